@@ -1,0 +1,15 @@
+import type { Register } from '../main.js';
+import { register as importCmd } from './import.js';
+import { register as listCmd } from './list.js';
+import { register as planCmd } from './plan.js';
+import { register as drawCmd } from './draw.js';
+import { register as recuseCmd } from './recuse.js';
+import { register as exportCmd } from './export.js';
+import { register as verifyCmd } from './verify.js';
+import { register as resultCmd } from './result.js';
+import { register as auditCmd } from './audit.js';
+import { register as configCmd } from './config.js';
+import { register as demoCmd } from './demo.js';
+
+/** Every command, in the order `ssj --help` lists them (the order of a year's work). */
+export const commands: Register[] = [importCmd, listCmd, planCmd, drawCmd, recuseCmd, exportCmd, verifyCmd, resultCmd, auditCmd, configCmd, demoCmd];

@@ -1,0 +1,107 @@
+import type { Command } from 'commander';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { openDb, type Db, type OpenOptions } from '../db/open.js';
+import { SsjError, usageError } from '../errors.js';
+import { resolveLang, type Lang } from '../i18n/index.js';
+import { Output, type Streams } from './output.js';
+
+export interface GlobalOptions {
+  db?: string;
+  lang?: string;
+  json?: boolean;
+  operator?: string;
+  debug?: boolean;
+  now?: string;
+  yes?: boolean;
+}
+
+export interface Io extends Streams {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdinIsTTY: boolean;
+}
+
+/** Everything a command needs from the outside world, passed in (never module globals). */
+export class Context {
+  readonly lang: Lang;
+  readonly json: boolean;
+  readonly debug: boolean;
+  readonly yes: boolean;
+  readonly operator: string;
+  readonly dbPath: string;
+  readonly out: Output;
+  private handle: Db | undefined;
+  private readonly fixedNow: string | undefined;
+
+  constructor(
+    opts: GlobalOptions,
+    readonly io: Io,
+  ) {
+    if (opts.lang !== undefined && opts.lang !== 'zh' && opts.lang !== 'en') {
+      // Report in the environment's language, since the flag itself is unusable.
+      this.lang = resolveLang(undefined, io.env);
+      this.out = new Output(io, this.lang, false, io.env);
+      throw usageError('error.badLang', { value: opts.lang });
+    }
+    this.lang = resolveLang(opts.lang, io.env);
+    this.json = opts.json ?? false;
+    this.debug = opts.debug ?? false;
+    this.yes = opts.yes ?? false;
+    this.operator = opts.operator ?? io.env.SSJ_OPERATOR ?? safeUserName();
+    this.dbPath = resolve(io.cwd, opts.db ?? io.env.SSJ_DB ?? 'ssj.db');
+    this.out = new Output(io, this.lang, this.json, io.env);
+    const now = opts.now ?? io.env.SSJ_NOW;
+    if (now !== undefined) {
+      const d = new Date(now);
+      if (Number.isNaN(d.getTime())) throw usageError('error.badNow', { value: now });
+      this.fixedNow = d.toISOString();
+    }
+  }
+
+  /** The current time as ISO 8601 UTC. `--now` / SSJ_NOW fix it for tests and reproducible records. */
+  now(): string {
+    return this.fixedNow ?? new Date().toISOString();
+  }
+
+  /** Open the database once per command. Read-only commands pass mustExist so a typo in --db is not silently a new file. */
+  db(opts: OpenOptions = {}): Db {
+    this.handle ??= openDb(this.dbPath, opts);
+    return this.handle;
+  }
+
+  /** Resolve a path the user typed, relative to the working directory. */
+  path(p: string): string {
+    return resolve(this.io.cwd, p);
+  }
+
+  get interactive(): boolean {
+    return this.io.stdinIsTTY && Boolean(this.io.stdout.isTTY);
+  }
+
+  /** Ask for confirmation on a terminal; scripts must pass --yes. */
+  async confirm(message: string): Promise<boolean> {
+    if (this.yes) return true;
+    if (!this.interactive) throw new SsjError('usage', 'error.notTerminal');
+    const { confirm } = await import('@inquirer/prompts');
+    return confirm({ message, default: false });
+  }
+
+  close(): void {
+    if (this.handle?.open) this.handle.close();
+    this.handle = undefined;
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The global options as seen from inside a subcommand's action. */
+export function globalsOf(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals() as GlobalOptions;
+}

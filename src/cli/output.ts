@@ -1,0 +1,77 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Lang } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
+
+export interface Streams {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** Colour only on a terminal and never when NO_COLOR is set (https://no-color.org). */
+export function makeChalk(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): ChalkInstance {
+  const off = (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || !stream.isTTY || env.TERM === 'dumb';
+  return new Chalk({ level: off ? 0 : 1 });
+}
+
+/** Printing, separate from the commands: commands return data, this writes it as text or JSON. */
+export class Output {
+  readonly color: ChalkInstance;
+  readonly errColor: ChalkInstance;
+
+  constructor(
+    readonly streams: Streams,
+    readonly lang: Lang,
+    readonly json: boolean,
+    env: NodeJS.ProcessEnv,
+  ) {
+    this.color = makeChalk(streams.stdout, env);
+    this.errColor = makeChalk(streams.stderr, env);
+  }
+
+  /** Print a command's result: JSON when --json, else the text renderer's lines. */
+  result<T>(data: T, text: (data: T) => string | string[]): void {
+    if (this.json) {
+      this.streams.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+      return;
+    }
+    const lines = text(data);
+    const s = Array.isArray(lines) ? lines.join('\n') : lines;
+    if (s.length) this.streams.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+  }
+
+  /** A line of text on stdout (not in --json mode, where only the JSON result is printed). */
+  line(s = ''): void {
+    if (!this.json) this.streams.stdout.write(`${s}\n`);
+  }
+
+  /** A warning on stderr; stdout stays clean for --json and pipes. */
+  warn(code: string, params: Record<string, unknown> = {}): void {
+    this.streams.stderr.write(`${this.errColor.yellow(t(this.lang, 'warning.prefix'))}: ${t(this.lang, code, params)}\n`);
+  }
+
+  /** Progress and notes on stderr. */
+  note(s: string): void {
+    this.streams.stderr.write(`${s}\n`);
+  }
+
+  msg(code: string, params: Record<string, unknown> = {}): string {
+    return t(this.lang, code, params);
+  }
+}
+
+/** A plain text table; width counts CJK characters as two columns so Chinese tables line up. */
+export function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - displayWidth(c)))).join('  ');
+  return [fmt(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(fmt)].join('\n');
+}
+
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    w += (cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000)) ? 2 : 1;
+  }
+  return w;
+}

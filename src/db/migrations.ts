@@ -1,0 +1,259 @@
+/**
+ * Numbered schema migrations. `PRAGMA user_version` holds the number of the last one applied.
+ * Never edit a released migration: add the next one. A database whose user_version is higher than
+ * `migrations.length` was written by a newer ssj and is refused untouched (see open.ts).
+ */
+export const migrations: readonly string[] = [
+  // 1: the one list and two rosters, imports, plans, draws, events, results, audit log.
+  `
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  -- One row per import command that wrote something; kept forever (who imported what, when).
+  CREATE TABLE imports (
+    id          INTEGER PRIMARY KEY,
+    roster      TEXT NOT NULL,
+    file        TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    encoding    TEXT NOT NULL,
+    rows        INTEGER NOT NULL,
+    inserted    INTEGER NOT NULL,
+    updated     INTEGER NOT NULL,
+    unchanged   INTEGER NOT NULL,
+    deactivated INTEGER NOT NULL,
+    replace     INTEGER NOT NULL DEFAULT 0,
+    operator    TEXT NOT NULL,
+    at          TEXT NOT NULL
+  );
+
+  CREATE TABLE enterprises (
+    uscc        TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    type        TEXT NOT NULL DEFAULT '',
+    legal_rep   TEXT NOT NULL DEFAULT '',
+    address     TEXT NOT NULL DEFAULT '',
+    scope       TEXT NOT NULL DEFAULT '',
+    region      TEXT NOT NULL DEFAULT '',
+    industry    TEXT NOT NULL DEFAULT '',
+    supervision TEXT NOT NULL DEFAULT '',
+    risk        TEXT NOT NULL DEFAULT '',
+    credit      TEXT NOT NULL DEFAULT '',
+    status      TEXT NOT NULL DEFAULT '',
+    flags       TEXT NOT NULL DEFAULT '',
+    active      INTEGER NOT NULL DEFAULT 1,
+    import_id   INTEGER REFERENCES imports(id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE inspectors (
+    cert_no     TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    id_number   TEXT NOT NULL DEFAULT '',
+    gender      TEXT NOT NULL DEFAULT '',
+    phone       TEXT NOT NULL DEFAULT '',
+    unit        TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL DEFAULT '',
+    specialties TEXT NOT NULL DEFAULT '',
+    region      TEXT NOT NULL DEFAULT '',
+    kind        TEXT NOT NULL DEFAULT 'inspector',
+    active      INTEGER NOT NULL DEFAULT 1,
+    import_id   INTEGER REFERENCES imports(id)
+  );
+
+  CREATE TABLE items (
+    code        TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    content     TEXT NOT NULL DEFAULT '',
+    basis       TEXT NOT NULL DEFAULT '',
+    industries  TEXT NOT NULL DEFAULT '*',
+    method      TEXT NOT NULL DEFAULT '',
+    category    TEXT NOT NULL DEFAULT '',
+    active      INTEGER NOT NULL DEFAULT 1,
+    import_id   INTEGER REFERENCES imports(id)
+  );
+
+  -- Declared conflicts of interest. source = 'import' (declared in advance) or 'recusal' (gained after a draw).
+  CREATE TABLE conflicts (
+    cert_no     TEXT NOT NULL,
+    uscc        TEXT NOT NULL,
+    reason      TEXT NOT NULL DEFAULT '',
+    source      TEXT NOT NULL DEFAULT 'import',
+    declared_at TEXT NOT NULL,
+    active      INTEGER NOT NULL DEFAULT 1,
+    import_id   INTEGER REFERENCES imports(id),
+    PRIMARY KEY (cert_no, uscc)
+  );
+
+  -- Past checks (own and the higher level's), counted against the yearly cap.
+  CREATE TABLE history (
+    uscc        TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    task        TEXT NOT NULL DEFAULT '',
+    active      INTEGER NOT NULL DEFAULT 1,
+    import_id   INTEGER REFERENCES imports(id),
+    PRIMARY KEY (uscc, date, source)
+  );
+  CREATE INDEX history_date ON history(date);
+
+  -- A plan as added (canonical JSON). status: draft -> frozen -> drawn.
+  CREATE TABLE plans (
+    id          TEXT PRIMARY KEY,
+    year        INTEGER NOT NULL,
+    json        TEXT NOT NULL,
+    status      TEXT NOT NULL DEFAULT 'draft',
+    created_at  TEXT NOT NULL,
+    operator    TEXT NOT NULL
+  );
+
+  -- The freeze: inputs fixed before the seed exists (files are the canonical bundle files, pool hash = sha256 of pool-enterprises.csv).
+  CREATE TABLE freezes (
+    plan_id        TEXT PRIMARY KEY REFERENCES plans(id),
+    seed_source    TEXT NOT NULL,
+    frozen_at      TEXT NOT NULL,
+    operator       TEXT NOT NULL,
+    pool_hash      TEXT NOT NULL,
+    inspectors_hash TEXT NOT NULL,
+    items_hash     TEXT NOT NULL,
+    conflicts_hash TEXT NOT NULL,
+    strata_json    TEXT NOT NULL
+  );
+
+  -- One row per draw; a redraw voids the previous row and both stay.
+  CREATE TABLE draws (
+    id             INTEGER PRIMARY KEY,
+    plan_id        TEXT NOT NULL REFERENCES plans(id),
+    algorithm      TEXT NOT NULL,
+    plan_json      TEXT NOT NULL,
+    seed           TEXT NOT NULL,
+    seed_input     TEXT NOT NULL,
+    seed_kind      TEXT NOT NULL,
+    seed_source    TEXT NOT NULL,
+    frozen_at      TEXT,
+    drawn_at       TEXT NOT NULL,
+    operator       TEXT NOT NULL,
+    status         TEXT NOT NULL DEFAULT 'active',
+    void_reason    TEXT,
+    voided_at      TEXT,
+    redraw_reason  TEXT,
+    pool_hash      TEXT NOT NULL,
+    strata_json    TEXT NOT NULL,
+    -- canonical input files, exactly as published in the bundle (UTF-8 text, gzip-compressed)
+    pool_enterprises_gz BLOB NOT NULL,
+    pool_inspectors_gz  BLOB NOT NULL,
+    items_gz            BLOB NOT NULL,
+    conflicts_gz        BLOB NOT NULL
+  );
+  CREATE UNIQUE INDEX draws_one_active ON draws(plan_id) WHERE status = 'active';
+
+  -- Current state after all events (role: selected / reserve / replaced).
+  CREATE TABLE selections (
+    draw_id  INTEGER NOT NULL REFERENCES draws(id),
+    stratum  TEXT NOT NULL,
+    rank     INTEGER NOT NULL,
+    uscc     TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    industry TEXT NOT NULL,
+    ticket   TEXT NOT NULL,
+    role     TEXT NOT NULL,
+    PRIMARY KEY (draw_id, uscc)
+  );
+  CREATE INDEX selections_uscc ON selections(uscc);
+
+  CREATE TABLE team_seats (
+    draw_id  INTEGER NOT NULL REFERENCES draws(id),
+    uscc     TEXT NOT NULL,
+    seat     INTEGER NOT NULL,
+    cert_no  TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    ticket   TEXT NOT NULL,
+    PRIMARY KEY (draw_id, uscc, seat)
+  );
+
+  CREATE TABLE check_items (
+    draw_id  INTEGER NOT NULL REFERENCES draws(id),
+    uscc     TEXT NOT NULL,
+    code     TEXT NOT NULL,
+    ticket   TEXT NOT NULL,
+    PRIMARY KEY (draw_id, uscc, code)
+  );
+
+  -- Post-draw events (recusal / swap / replacement), replayed in seq order by verification.
+  CREATE TABLE draw_events (
+    draw_id             INTEGER NOT NULL REFERENCES draws(id),
+    seq                 INTEGER NOT NULL,
+    type                TEXT NOT NULL,
+    uscc                TEXT NOT NULL,
+    cert_no             TEXT NOT NULL DEFAULT '',
+    replacement_cert_no TEXT NOT NULL DEFAULT '',
+    replacement_uscc    TEXT NOT NULL DEFAULT '',
+    seed                TEXT NOT NULL DEFAULT '',
+    reason              TEXT NOT NULL,
+    operator            TEXT NOT NULL,
+    at                  TEXT NOT NULL,
+    PRIMARY KEY (draw_id, seq)
+  );
+
+  -- Check results. A published result is never edited; corrections sit beside it.
+  CREATE TABLE results (
+    id          INTEGER PRIMARY KEY,
+    plan_id     TEXT NOT NULL REFERENCES plans(id),
+    uscc        TEXT NOT NULL,
+    outcome     TEXT NOT NULL,
+    check_date  TEXT NOT NULL,
+    follow_up   TEXT NOT NULL DEFAULT '',
+    note        TEXT NOT NULL DEFAULT '',
+    report_date   TEXT,
+    feedback_date TEXT,
+    published_at TEXT,
+    recorded_at TEXT NOT NULL,
+    operator    TEXT NOT NULL,
+    UNIQUE (plan_id, uscc)
+  );
+
+  CREATE TABLE corrections (
+    id          INTEGER PRIMARY KEY,
+    result_id   INTEGER NOT NULL REFERENCES results(id),
+    outcome     TEXT NOT NULL,
+    follow_up   TEXT NOT NULL DEFAULT '',
+    note        TEXT NOT NULL DEFAULT '',
+    reason      TEXT NOT NULL,
+    published_at TEXT,
+    recorded_at TEXT NOT NULL,
+    operator    TEXT NOT NULL
+  );
+
+  CREATE TABLE objections (
+    id          INTEGER PRIMARY KEY,
+    result_id   INTEGER NOT NULL REFERENCES results(id),
+    received    TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    resolution  TEXT,
+    decision    TEXT,
+    reviewed_at TEXT,
+    answered_at TEXT,
+    recorded_at TEXT NOT NULL,
+    operator    TEXT NOT NULL
+  );
+
+  -- Extra holidays / make-up workdays beyond the bundled official calendar.
+  CREATE TABLE calendar_days (
+    date  TEXT PRIMARY KEY,
+    kind  TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+    name  TEXT NOT NULL DEFAULT ''
+  );
+
+  -- Hash-chained audit log (src/audit). hash = sha256(prev_hash | canonical entry).
+  CREATE TABLE audit_log (
+    seq       INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    operator  TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    plan_id   TEXT,
+    payload   TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,63 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { SsjError } from '../errors.js';
+import { migrations } from './migrations.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Refuse to create a new file (read-only commands). */
+  mustExist?: boolean;
+  readonly?: boolean;
+}
+
+/** Busy timeout: a second ssj process waits this long for the writer before giving up. */
+const BUSY_TIMEOUT_MS = 15_000;
+
+/**
+ * Open (and if needed create and migrate) an ssj database.
+ * A database from a newer ssj is refused before anything is written to it.
+ */
+export function openDb(path: string, opts: OpenOptions = {}): Db {
+  if ((opts.mustExist || opts.readonly) && path !== ':memory:' && !existsSync(path)) {
+    throw new SsjError('notFound', 'db.missing', { path });
+  }
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: opts.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
+  } catch (e) {
+    throw new SsjError('invalidInput', 'db.notDatabase', { path, reason: (e as Error).message }, e);
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > migrations.length) {
+      db.close();
+      throw new SsjError('refused', 'db.newerVersion', { path, found: version, supported: migrations.length });
+    }
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    if (version < migrations.length && !opts.readonly) migrate(db, version);
+    return db;
+  } catch (e) {
+    if (db.open) db.close();
+    if (e instanceof SsjError) throw e;
+    throw new SsjError('invalidInput', 'db.notDatabase', { path, reason: (e as Error).message }, e);
+  }
+}
+
+function migrate(db: Db, from: number): void {
+  // BEGIN IMMEDIATE: two processes creating the same new database must not both migrate.
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (let v = Math.max(from, current); v < migrations.length; v++) {
+      db.exec(migrations[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    }
+  }).immediate();
+}
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = migrations.length;
