@@ -117,7 +117,12 @@ export const migrations: readonly string[] = [
     inspectors_hash TEXT NOT NULL,
     items_hash     TEXT NOT NULL,
     conflicts_hash TEXT NOT NULL,
-    strata_json    TEXT NOT NULL
+    strata_json    TEXT NOT NULL,
+    -- the frozen canonical files, so a changed pool can be explained (what was added, removed or changed)
+    pool_enterprises_gz BLOB NOT NULL,
+    pool_inspectors_gz  BLOB NOT NULL,
+    items_gz            BLOB NOT NULL,
+    conflicts_gz        BLOB NOT NULL
   );
 
   -- One row per draw; a redraw voids the previous row and both stay.

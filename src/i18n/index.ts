@@ -41,3 +41,8 @@ export function hasMessage(code: string): boolean {
 export function allMessageCodes(): string[] {
   return Object.keys(catalog);
 }
+
+/** An inline label in both languages, for table headings and short labels that need no parameters. */
+export function bi(lang: Lang, zh: string, en: string): string {
+  return lang === 'zh' ? zh : en;
+}

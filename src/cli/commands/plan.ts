@@ -1,4 +1,232 @@
+import { writeFileSync } from 'node:fs';
 import type { Register } from '../main.js';
+import type { Context } from '../context.js';
+import { appendAudit, canonicalJson } from '../../audit/log.js';
+import { computeInputs, type DrawInputs } from '../../db/draw-inputs.js';
+import { activeDraw, drawsOfPlan, findFreeze, loadState, storeFreeze } from '../../db/draws.js';
+import { findPlan, getPlan, insertPlan, listPlans, setPlanStatus, updatePlan } from '../../db/plans.js';
+import { drawCount } from '../../core/ratio.js';
+import type { Plan } from '../../domain/plan.js';
+import { refused, usageError } from '../../errors.js';
+import { bi, t, type Lang } from '../../i18n/index.js';
+import { table } from '../output.js';
+import { checkWhereValues, planInvalid, readPlanFile } from '../plan-file.js';
+import { runPlanWizard } from '../plan-wizard.js';
 
-/** Registers the `plan` command(s). */
-export const register: Register = (_program, _wrap) => {};
+export const register: Register = (program, wrap) => {
+  const plan = program.command('plan').description('add, list, show and freeze inspection plans / 抽查计划');
+
+  plan
+    .command('add <file>')
+    .description('add a plan from a JSON file (format: DESIGN.md "Plan file")')
+    .option('--update', 'replace a plan with the same id that is not frozen or drawn yet')
+    .addHelpText('after', '\nExample:\n  ssj plan add fixtures/plan-2024Q1.json')
+    .action(wrap((ctx, [file], opts) => addPlan(ctx, readPlanFile(ctx.path(String(file)), ctx.lang), Boolean(opts.update), String(file))));
+
+  plan
+    .command('new')
+    .description('write and add a plan with an interactive wizard (terminal only)')
+    .option('--out <file>', 'where to write the plan JSON (default: <id>.json)')
+    .action(
+      wrap(async (ctx, _args, opts) => {
+        if (!ctx.interactive) throw usageError('plan.wizardNeedsTerminal');
+        const p = await runPlanWizard(ctx.lang);
+        const out = ctx.path(typeof opts.out === 'string' ? opts.out : `${p.id}.json`);
+        writeFileSync(out, `${JSON.stringify(p, null, 2)}\n`);
+        ctx.out.note(out);
+        addPlan(ctx, p, false, out);
+      }),
+    );
+
+  plan
+    .command('list')
+    .description('list plans with their status')
+    .action(
+      wrap((ctx) => {
+        const plans = listPlans(ctx.db({ mustExist: true }));
+        ctx.out.result(
+          plans.map((p) => ({ id: p.plan.id, title: p.plan.title, year: p.plan.year, status: p.status, window: p.plan.window, drawnAt: p.drawnAt, seed: p.seed })),
+          (rows) =>
+            rows.length === 0
+              ? bi(ctx.lang, '还没有计划。用 ssj plan add FILE 添加。', 'No plans yet. Add one with ssj plan add FILE.')
+              : table(
+                  [bi(ctx.lang, '编号', 'id'), bi(ctx.lang, '状态', 'status'), bi(ctx.lang, '检查时间', 'window'), bi(ctx.lang, '名称', 'title')],
+                  rows.map((r) => [r.id, statusLabel(ctx.lang, r.status), `${r.window.start}~${r.window.end}`, r.title]),
+                ),
+        );
+      }),
+    );
+
+  plan
+    .command('show <id>')
+    .description('show a plan, its freeze, its draws and the current result (teams and check items)')
+    .addHelpText('after', '\nExample:\n  ssj plan show 2024Q1 --json')
+    .action(wrap((ctx, [id]) => showPlan(ctx, String(id))));
+
+  plan
+    .command('freeze <id>')
+    .description('fix the pool before the seed exists and print the pre-announcement')
+    .requiredOption('--seed-source <text>', 'which future public randomness will be the seed (lottery issue, beacon round)')
+    .option('--out <file>', 'also write the pre-announcement to this file')
+    .addHelpText('after', '\nExample:\n  ssj plan freeze 2024Q1 --seed-source "中国体育彩票超级大乐透 第24010期开奖号码" --out 2024Q1-预告.txt')
+    .action(wrap((ctx, [id], opts) => freezePlan(ctx, String(id), String(opts.seedSource), opts.out as string | undefined)));
+};
+
+function addPlan(ctx: Context, p: Plan, update: boolean, file: string): void {
+  const db = ctx.db();
+  const problems = checkWhereValues(db, p);
+  if (problems.length) throw planInvalid(file, ctx.lang, problems);
+  const existing = findPlan(db, p.id);
+  if (existing && existing.status !== 'draft') throw refused('plan.locked', { id: p.id, status: statusLabel(ctx.lang, existing.status) });
+  if (existing && !update) {
+    if (canonicalJson(existing.plan) === canonicalJson(p)) {
+      ctx.out.result({ id: p.id, action: 'unchanged' }, () => t(ctx.lang, 'plan.unchanged', { id: p.id }));
+      return;
+    }
+    throw refused('plan.exists', { id: p.id, status: statusLabel(ctx.lang, existing.status) });
+  }
+  const preview = computeInputs(db, p);
+  warnAboutStrata(ctx, preview);
+  db.transaction(() => {
+    if (existing) updatePlan(db, p);
+    else insertPlan(db, p, ctx.now(), ctx.operator);
+    appendAudit(db, { at: ctx.now(), operator: ctx.operator, action: existing ? 'plan.update' : 'plan.add', planId: p.id, payload: { plan: p } });
+  }).immediate();
+  ctx.out.result({ id: p.id, action: existing ? 'updated' : 'added', strata: strataPreview(p, preview) }, (r) => [
+    t(ctx.lang, existing ? 'plan.updated' : 'plan.added', { id: p.id, title: p.title }),
+    '',
+    strataTable(ctx.lang, r.strata),
+  ]);
+}
+
+function warnAboutStrata(ctx: Context, inputs: DrawInputs): void {
+  for (const s of inputs.strata) if (s.population === 0) ctx.out.warn('plan.emptyStratum', { name: s.name });
+  for (const [pair, count] of Object.entries(inputs.overlaps)) ctx.out.warn('plan.overlap', { pair, count });
+}
+
+export interface StratumPreview {
+  name: string;
+  rule: string;
+  population: number;
+  pool: number;
+  count: number;
+  reserves: number;
+}
+
+function strataPreview(p: Plan, inputs: Pick<DrawInputs, 'strata'>): StratumPreview[] {
+  return p.strata.map((s, i) => {
+    const st = inputs.strata[i]!;
+    const n = drawCount(s, st.population, st.pool);
+    return { name: s.name, rule: s.count !== undefined ? `${s.count}` : `${s.ratio}${s.min ? ` (≥${s.min})` : ''}`, population: st.population, pool: st.pool, count: n, reserves: Math.min(s.reserves, st.pool - n) };
+  });
+}
+
+export function strataTable(lang: Lang, rows: StratumPreview[]): string {
+  return table(
+    [bi(lang, '层', 'stratum'), bi(lang, '比例/数量', 'rule'), bi(lang, '总数', 'population'), bi(lang, '可抽', 'pool'), bi(lang, '抽取', 'drawn'), bi(lang, '备选', 'reserves')],
+    rows.map((r) => [r.name, r.rule, r.population, r.pool, r.count, r.reserves]),
+  );
+}
+
+export function statusLabel(lang: Lang, s: string): string {
+  const zh: Record<string, string> = { draft: '草稿', frozen: '已冻结', drawn: '已抽取', active: '有效', void: '已作废' };
+  return lang === 'zh' ? (zh[s] ?? s) : s;
+}
+
+function freezePlan(ctx: Context, id: string, seedSource: string, out: string | undefined): void {
+  const db = ctx.db({ mustExist: true });
+  const stored = getPlan(db, id);
+  if (!seedSource.trim()) throw usageError('freeze.needSource');
+  const frozen = findFreeze(db, id);
+  if (frozen) throw refused('freeze.already', { id, at: frozen.frozenAt, source: frozen.seedSource });
+  if (activeDraw(db, id)) throw refused('freeze.afterDraw', { id });
+  const inputs = computeInputs(db, stored.plan);
+  warnAboutStrata(ctx, inputs);
+  const at = ctx.now();
+  db.transaction(() => {
+    storeFreeze(db, { planId: id, seedSource: seedSource.trim(), frozenAt: at, operator: ctx.operator, hashes: inputs.hashes, strata: inputs.strata, files: inputs.files });
+    setPlanStatus(db, id, 'frozen');
+    appendAudit(db, { at, operator: ctx.operator, action: 'plan.freeze', planId: id, payload: { seedSource: seedSource.trim(), hashes: inputs.hashes, strata: inputs.strata } });
+  }).immediate();
+  const text = preAnnouncement(ctx.lang, stored.plan, seedSource.trim(), at, inputs);
+  if (out) writeFileSync(ctx.path(out), text);
+  ctx.out.result({ id, frozenAt: at, seedSource: seedSource.trim(), hashes: inputs.hashes, strata: strataPreview(stored.plan, inputs), file: out ? ctx.path(out) : null }, () => text);
+}
+
+/** The pre-announcement: published before the seed exists, so nobody can pick a seed for a pool or a pool for a seed. */
+export function preAnnouncement(lang: Lang, p: Plan, seedSource: string, at: string, inputs: Pick<DrawInputs, 'hashes' | 'strata'>): string {
+  const rows = strataPreview(p, inputs);
+  const L = (zh: string, en: string) => bi(lang, zh, en);
+  return [
+    L(`抽查计划预告：${p.title}（${p.id}）`, `Pre-announcement: ${p.title} (${p.id})`),
+    '',
+    `${L('冻结时间', 'Frozen at')}: ${at}`,
+    `${L('检查时间', 'Window')}: ${p.window.start} ~ ${p.window.end}`,
+    `${L('每家企业每年最多抽查', 'Checks per enterprise per year at most')}: ${p.cap.perYear}`,
+    `${L('随机种子', 'Seed')}: ${L('将采用', 'will be')} ${seedSource}`,
+    '',
+    strataTable(lang, rows),
+    '',
+    `${L('抽查对象库哈希', 'Pool hash')} (SHA-256, pool-enterprises.csv): ${inputs.hashes.poolEnterprises}`,
+    `${L('执法人员库哈希', 'Inspector pool hash')} (pool-inspectors.csv): ${inputs.hashes.poolInspectors}`,
+    `${L('抽查事项哈希', 'Items hash')} (items.csv): ${inputs.hashes.items}`,
+    `${L('回避关系哈希', 'Conflicts hash')} (conflicts.csv): ${inputs.hashes.conflicts}`,
+    '',
+    L(
+      '以上数据在种子产生之前确定。抽取按 SSJ-1 协议进行（docs/ALGORITHM.md），抽取后公布的核验包可由任何人用 ssj verify 或独立脚本复核。',
+      'These inputs are fixed before the seed exists. The draw follows protocol SSJ-1 (docs/ALGORITHM.md); anyone can re-check the published bundle with ssj verify or their own script.',
+    ),
+    '',
+  ].join('\n');
+}
+
+function showPlan(ctx: Context, id: string): void {
+  const db = ctx.db({ mustExist: true });
+  const stored = getPlan(db, id);
+  const p = stored.plan;
+  const freeze = findFreeze(db, id);
+  const draws = drawsOfPlan(db, id);
+  const active = draws.find((d) => d.status === 'active');
+  const state = active ? loadState(db, active.id) : undefined;
+  const itemNames = new Map((db.prepare('SELECT code, name FROM items').all() as { code: string; name: string }[]).map((r) => [r.code, r.name]));
+  const data = {
+    plan: p,
+    status: stored.status,
+    freeze: freeze ? { frozenAt: freeze.frozenAt, seedSource: freeze.seedSource, hashes: freeze.hashes, strata: freeze.strata } : null,
+    draws: draws.map((d) => ({ id: d.id, status: d.status, seed: d.seed, seedSource: d.seedSource, drawnAt: d.drawnAt, operator: d.operator, poolHash: d.poolHash, strata: d.strata, voidReason: d.voidReason, redrawReason: d.redrawReason })),
+    selection: state
+      ? state.selection.map((r) => ({
+          ...r,
+          team: state.teams.get(r.uscc) ?? [],
+          items: (state.checkItems.get(r.uscc) ?? []).map((c) => ({ ...c, name: itemNames.get(c.code) ?? '' })),
+        }))
+      : [],
+  };
+  const L = (zh: string, en: string) => bi(ctx.lang, zh, en);
+  ctx.out.result(data, (d) => {
+    const lines = [
+      `${p.id}  ${p.title}`,
+      `${L('状态', 'status')}: ${statusLabel(ctx.lang, d.status)}   ${L('年度', 'year')}: ${p.year}   ${L('检查时间', 'window')}: ${p.window.start} ~ ${p.window.end}`,
+      `${L('每年上限', 'cap per year')}: ${p.cap.perYear}   ${L('检查组', 'team')}: ${p.team.size} (${L('专长', 'specialists')} ${p.team.specialists}, ${L('每人最多', 'max per inspector')} ${p.team.maxPerInspector ?? '-'})   ${L('每家事项', 'items each')}: ${p.items.perEnterprise}`,
+    ];
+    if (d.freeze) lines.push(`${L('冻结', 'frozen')}: ${d.freeze.frozenAt}  ${L('种子来源', 'seed source')}: ${d.freeze.seedSource}`, `${L('对象库哈希', 'pool hash')}: ${d.freeze.hashes.poolEnterprises}`);
+    for (const dr of d.draws)
+      lines.push(`${L('抽取', 'draw')} #${dr.id} [${statusLabel(ctx.lang, dr.status)}] ${dr.drawnAt}  ${L('种子', 'seed')} "${dr.seed}"${dr.voidReason ? `  ${L('作废原因', 'voided')}: ${dr.voidReason}` : ''}`);
+    if (d.selection.length) {
+      lines.push('');
+      lines.push(
+        table(
+          [L('层', 'stratum'), L('序', 'rank'), L('角色', 'role'), L('统一社会信用代码', 'USCC'), L('名称', 'name'), L('检查组（首位为组长）', 'team (first leads)'), L('事项', 'items')],
+          d.selection.map((r) => [r.stratum, r.rank, roleLabel(ctx.lang, r.role), r.uscc, r.name, r.team.map((s) => s.name).join('、'), r.items.map((c) => c.code).join(' ')]),
+        ),
+      );
+    }
+    return lines;
+  });
+}
+
+export function roleLabel(lang: Lang, role: string): string {
+  const zh: Record<string, string> = { selected: '抽中', reserve: '备选', replaced: '已替换' };
+  return lang === 'zh' ? (zh[role] ?? role) : role;
+}
+

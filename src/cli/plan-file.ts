@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { PlanInvalid, validatePlan, WHERE_FIELDS, type Plan } from '../domain/plan.js';
+import { inputError, notFound } from '../errors.js';
+import { t, type Lang } from '../i18n/index.js';
+import type { Db } from '../db/open.js';
+
+/** Read and validate a plan file, reporting every problem with its JSON path in the user's language. */
+export function readPlanFile(path: string, lang: Lang): Plan {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw notFound('file.notFound', { path });
+    throw inputError('file.unreadable', { path, reason: (e as Error).message });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw inputError('plan.badJson', { file: path, reason: (e as Error).message });
+  }
+  try {
+    return validatePlan(raw);
+  } catch (e) {
+    if (e instanceof PlanInvalid) throw planInvalid(path, lang, e.problems);
+    throw e;
+  }
+}
+
+export function planInvalid(file: string, lang: Lang, problems: PlanInvalid['problems']) {
+  return inputError('plan.invalid', { file, problems: problems.map((p) => `${p.path || '(plan)'}: ${t(lang, p.code, p.params ?? {})}`) });
+}
+
+/** Where values must exist in the roster (a typo would silently give an empty stratum). */
+export function checkWhereValues(db: Db, plan: Plan): PlanInvalid['problems'] {
+  const problems: PlanInvalid['problems'] = [];
+  const hasRoster = (db.prepare('SELECT count(*) AS n FROM enterprises').get() as { n: number }).n > 0;
+  if (!hasRoster) return problems;
+  const columns: Record<string, string> = { region: 'region', industry: 'industry', supervision: 'supervision', type: 'type', risk: 'risk', credit: 'credit' };
+  plan.strata.forEach((s, i) => {
+    for (const f of WHERE_FIELDS) {
+      const values = s.where[f];
+      if (!values) continue;
+      const present = (db.prepare(`SELECT DISTINCT trim(${columns[f]}) AS v FROM enterprises WHERE active = 1 ORDER BY v`).all() as { v: string }[]).map((r) => r.v);
+      for (const v of values)
+        if (!present.includes(v)) problems.push({ path: `strata[${i}].where.${f}`, code: 'plan.unknownWhereValue', params: { field: f, value: v, known: present.filter((x) => x).slice(0, 20).join('、') } });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,145 @@
+import type { CheckItem, Conflict, DrawEvent, PoolEnterprise, PoolInspector, PoolItem, Seat, SelectionRow } from './types.js';
+
+/**
+ * Canonical CSV for the bundle files (docs/ALGORITHM.md "Canonical files"): UTF-8 without BOM, LF line ends,
+ * a header row, every line ending in LF; a field is quoted only when it contains a comma, a double quote,
+ * CR or LF, and quotes inside are doubled. Rows are in a fixed order, so the same draw gives the same bytes
+ * and the pool hash (SHA-256 of pool-enterprises.csv) is reproducible.
+ */
+export function csvField(v: string | number): string {
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLines(header: string[], rows: Iterable<(string | number)[]>): string {
+  const out: string[] = [header.join(',')];
+  for (const r of rows) out.push(r.map(csvField).join(','));
+  return `${out.join('\n')}\n`;
+}
+
+/** Parse canonical CSV (and any RFC 4180 CSV) into records keyed by the header. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  while (i < s.length) {
+    const c = s[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (s[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && s[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+    i++;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  const [header, ...body] = rows;
+  if (!header) return [];
+  return body.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
+}
+
+/** Code-point order (what Python's sorted() does), not UTF-16 order: they differ only past U+FFFF. */
+export function cmp(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+const splitList = (s: string): string[] => (s === '' ? [] : s.split(';'));
+
+export const POOL_ENTERPRISES_HEADER = ['stratum', 'uscc', 'name', 'industry'];
+/** Rows in stratum order (as the plan lists them), then uscc. */
+export function poolEnterprisesCsv(strataOrder: string[], pool: PoolEnterprise[]): string {
+  const pos = new Map(strataOrder.map((s, i) => [s, i]));
+  const sorted = [...pool].sort((a, b) => pos.get(a.stratum)! - pos.get(b.stratum)! || cmp(a.uscc, b.uscc));
+  return csvLines(POOL_ENTERPRISES_HEADER, (function* () {
+    for (const e of sorted) yield [e.stratum, e.uscc, e.name, e.industry];
+  })());
+}
+export const readPoolEnterprises = (text: string): PoolEnterprise[] =>
+  parseCsv(text).map((r) => ({ stratum: r.stratum ?? '', uscc: r.uscc ?? '', name: r.name ?? '', industry: r.industry ?? '' }));
+
+export function poolInspectorsCsv(inspectors: PoolInspector[]): string {
+  const sorted = [...inspectors].sort((a, b) => cmp(a.certNo, b.certNo));
+  return csvLines(['certNo', 'name', 'unit', 'specialties'], sorted.map((i) => [i.certNo, i.name, i.unit, i.specialties.join(';')]));
+}
+export const readPoolInspectors = (text: string): PoolInspector[] =>
+  parseCsv(text).map((r) => ({ certNo: r.certNo ?? '', name: r.name ?? '', unit: r.unit ?? '', specialties: splitList(r.specialties ?? '') }));
+
+export function itemsCsv(items: PoolItem[]): string {
+  const sorted = [...items].sort((a, b) => cmp(a.code, b.code));
+  return csvLines(['code', 'name', 'industries'], sorted.map((i) => [i.code, i.name, i.industries === '*' ? '*' : i.industries.join(';')]));
+}
+export const readItems = (text: string): PoolItem[] =>
+  parseCsv(text).map((r) => ({ code: r.code ?? '', name: r.name ?? '', industries: r.industries === '*' ? '*' : splitList(r.industries ?? '') }));
+
+export function conflictsCsv(conflicts: Conflict[]): string {
+  const sorted = [...conflicts].sort((a, b) => cmp(a.certNo, b.certNo) || cmp(a.uscc, b.uscc));
+  return csvLines(['certNo', 'uscc'], sorted.map((c) => [c.certNo, c.uscc]));
+}
+export const readConflicts = (text: string): Conflict[] => parseCsv(text).map((r) => ({ certNo: r.certNo ?? '', uscc: r.uscc ?? '' }));
+
+/** selection.csv: stratum order, then rank. */
+export function selectionCsv(strataOrder: string[], rows: SelectionRow[]): string {
+  const pos = new Map(strataOrder.map((s, i) => [s, i]));
+  const sorted = [...rows].sort((a, b) => pos.get(a.stratum)! - pos.get(b.stratum)! || a.rank - b.rank);
+  return csvLines(['stratum', 'rank', 'uscc', 'name', 'ticket', 'role'], sorted.map((r) => [r.stratum, r.rank, r.uscc, r.name, r.ticket, r.role]));
+}
+
+/** teams.csv: by uscc, then seat. */
+export function teamsCsv(teams: Map<string, Seat[]>): string {
+  const usccs = [...teams.keys()].sort(cmp);
+  return csvLines(['uscc', 'seat', 'certNo', 'name', 'ticket'], usccs.flatMap((u) => teams.get(u)!.map((s) => [u, s.seat, s.certNo, s.name, s.ticket])));
+}
+
+/** check-items.csv: by uscc, then the order drawn (ascending ticket). */
+export function checkItemsCsv(items: Map<string, CheckItem[]>): string {
+  const usccs = [...items.keys()].sort(cmp);
+  return csvLines(['uscc', 'code', 'ticket'], usccs.flatMap((u) => items.get(u)!.map((c) => [u, c.code, c.ticket])));
+}
+
+export const EVENTS_HEADER = ['seq', 'type', 'uscc', 'certNo', 'replacementCertNo', 'replacementUscc', 'seed', 'reason'];
+export function eventsCsv(events: DrawEvent[]): string {
+  const sorted = [...events].sort((a, b) => a.seq - b.seq);
+  return csvLines(EVENTS_HEADER, sorted.map((e) => [e.seq, e.type, e.uscc, e.certNo, e.replacementCertNo, e.replacementUscc, e.seed, e.reason]));
+}
+export const readEvents = (text: string): DrawEvent[] =>
+  parseCsv(text).map((r) => ({
+    seq: Number(r.seq),
+    type: r.type as DrawEvent['type'],
+    uscc: r.uscc ?? '',
+    certNo: r.certNo ?? '',
+    replacementCertNo: r.replacementCertNo ?? '',
+    replacementUscc: r.replacementUscc ?? '',
+    seed: r.seed ?? '',
+    reason: r.reason ?? '',
+  }));

@@ -1,0 +1,81 @@
+import { cmp } from './canonical.js';
+import { drawCount } from './ratio.js';
+import { DrawState, ProtocolError, type DrawInput } from './state.js';
+import { ticketer } from './ticket.js';
+import type { PoolEnterprise, SelectionRow, StratumCount } from './types.js';
+
+export { DrawState, ProtocolError, type DrawInput } from './state.js';
+
+/** The k smallest items by key, ascending, without sorting the whole pool (1,000,000 enterprises, k around 10,000). */
+export function smallestK<T>(items: Iterable<T>, k: number, key: (t: T) => string): T[] {
+  if (k <= 0) return [];
+  // Max-heap on key holding the k smallest seen so far.
+  const heap: { key: string; item: T }[] = [];
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (cmp(heap[p]!.key, heap[i]!.key) >= 0) break;
+      [heap[p], heap[i]] = [heap[i]!, heap[p]!];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && cmp(heap[l]!.key, heap[m]!.key) > 0) m = l;
+      if (r < heap.length && cmp(heap[r]!.key, heap[m]!.key) > 0) m = r;
+      if (m === i) return;
+      [heap[m], heap[i]] = [heap[i]!, heap[m]!];
+      i = m;
+    }
+  };
+  for (const item of items) {
+    const kk = key(item);
+    if (heap.length < k) {
+      heap.push({ key: kk, item });
+      up(heap.length - 1);
+    } else if (cmp(kk, heap[0]!.key) < 0) {
+      heap[0] = { key: kk, item };
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => cmp(a.key, b.key)).map((h) => h.item);
+}
+
+/**
+ * SSJ-1: draw enterprises per stratum, then check items and a team for each selected enterprise.
+ * Pure and deterministic: the result depends only on the input's content, never on the order of its rows.
+ * Throws ProtocolError when a team cannot be formed (nothing is returned, so nothing can be stored).
+ */
+export function draw(input: DrawInput): DrawState {
+  const byStratum = new Map<string, PoolEnterprise[]>(input.strata.map((s) => [s.name, []]));
+  for (const e of input.pool) {
+    const list = byStratum.get(e.stratum);
+    if (!list) throw new ProtocolError('draw.unknownStratum', { uscc: e.uscc, stratum: e.stratum });
+    list.push(e);
+  }
+  const eTicket = ticketer(input.seed, 'E', input.planId);
+  const selection: SelectionRow[] = [];
+  const counts: StratumCount[] = [];
+  let hashes = 0;
+  for (const s of input.strata) {
+    const members = byStratum.get(s.name)!;
+    const n = drawCount(s.rule, s.population, members.length);
+    const reserves = Math.min(s.reserves, members.length - n);
+    const ticketed = members.map((e) => ({ e, ticket: eTicket(e.uscc) }));
+    hashes += members.length;
+    smallestK(ticketed, n + reserves, (x) => x.ticket).forEach((x, i) =>
+      selection.push({ stratum: s.name, rank: i + 1, uscc: x.e.uscc, name: x.e.name, industry: x.e.industry, ticket: x.ticket, role: i < n ? 'selected' : 'reserve' }),
+    );
+    counts.push({ name: s.name, population: s.population, pool: members.length, selected: n, reserves });
+  }
+  const state = new DrawState(input, counts, selection);
+  state.hashes = hashes;
+  for (const e of state.processingOrder()) {
+    state.checkItems.set(e.uscc, state.drawItems(e));
+    state.teams.set(e.uscc, state.drawTeam(e));
+  }
+  return state;
+}

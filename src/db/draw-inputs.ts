@@ -1,0 +1,143 @@
+import { gunzipSync, gzipSync, constants as zc } from 'node:zlib';
+import { sha256Hex } from '../audit/log.js';
+import { conflictsCsv, itemsCsv, poolEnterprisesCsv, poolInspectorsCsv, readConflicts, readItems, readPoolEnterprises, readPoolInspectors } from '../core/canonical.js';
+import { buildPool, type PoolResult } from '../core/pool.js';
+import type { DrawInput } from '../core/state.js';
+import type { Conflict, PoolEnterprise, PoolInspector, PoolItem } from '../core/types.js';
+import type { Plan } from '../domain/plan.js';
+import { checkCountsForYear } from './checks.js';
+import type { Db } from './open.js';
+import { activeItems, conflictsInForce, inspectorPool, rosterEnterprises } from './pool-source.js';
+
+/** The four canonical input files of a draw, exactly as the bundle publishes them. */
+export interface InputFiles {
+  poolEnterprises: string;
+  poolInspectors: string;
+  items: string;
+  conflicts: string;
+}
+
+export const INPUT_FILE_NAMES: Record<keyof InputFiles, string> = {
+  poolEnterprises: 'pool-enterprises.csv',
+  poolInspectors: 'pool-inspectors.csv',
+  items: 'items.csv',
+  conflicts: 'conflicts.csv',
+};
+
+export interface StratumPopulation {
+  name: string;
+  population: number;
+  pool: number;
+}
+
+export interface DrawInputs {
+  files: InputFiles;
+  hashes: Record<keyof InputFiles, string>;
+  strata: StratumPopulation[];
+  excluded: PoolResult['excluded'];
+  overlaps: PoolResult['overlaps'];
+  pool: PoolEnterprise[];
+  inspectors: PoolInspector[];
+  items: PoolItem[];
+  conflicts: Conflict[];
+}
+
+export function hashFiles(files: InputFiles): Record<keyof InputFiles, string> {
+  return {
+    poolEnterprises: sha256Hex(files.poolEnterprises),
+    poolInspectors: sha256Hex(files.poolInspectors),
+    items: sha256Hex(files.items),
+    conflicts: sha256Hex(files.conflicts),
+  };
+}
+
+/**
+ * Compute a plan's inputs from the rosters as they are now: the pool (with caps counted from other plans of the
+ * year and from history), the inspector pool, the items and the conflicts in force.
+ */
+export function computeInputs(db: Db, plan: Plan): DrawInputs {
+  const checks = checkCountsForYear(db, plan.year, plan.id);
+  const result = buildPool(plan, rosterEnterprises(db), checks);
+  const pool = result.strata.flatMap((s) => s.members);
+  const inspectors = inspectorPool(db);
+  const items = activeItems(db);
+  const conflicts = conflictsInForce(db, new Set(inspectors.map((i) => i.certNo)), new Set(pool.map((e) => e.uscc)));
+  const files: InputFiles = {
+    poolEnterprises: poolEnterprisesCsv(plan.strata.map((s) => s.name), pool),
+    poolInspectors: poolInspectorsCsv(inspectors),
+    items: itemsCsv(items),
+    conflicts: conflictsCsv(conflicts),
+  };
+  return {
+    files,
+    hashes: hashFiles(files),
+    strata: result.strata.map((s) => ({ name: s.name, population: s.population, pool: s.members.length })),
+    excluded: result.excluded,
+    overlaps: result.overlaps,
+    pool,
+    inspectors,
+    items,
+    conflicts,
+  };
+}
+
+/** The protocol input for a plan, a seed and its input data. */
+export function drawInput(plan: Plan, seed: string, strata: StratumPopulation[], data: Pick<DrawInputs, 'pool' | 'inspectors' | 'items' | 'conflicts'>): DrawInput {
+  const population = new Map(strata.map((s) => [s.name, s.population]));
+  return {
+    planId: plan.id,
+    seed,
+    strata: plan.strata.map((s) => ({
+      name: s.name,
+      population: population.get(s.name) ?? 0,
+      rule: { ...(s.ratio !== undefined ? { ratio: s.ratio } : {}), ...(s.count !== undefined ? { count: s.count } : {}), min: s.min },
+      reserves: s.reserves,
+    })),
+    team: plan.team,
+    itemsPerEnterprise: plan.items.perEnterprise,
+    pool: data.pool,
+    inspectors: data.inspectors,
+    items: data.items,
+    conflicts: data.conflicts,
+  };
+}
+
+/** Parse stored canonical files back into protocol data. */
+export function parseInputFiles(files: InputFiles): Pick<DrawInputs, 'pool' | 'inspectors' | 'items' | 'conflicts'> {
+  return {
+    pool: readPoolEnterprises(files.poolEnterprises),
+    inspectors: readPoolInspectors(files.poolInspectors),
+    items: readItems(files.items),
+    conflicts: readConflicts(files.conflicts),
+  };
+}
+
+// Level 1: the pool of a 1,000,000-enterprise roster is ~70 MB of CSV; fast compression keeps the draw quick.
+export const gz = (s: string): Buffer => gzipSync(Buffer.from(s, 'utf8'), { level: zc.Z_BEST_SPEED });
+export const gunz = (b: Buffer): string => gunzipSync(b).toString('utf8');
+
+export interface FileDifference {
+  file: string;
+  frozenHash: string;
+  currentHash: string;
+  added: string[];
+  removed: string[];
+}
+
+/** Explain how the current inputs differ from the frozen ones: which file, and which rows came or went. */
+export function diffInputs(frozen: InputFiles, current: InputFiles): FileDifference[] {
+  const out: FileDifference[] = [];
+  for (const key of Object.keys(INPUT_FILE_NAMES) as (keyof InputFiles)[]) {
+    if (frozen[key] === current[key]) continue;
+    const a = new Set(frozen[key].split('\n'));
+    const b = new Set(current[key].split('\n'));
+    out.push({
+      file: INPUT_FILE_NAMES[key],
+      frozenHash: sha256Hex(frozen[key]),
+      currentHash: sha256Hex(current[key]),
+      added: [...b].filter((l) => l !== '' && !a.has(l)),
+      removed: [...a].filter((l) => l !== '' && !b.has(l)),
+    });
+  }
+  return out;
+}
