@@ -167,3 +167,15 @@ describe('draw', () => {
     expect(() => draw(input)).toThrowError(/draw.infeasibleInspectors/);
   });
 });
+
+describe('docs/ALGORITHM.md', () => {
+  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'ALGORITHM.md'), 'utf8');
+  it('prints the vectors the tests check', () => {
+    const expected = JSON.parse(readFileSync(join(VECTORS, 'tiny-expected.json'), 'utf8'));
+    for (const r of expected.selection) expect(doc).toContain(`| ${r.stratum} | ${r.rank} | ${r.uscc} | \`${r.ticket}\` | ${r.role} |`);
+    for (const [uscc, seats] of Object.entries(expected.teams) as [string, { seat: number; certNo: string; ticket: string }[]][])
+      for (const s of seats) expect(doc).toContain(`| ${uscc} | ${s.seat} | ${s.certNo} | \`${s.ticket}\` |`);
+    expect(doc).toContain('`9319./2.5.8.10.12./9.18.26.34.41.45./`');
+    expect(doc).toContain('87ba054746f63e667794bae7d4ee5d6c7afd8d68ae41c6d146345c093491b84b');
+  });
+});
