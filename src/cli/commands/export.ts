@@ -1,4 +1,16 @@
 import type { Register } from '../main.js';
+import { registerBundle } from './export-bundle.js';
+import { registerAnnouncement } from './export-announcement.js';
+import { registerResults } from './export-results.js';
+import { registerSite } from './export-site.js';
+import { registerFiling } from './export-filing.js';
 
-/** Registers the `export` command(s). */
-export const register: Register = (_program, _wrap) => {};
+/** `ssj export …`: files for publication and verification. Each subcommand lives in its own file. */
+export const register: Register = (program, wrap) => {
+  const exp = program.command('export').description('write announcements, result lists, the website and verification bundles / 导出公告、结果、网站与核验包');
+  registerBundle(exp, wrap);
+  registerAnnouncement(exp, wrap);
+  registerResults(exp, wrap);
+  registerSite(exp, wrap);
+  registerFiling(exp, wrap);
+};
