@@ -1,6 +1,8 @@
 import type { PlanState } from '../core/deadlines.js';
-import { inputError, notFound, refused } from '../errors.js';
+import { inputError, notFound, refused, SsjError } from '../errors.js';
 import { usccProblem } from '../domain/uscc.js';
+import { choiceList, findFollowUp, findOutcome, FOLLOW_UPS, OUTCOMES } from '../domain/outcomes.js';
+import { isIsoDate } from '../core/workdays.js';
 import type { Db } from './open.js';
 
 /**
@@ -378,4 +380,130 @@ function parsePlanJson(json: string): { windowEnd: string | null; resultDays: nu
     windowEnd: typeof end === 'string' ? end : null,
     resultDays: typeof days === 'number' && Number.isInteger(days) && days >= 0 ? days : null,
   };
+}
+
+// ---------------------------------------------------------------- many results at once (ssj result import)
+
+/** One row of a results file, as read (strings, '' for an empty cell), with its line number in the file. */
+export interface ResultInputRow {
+  line: number;
+  plan: string;
+  uscc: string;
+  date: string;
+  outcome: string;
+  followUp: string;
+  note: string;
+  reportDate: string;
+  feedbackDate: string;
+}
+
+/** A problem with one field of one row: the line, the column, and a message code with its parameters. */
+export interface RowProblem {
+  line: number;
+  field: string;
+  code: string;
+  params: Record<string, unknown>;
+}
+
+export interface ValidResult {
+  line: number;
+  planId: string;
+  uscc: string;
+  fields: ResultFields;
+}
+
+/**
+ * Check every row of a results file against the database: the plan is drawn, the enterprise selected in it,
+ * the values known, no pair twice, no change to a published result. Returns all problems, so the officer fixes
+ * the file once; rows identical to a published result are accepted (re-importing the same file is harmless).
+ */
+export function validateResultRows(db: Db, rows: readonly ResultInputRow[]): { valid: ValidResult[]; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const valid: ValidResult[] = [];
+  const plans = new Map<string, DrawnPlan | SsjErrorLike>();
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const bad = (field: string, code: string, params: Record<string, unknown> = {}) => problems.push({ line: r.line, field, code, params });
+    const before = problems.length;
+    for (const f of ['plan', 'uscc', 'date', 'outcome'] as const) if (r[f].trim() === '') bad(f, 'result.required');
+    const planId = r.plan.trim();
+    const uscc = normalizeUscc(r.uscc);
+    if (planId) {
+      if (!plans.has(planId)) plans.set(planId, tryDrawnPlan(db, planId));
+      const d = plans.get(planId)!;
+      if ('code' in d) bad('plan', d.code, d.details);
+      else if (uscc) {
+        const p = selectionProblem(d, uscc);
+        if (p) bad('uscc', p[0], p[1]);
+      }
+    }
+    const dates: Record<'date' | 'reportDate' | 'feedbackDate', string | null> = { date: null, reportDate: null, feedbackDate: null };
+    for (const f of ['date', 'reportDate', 'feedbackDate'] as const) {
+      const v = r[f].trim();
+      if (v === '') continue;
+      if (isIsoDate(v)) dates[f] = v;
+      else bad(f, 'error.badDate', { field: f, value: v });
+    }
+    const outcome = r.outcome.trim() ? findOutcome(r.outcome) : undefined;
+    if (r.outcome.trim() && !outcome) bad('outcome', 'result.unknownOutcome', { value: r.outcome, valid: choiceList(OUTCOMES) });
+    const followUp = r.followUp.trim() ? findFollowUp(r.followUp) : '';
+    if (followUp === undefined) bad('followUp', 'result.unknownFollowUp', { value: r.followUp, valid: choiceList(FOLLOW_UPS) });
+    const key = `${planId}\u0000${uscc}`;
+    if (planId && uscc && seen.has(key)) bad('uscc', 'result.duplicateRow', { plan: planId, uscc, first: seen.get(key) });
+    else seen.set(key, r.line);
+    if (problems.length > before || !dates.date || !outcome || followUp === undefined) continue;
+
+    const fields: ResultFields = { outcome, check_date: dates.date, follow_up: followUp, note: r.note.trim(), report_date: dates.reportDate, feedback_date: dates.feedbackDate };
+    const order = checkDateOrder(fields);
+    if (order) {
+      bad(order[0] === 'result.reportBeforeCheck' ? 'reportDate' : 'feedbackDate', order[0], order[1]);
+      continue;
+    }
+    const old = getResult(db, planId, uscc);
+    if (old?.published_at && !sameFields(old, fields)) {
+      bad('outcome', 'result.published', { plan: planId, uscc, at: old.published_at });
+      continue;
+    }
+    valid.push({ line: r.line, planId, uscc, fields });
+  }
+  return { valid, problems };
+}
+
+interface SsjErrorLike {
+  code: string;
+  details: Record<string, unknown>;
+}
+
+function tryDrawnPlan(db: Db, planId: string): DrawnPlan | SsjErrorLike {
+  try {
+    return drawnPlan(db, planId);
+  } catch (e) {
+    if (e instanceof SsjError) return { code: e.code, details: e.details };
+    throw e;
+  }
+}
+
+function sameFields(old: ResultRow, f: ResultFields): boolean {
+  return (Object.keys(f) as (keyof ResultFields)[]).every((k) => old[k] === f[k]);
+}
+
+/** Write validated rows (inside the caller's transaction): new results inserted, unpublished ones updated, identical ones left alone. */
+export function writeResults(db: Db, rows: readonly ValidResult[], at: string, operator: string): { written: ResultRow[]; previous: ResultRow[]; inserted: number; updated: number; unchanged: number } {
+  const out = { written: [] as ResultRow[], previous: [] as ResultRow[], inserted: 0, updated: 0, unchanged: 0 };
+  for (const r of rows) {
+    const old = getResult(db, r.planId, r.uscc);
+    if (old && sameFields(old, r.fields)) {
+      out.unchanged++;
+      continue;
+    }
+    if (old) {
+      out.previous.push(old);
+      out.written.push(updateResult(db, old, r.fields, at, operator));
+      out.updated++;
+    } else {
+      out.written.push(insertResult(db, r.planId, r.uscc, r.fields, at, operator));
+      out.inserted++;
+    }
+  }
+  return out;
 }
