@@ -1,4 +1,3 @@
-import { cmp } from './canonical.js';
 import { drawCount } from './ratio.js';
 import { DrawState, ProtocolError, type DrawInput } from './state.js';
 import { ticketer } from './ticket.js';
@@ -6,8 +5,12 @@ import type { PoolEnterprise, SelectionRow, StratumCount } from './types.js';
 
 export { DrawState, ProtocolError, type DrawInput } from './state.js';
 
-/** The k smallest items by key, ascending, without sorting the whole pool (1,000,000 enterprises, k around 10,000). */
+/**
+ * The k smallest items by key, ascending, without sorting the whole pool (1,000,000 enterprises, k around 10,000).
+ * Keys are tickets: lowercase hex, so JavaScript's string comparison is code-point order.
+ */
 export function smallestK<T>(items: Iterable<T>, k: number, key: (t: T) => string): T[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   if (k <= 0) return [];
   // Max-heap on key holding the k smallest seen so far.
   const heap: { key: string; item: T }[] = [];

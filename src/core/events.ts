@@ -1,4 +1,4 @@
-import { DrawState, ProtocolError, conflictKey } from './state.js';
+import { DrawState, ProtocolError } from './state.js';
 import type { DrawEvent, Seat } from './types.js';
 
 /** What an event did, for the output ("who left, who came in and why that one"). */
@@ -36,7 +36,7 @@ function markRecused(state: DrawState, uscc: string, certNo: string): number {
   state.eventCount.set(uscc, k);
   if (!state.recused.has(uscc)) state.recused.set(uscc, new Set());
   state.recused.get(uscc)!.add(certNo);
-  state.conflicts.add(conflictKey(certNo, uscc));
+  state.addConflict(certNo, uscc);
   return k;
 }
 

@@ -1,4 +1,7 @@
 import { cmp } from './canonical.js';
+
+/** Tickets are lowercase hex (ASCII), where JavaScript's string order is code-point order; this is the fast path. */
+export const byTicket = (a: { ticket: string }, b: { ticket: string }): number => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0);
 import { ticketer } from './ticket.js';
 import type { CheckItem, Conflict, PoolEnterprise, PoolInspector, PoolItem, Seat, SelectionRow, StratumCount } from './types.js';
 import type { CountRule } from './ratio.js';
@@ -38,8 +41,8 @@ export class DrawState {
   readonly checkItems = new Map<string, CheckItem[]>();
   /** Seats held per inspector in this plan. */
   readonly load = new Map<string, number>();
-  /** certNo|uscc pairs: declared before the draw, plus those gained by recusal. */
-  readonly conflicts: Set<string>;
+  /** uscc -> certNos in conflict with it: declared before the draw, plus those gained by recusal. */
+  private readonly conflictsByUscc = new Map<string, Set<string>>();
   /** uscc -> inspectors recused from it. */
   readonly recused = new Map<string, Set<string>>();
   /** uscc -> recusals and swaps so far (k in SSJ-1). */
@@ -55,7 +58,7 @@ export class DrawState {
   ) {
     this.strata = strata;
     this.selection = selection;
-    this.conflicts = new Set(input.conflicts.map((c) => conflictKey(c.certNo, c.uscc)));
+    for (const c of input.conflicts) this.addConflict(c.certNo, c.uscc);
     this.inspectorsByCert = new Map(input.inspectors.map((i) => [i.certNo, i]));
   }
 
@@ -69,11 +72,17 @@ export class DrawState {
 
   /** Selected enterprises in processing order: ascending enterprise ticket across all strata. */
   processingOrder(): SelectionRow[] {
-    return this.selection.filter((r) => r.role === 'selected').sort((a, b) => cmp(a.ticket, b.ticket));
+    return this.selection.filter((r) => r.role === 'selected').sort(byTicket);
   }
 
   hasConflict(certNo: string, uscc: string): boolean {
-    return this.conflicts.has(conflictKey(certNo, uscc));
+    return this.conflictsByUscc.get(uscc)?.has(certNo) ?? false;
+  }
+
+  addConflict(certNo: string, uscc: string): void {
+    let set = this.conflictsByUscc.get(uscc);
+    if (!set) this.conflictsByUscc.set(uscc, (set = new Set()));
+    set.add(certNo);
   }
 
   wasRecused(certNo: string, uscc: string): boolean {
@@ -101,7 +110,7 @@ export class DrawState {
   rank(stage: 'I' | 'R', seed: string, scope: string): { inspector: PoolInspector; ticket: string }[] {
     const t = ticketer(seed, stage, scope);
     this.hashes += this.input.inspectors.length;
-    return this.input.inspectors.map((inspector) => ({ inspector, ticket: t(inspector.certNo) })).sort((a, b) => cmp(a.ticket, b.ticket));
+    return this.input.inspectors.map((inspector) => ({ inspector, ticket: t(inspector.certNo) })).sort(byTicket);
   }
 
   /** An enterprise's I ticket for one inspector (used by swaps). */
@@ -117,32 +126,57 @@ export class DrawState {
     this.hashes += applicable.length;
     return applicable
       .map((i) => ({ code: i.code, ticket: t(i.code) }))
-      .sort((a, b) => cmp(a.ticket, b.ticket))
+      .sort(byTicket)
       .slice(0, this.input.itemsPerEnterprise);
   }
 
   /**
    * A team for enterprise `e` (SSJ-1 "Teams"): candidates without a conflict and under the seat limit, in ascending
    * I ticket; the first `specialists` specialists take the first seats, then the first remaining candidates.
+   * Implemented as repeated minimum searches rather than a full sort: a draw of 10,000 teams from 500 inspectors
+   * spends its time hashing, and this keeps the rest linear.
    */
   drawTeam(e: { uscc: string; name: string; industry: string }): Seat[] {
     const { size, specialists } = this.input.team;
-    const ranked = this.rank('I', this.input.seed, `${this.input.planId}/${e.uscc}`).filter(
-      ({ inspector }) => !this.hasConflict(inspector.certNo, e.uscc) && this.loadOf(inspector.certNo) < this.maxPerInspector,
-    );
-    const chosen = ranked.filter(({ inspector }) => this.isSpecialistFor(inspector.certNo, e.industry)).slice(0, specialists);
-    if (chosen.length < specialists)
-      throw new ProtocolError('draw.infeasibleSpecialists', { uscc: e.uscc, name: e.name, industry: e.industry, need: specialists, have: chosen.length });
-    const taken = new Set(chosen.map((c) => c.inspector.certNo));
-    for (const c of ranked) {
-      if (chosen.length >= size) break;
-      if (!taken.has(c.inspector.certNo)) chosen.push(c);
+    const inspectors = this.input.inspectors;
+    const t = ticketer(this.input.seed, 'I', `${this.input.planId}/${e.uscc}`);
+    const tickets = new Array<string>(inspectors.length);
+    for (let i = 0; i < inspectors.length; i++) tickets[i] = t(inspectors[i]!.certNo);
+    this.hashes += inspectors.length;
+    const conflicted = this.conflictsByUscc.get(e.uscc);
+    const max = this.maxPerInspector;
+    const eligible = inspectors.map((i) => !conflicted?.has(i.certNo) && this.loadOf(i.certNo) < max);
+    const specialist = this.specialistMask(e.industry);
+    const chosen: number[] = [];
+    const pickFirst = (mustBeSpecialist: boolean): number => {
+      let best = -1;
+      for (let i = 0; i < tickets.length; i++) {
+        if (!eligible[i] || (mustBeSpecialist && !specialist[i])) continue;
+        if (best < 0 || tickets[i]! < tickets[best]!) best = i;
+      }
+      if (best >= 0) eligible[best] = false;
+      return best;
+    };
+    for (let k = 0; k < specialists; k++) {
+      const i = pickFirst(true);
+      if (i < 0) throw new ProtocolError('draw.infeasibleSpecialists', { uscc: e.uscc, name: e.name, industry: e.industry, need: specialists, have: chosen.length });
+      chosen.push(i);
     }
-    if (chosen.length < size) throw new ProtocolError('draw.infeasibleInspectors', { uscc: e.uscc, name: e.name, need: size, have: chosen.length });
-    const seats = chosen.map((c, i) => ({ seat: i + 1, certNo: c.inspector.certNo, name: c.inspector.name, ticket: c.ticket }));
+    while (chosen.length < size) {
+      const i = pickFirst(false);
+      if (i < 0) throw new ProtocolError('draw.infeasibleInspectors', { uscc: e.uscc, name: e.name, need: size, have: chosen.length });
+      chosen.push(i);
+    }
+    const seats = chosen.map((i, k) => ({ seat: k + 1, certNo: inspectors[i]!.certNo, name: inspectors[i]!.name, ticket: tickets[i]! }));
     for (const s of seats) this.addLoad(s.certNo, 1);
     return seats;
   }
-}
 
-export const conflictKey = (certNo: string, uscc: string): string => `${certNo}|${uscc}`;
+  private readonly masks = new Map<string, boolean[]>();
+  /** For each pool inspector, whether it is a specialist for this industry (cached per industry). */
+  private specialistMask(industry: string): boolean[] {
+    let m = this.masks.get(industry);
+    if (!m) this.masks.set(industry, (m = this.input.inspectors.map((i) => industry !== '' && i.specialties.includes(industry))));
+    return m;
+  }
+}
