@@ -1,4 +1,3 @@
-import { cmp } from './canonical.js';
 
 /** Tickets are lowercase hex (ASCII), where JavaScript's string order is code-point order; this is the fast path. */
 export const byTicket = (a: { ticket: string }, b: { ticket: string }): number => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0);
