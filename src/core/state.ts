@@ -1,9 +1,9 @@
-
-/** Tickets are lowercase hex (ASCII), where JavaScript's string order is code-point order; this is the fast path. */
-export const byTicket = (a: { ticket: string }, b: { ticket: string }): number => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0);
 import { ticketer } from './ticket.js';
 import type { CheckItem, Conflict, PoolEnterprise, PoolInspector, PoolItem, Seat, SelectionRow, StratumCount } from './types.js';
 import type { CountRule } from './ratio.js';
+
+/** Tickets are lowercase hex (ASCII), where JavaScript's string order is code-point order; this is the fast path. */
+export const byTicket = (a: { ticket: string }, b: { ticket: string }): number => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0);
 
 /** Everything SSJ-1 needs, as published in the bundle: plan rules, seed and the four input files. */
 export interface DrawInput {
