@@ -49,8 +49,8 @@ export function recuse(state: DrawState, uscc: string, certNo: string, freshSeed
   const vacated = seatOf(state, uscc, certNo);
   const team = state.teams.get(uscc)!;
   const remaining = team.filter((s) => s.certNo !== certNo);
-  const k = markRecused(state, uscc, certNo);
-  state.addLoad(certNo, -1);
+  // The state changes only once a newcomer is found: a refused recusal leaves it as it was (SSJ-1 8.1 step 6).
+  const k = (state.eventCount.get(uscc) ?? 0) + 1;
   const needSpecialist = state.specialistsOn(remaining, e.industry) < state.input.team.specialists;
   const order = freshSeed
     ? state.rank('R', freshSeed, `${state.input.planId}/${uscc}/${k}`)
@@ -58,6 +58,7 @@ export function recuse(state: DrawState, uscc: string, certNo: string, freshSeed
   const onTeam = new Set(remaining.map((s) => s.certNo));
   const position = order.findIndex(
     ({ inspector: i }) =>
+      i.certNo !== certNo &&
       !onTeam.has(i.certNo) &&
       !state.wasRecused(i.certNo, uscc) &&
       !state.hasConflict(i.certNo, uscc) &&
@@ -65,6 +66,8 @@ export function recuse(state: DrawState, uscc: string, certNo: string, freshSeed
       (!needSpecialist || state.isSpecialistFor(i.certNo, e.industry)),
   );
   if (position < 0) throw new ProtocolError('event.noReplacement', { uscc, name: e.name, certNo, needSpecialist, industry: e.industry });
+  markRecused(state, uscc, certNo);
+  state.addLoad(certNo, -1);
   const chosen = order[position]!;
   const seat: Seat = { seat: vacated.seat, certNo: chosen.inspector.certNo, name: chosen.inspector.name, ticket: chosen.ticket };
   state.teams.set(uscc, team.map((s) => (s.seat === vacated.seat ? seat : s)));
