@@ -1,4 +1,146 @@
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Register } from '../main.js';
+import type { Context } from '../context.js';
+import { chainHead } from '../../audit/log.js';
+import { readLog, verifyAudit, type AuditReport, type LogRow } from '../../audit/verify.js';
+import { openDb } from '../../db/open.js';
+import { refused, SsjError, usageError } from '../../errors.js';
+import { bi } from '../../i18n/index.js';
+import { displayWidth, table } from '../output.js';
 
-/** Registers the `audit` command(s). */
-export const register: Register = (_program, _wrap) => {};
+/** Registers `ssj audit log`, `ssj audit verify` and the top-level `ssj backup`. */
+export const register: Register = (program, wrap) => {
+  const audit = program
+    .command('audit')
+    .description('the hash-chained audit log: list it, prove it / 审计日志：查看、校验')
+    .addHelpText(
+      'after',
+      `
+Every command that changes data appends one entry: who, when, what (with hashes of what it wrote) and the
+previous entry's hash. Announcements print the chain head, so a later rewrite of the log is exposed.`,
+    );
+
+  audit
+    .command('log')
+    .description('list audit log entries, oldest first')
+    .option('--plan <id>', 'only entries about this plan')
+    .option('--limit <n>', 'only the newest N entries')
+    .addHelpText('after', '\nExamples:\n  ssj audit log --plan 2024Q1\n  ssj audit log --limit 20 --json')
+    .action(wrap((ctx, _args, opts) => showLog(ctx, opts.plan as string | undefined, opts.limit as string | undefined)));
+
+  audit
+    .command('verify')
+    .description('check the chain, re-derive every stored draw, and compare results with the log (exit 1 if anything was changed outside ssj)')
+    .option('--head <seq:hash>', 'a chain head published earlier (announcement); fail unless it is still in the chain')
+    .addHelpText('after', '\nExamples:\n  ssj audit verify\n  ssj audit verify --head "42:9f3c5e0a1b2c3d4e"\n  ssj --db backup.db audit verify --json')
+    .action(wrap((ctx, _args, opts) => runVerify(ctx, opts.head as string | undefined)));
+
+  program
+    .command('backup <file>')
+    .description('copy the database while it is in use (a consistent snapshot that audit verify accepts)')
+    .option('--force', 'replace the file if it exists')
+    .addHelpText('after', '\nExamples:\n  ssj backup ssj-2024-01-10.db\n  ssj --db ssj-2024-01-10.db audit verify')
+    .action(wrap((ctx, [file], opts) => runBackup(ctx, String(file), Boolean(opts.force))));
+};
+
+// ---------------------------------------------------------------- audit log
+
+function showLog(ctx: Context, planId: string | undefined, limitText: string | undefined): void {
+  const limit = limitText === undefined ? undefined : Number(limitText);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw usageError('audit.badLimit', { value: limitText });
+  const db = ctx.db({ mustExist: true });
+  const rows = readLog(db, { planId, limit });
+  const head = chainHead(db);
+  const entries = rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
+  ctx.out.result({ head, entries }, () => {
+    if (!rows.length) return ctx.out.msg('audit.log.empty');
+    const L = (zh: string, en: string) => bi(ctx.lang, zh, en);
+    return [
+      table(
+        [L('序号', 'seq'), L('时间', 'at'), L('操作人', 'operator'), L('操作', 'action'), L('计划', 'plan'), L('哈希', 'hash'), L('内容', 'what')],
+        rows.map((r) => [r.seq, r.at, r.operator, r.action, r.planId ?? '', r.hash.slice(0, 12), summarize(r)]),
+      ),
+      '',
+      `${L('链头', 'Chain head')}: #${head.seq} ${head.hash}`,
+    ];
+  });
+}
+
+/** One line about an entry's payload: its scalar fields and the sizes of its lists, cut to fit a terminal. */
+export function summarize(r: Pick<LogRow, 'payload'>): string {
+  let data: unknown;
+  try {
+    data = JSON.parse(r.payload);
+  } catch {
+    return r.payload.slice(0, 60);
+  }
+  if (data === null || typeof data !== 'object') return String(data);
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+    if (v === null || v === undefined) continue;
+    if (Array.isArray(v)) parts.push(`${k}[${v.length}]`);
+    else if (typeof v === 'object') continue;
+    else parts.push(`${k}=${typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? `${v.slice(0, 12)}…` : String(v)}`);
+  }
+  return clip(parts.join(' '), 70);
+}
+
+function clip(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+// ---------------------------------------------------------------- audit verify
+
+function runVerify(ctx: Context, head: string | undefined): number {
+  const report = verifyAudit(ctx.db({ mustExist: true }), { head });
+  const problems = report.problems.map((p) => ({ ...p, message: ctx.out.msg(p.code, p.params) }));
+  ctx.out.result({ ...report, problems }, () => reportText(ctx, report, problems.map((p) => p.message)));
+  return report.ok ? 0 : 1;
+}
+
+function reportText(ctx: Context, r: AuditReport, messages: string[]): string[] {
+  if (r.ok) return [ctx.out.msg('audit.ok', { entries: r.entries, ...r.head, ...r.checked })];
+  return [ctx.out.msg('audit.failed', { count: messages.length, ...r.head }), '', ...messages.map((m) => `  - ${m}`)];
+}
+
+// ---------------------------------------------------------------- backup
+
+async function runBackup(ctx: Context, file: string, force: boolean): Promise<void> {
+  const target = ctx.path(file);
+  if (target === ctx.dbPath) throw usageError('backup.sameFile', { file: target });
+  if (existsSync(target) && !force) throw refused('backup.exists', { file: target });
+  const db = ctx.db({ mustExist: true });
+  // Copy to a temporary name and rename: a crash or a full disk never leaves a half-written file under FILE.
+  const partial = `${target}.partial-${process.pid}`;
+  try {
+    await db.backup(partial);
+    // A stale -wal beside an old FILE would be replayed into the new copy when it is opened: remove it first.
+    for (const extra of ['-wal', '-shm', '-journal']) rmSync(target + extra, { force: true });
+    renameSync(partial, target);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw new SsjError('invalidInput', 'backup.failed', { file: target, reason: (e as Error).message }, e);
+  }
+  const copy = openDb(target, { readonly: true });
+  const head = (() => {
+    try {
+      return chainHead(copy);
+    } finally {
+      copy.close();
+    }
+  })();
+  const size = statSync(target).size;
+  ctx.out.result({ file: target, bytes: size, head }, () => ctx.out.msg('backup.done', { file: target, size: formatBytes(size), ...head }));
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
