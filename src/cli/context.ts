@@ -32,7 +32,8 @@ export class Context {
   readonly dbPath: string;
   readonly out: Output;
   private handle: Db | undefined;
-  private readonly fixedNow: string | undefined;
+  /** The time given with --now / SSJ_NOW, if any. */
+  readonly nowFixed: string | undefined;
 
   constructor(
     opts: GlobalOptions,
@@ -55,13 +56,13 @@ export class Context {
     if (now !== undefined) {
       const d = new Date(now);
       if (Number.isNaN(d.getTime())) throw usageError('error.badNow', { value: now });
-      this.fixedNow = d.toISOString();
+      this.nowFixed = d.toISOString();
     }
   }
 
   /** The current time as ISO 8601 UTC. `--now` / SSJ_NOW fix it for tests and reproducible records. */
   now(): string {
-    return this.fixedNow ?? new Date().toISOString();
+    return this.nowFixed ?? new Date().toISOString();
   }
 
   /** Open the database once per command. Read-only commands pass mustExist so a typo in --db is not silently a new file. */

@@ -1,4 +1,104 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Register } from '../main.js';
+import type { Context } from '../context.js';
+import { refused, SsjError } from '../../errors.js';
+import { bi, t } from '../../i18n/index.js';
 
-/** Registers the `demo` command(s). */
-export const register: Register = (_program, _wrap) => {};
+/** The seed the demo draws with: RFC 3797's own example numbers, so the demo is the same everywhere. */
+export const DEMO_SEED_RFC3797 = '9319 / 2 5 12 8 10 / 9 18 26 34 41 45';
+export const DEMO_SEED_SOURCE = '演示：RFC 3797 第 6 节示例号码 / demo: the example numbers of RFC 3797 section 6';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** fixtures/ of this installation (dist/cli/commands → ../../../fixtures). */
+export const FIXTURES_DIR = resolve(here, '..', '..', '..', 'fixtures');
+
+interface Step {
+  zh: string;
+  en: string;
+  argv: string[];
+}
+
+export const register: Register = (program, wrap) => {
+  program
+    .command('demo')
+    .description('show the whole job in a new directory: import, plan, freeze, draw, recusal, announcement, bundle, site, verify')
+    .option('--dir <dir>', 'directory to create and work in', 'ssj-demo')
+    .addHelpText('after', '\nExample:\n  npx ssj demo\n  npx ssj demo --dir /tmp/try-ssj --lang en')
+    .action(wrap((ctx, _args, opts) => runDemo(ctx, ctx.path(String(opts.dir)))));
+};
+
+async function runDemo(ctx: Context, dir: string): Promise<void> {
+  if (existsSync(dir) && readdirSync(dir).length > 0) throw refused('demo.dirNotEmpty', { dir });
+  mkdirSync(dir, { recursive: true });
+  const { run } = await import('../main.js');
+  const fx = (f: string) => join(FIXTURES_DIR, f);
+  const global = ['--lang', ctx.lang, '--operator', ctx.operator, ...(ctx.nowFixed ? ['--now', ctx.nowFixed] : [])];
+  const exec = async (argv: string[]): Promise<string> => {
+    const chunks: string[] = [];
+    const errs: string[] = [];
+    const sink = (into: string[]) => ({ write: (s: string | Uint8Array) => (into.push(String(s)), true), isTTY: false }) as unknown as NodeJS.WritableStream;
+    const code = await run(['node', 'ssj', ...global, ...argv], { stdout: sink(chunks), stderr: sink(errs), env: { ...ctx.io.env, NO_COLOR: '1' }, cwd: dir, stdinIsTTY: false });
+    if (code !== 0) throw new SsjError('internal', 'demo.stepFailed', { step: `ssj ${argv.join(' ')}`, code, output: errs.join('').trim() });
+    return chunks.join('');
+  };
+
+  const steps: Step[] = [
+    ...['enterprises', 'inspectors', 'items', 'conflicts', 'history'].map((r) => ({ zh: `导入${rosterZh[r]}`, en: `import the ${r}`, argv: ['import', r, fx(`${r}.csv`)] })),
+    { zh: '添加抽查计划', en: 'add the plan', argv: ['plan', 'add', fx('plan-2024Q1.json')] },
+    { zh: '冻结抽取对象库并生成预告', en: 'freeze the pool and write the pre-announcement', argv: ['plan', 'freeze', '2024Q1', '--seed-source', DEMO_SEED_SOURCE, '--out', '2024Q1-预告.txt'] },
+    { zh: '以公开种子抽取', en: 'draw with the published seed', argv: ['draw', '--plan', '2024Q1', '--seed-rfc3797', DEMO_SEED_RFC3797, '--yes'] },
+  ];
+  const started = process.hrtime.bigint();
+  const say = (s: Step) => ctx.out.note(`✓ ${bi(ctx.lang, s.zh, s.en)}: ssj ${s.argv.map(quote).join(' ')}`);
+  for (const s of steps) {
+    await exec(s.argv);
+    say(s);
+  }
+  // A recusal: the second member of the first selected enterprise's team declares a conflict.
+  const shown = JSON.parse(await exec(['--json', 'plan', 'show', '2024Q1'])) as { selection: { uscc: string; role: string; team: { certNo: string }[] }[] };
+  const first = shown.selection.find((r) => r.role === 'selected' && r.team.length > 1)!;
+  const later: Step[] = [
+    {
+      zh: '登记一次回避（按原顺序递补）',
+      en: 'record a recusal (next in the original order)',
+      argv: ['recuse', '--plan', '2024Q1', '--enterprise', first.uscc, '--inspector', first.team[1]!.certNo, '--reason', '演示：与该企业负责人系亲属'],
+    },
+    { zh: '导出抽查任务公告', en: 'export the announcement', argv: ['export', 'announcement', '--plan', '2024Q1', '--format', 'html', '--out', '2024Q1-公告.html'] },
+    { zh: '导出核验包', en: 'export the verification bundle', argv: ['export', 'bundle', '--plan', '2024Q1', '--out', 'bundle-2024Q1'] },
+    { zh: '导出网站', en: 'export the website', argv: ['export', 'site', '--year', '2024', '--out', 'site'] },
+    { zh: '核验核验包', en: 'verify the bundle', argv: ['verify', 'bundle-2024Q1'] },
+  ];
+  for (const s of later) {
+    await exec(s.argv);
+    say(s);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rel = relative(ctx.io.cwd, dir) || '.';
+  const made = [
+    ['ssj.db', bi(ctx.lang, '数据库（名录、计划、抽取、审计日志）', 'the database (rosters, plan, draw, audit log)')],
+    ['2024Q1-预告.txt', bi(ctx.lang, '抽取前公布的预告', 'pre-announcement, published before the seed exists')],
+    ['2024Q1-公告.html', bi(ctx.lang, '抽查任务公告', 'the announcement')],
+    ['bundle-2024Q1/', bi(ctx.lang, '核验包：任何人可用 ssj verify 或 docs/verify.py 复核', 'the bundle anyone can re-verify')],
+    ['site/index.html', bi(ctx.lang, '可上传的静态网站', 'the static website to upload')],
+  ];
+  ctx.out.result({ dir, seconds: Math.round(seconds * 10) / 10, files: made.map(([f]) => join(dir, f!)) }, () => [
+    '',
+    t(ctx.lang, 'demo.done', { dir: rel, seconds: seconds.toFixed(1) }),
+    ...made.map(([f, what]) => `  ${join(rel, f!)}  ${what}`),
+    '',
+    t(ctx.lang, 'demo.next'),
+    `  cd ${quote(rel)}`,
+    '  npx ssj plan show 2024Q1',
+    '  npx ssj audit verify',
+    '  python3 ' + quote(resolve(FIXTURES_DIR, '..', 'docs', 'verify.py')) + ' bundle-2024Q1',
+    `  printf '%s' '9319./2.5.8.10.12./9.18.26.34.41.45./|E|2024Q1|${first.uscc}' | sha256sum`,
+  ]);
+}
+
+const rosterZh: Record<string, string> = { enterprises: '检查对象名录', inspectors: '执法检查人员名录', items: '随机抽查事项清单', conflicts: '回避关系', history: '历史检查记录' };
+
+function quote(s: string): string {
+  return /^[\w./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
