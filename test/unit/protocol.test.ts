@@ -179,3 +179,12 @@ describe('docs/ALGORITHM.md', () => {
     expect(doc).toContain('87ba054746f63e667794bae7d4ee5d6c7afd8d68ae41c6d146345c093491b84b');
   });
 });
+
+describe('plan validation', () => {
+  it('accepts its own output (stored plans are validated again when read)', async () => {
+    const { validatePlan } = await import('../../src/domain/plan.js');
+    const p = validatePlan({ id: 'P', title: 't', year: 2024, window: { start: '2024-01-01', end: '2024-02-01' }, cap: { perYear: 1 }, strata: [{ name: 'a', ratio: '5%' }], team: { size: 2 } });
+    expect(p.team.maxPerInspector).toBeNull();
+    expect(validatePlan(JSON.parse(JSON.stringify(p)))).toEqual(p);
+  });
+});
