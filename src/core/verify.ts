@@ -1,4 +1,29 @@
-import type { StratumCount } from './types.js';
+import { createHash } from 'node:crypto';
+import {
+  checkItemsCsv,
+  conflictsCsv,
+  EVENTS_HEADER,
+  eventsCsv,
+  itemsCsv,
+  parseCsv,
+  POOL_ENTERPRISES_HEADER,
+  poolEnterprisesCsv,
+  poolInspectorsCsv,
+  readConflicts,
+  readEvents,
+  readItems,
+  readPoolEnterprises,
+  readPoolInspectors,
+  selectionCsv,
+  teamsCsv,
+} from './canonical.js';
+import { draw } from './draw.js';
+import { applyEvent } from './events.js';
+import { parseRatio, RatioFormatError } from './ratio.js';
+import { normalizeSeed, rfc3797Key, SeedFormatError } from './seed.js';
+import { ProtocolError, type DrawInput, type DrawState } from './state.js';
+import { ticketer } from './ticket.js';
+import type { DrawEvent, PoolEnterprise, StratumCount } from './types.js';
 
 /** The verification bundle (docs/ALGORITHM.md section 11). */
 export const BUNDLE_FORMAT = 'ssj-bundle/1';
@@ -39,3 +64,384 @@ export interface Manifest {
 
 /** JSON as the bundle writes it: two-space indent, LF at the end. */
 export const bundleJson = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
+
+const HEADERS: Partial<Record<BundleFileName, string[]>> = {
+  'pool-enterprises.csv': POOL_ENTERPRISES_HEADER,
+  'pool-inspectors.csv': ['certNo', 'name', 'unit', 'specialties'],
+  'items.csv': ['code', 'name', 'industries'],
+  'conflicts.csv': ['certNo', 'uscc'],
+  'selection.csv': ['stratum', 'rank', 'uscc', 'name', 'ticket', 'role'],
+  'teams.csv': ['uscc', 'seat', 'certNo', 'name', 'ticket'],
+  'check-items.csv': ['uscc', 'code', 'ticket'],
+  'events.csv': EVENTS_HEADER,
+};
+
+/**
+ * The bundle cannot be verified at all: not a bundle, unreadable JSON, a wrong header, an unknown version.
+ * Callers report it as invalid input (exit 3), naming the file.
+ */
+export class BundleError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number>,
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+  }
+}
+
+/** One way the bundle disagrees with the protocol: a stable message code and its parameters (src/i18n/messages/verify.ts). */
+export type Difference = { code: string } & Record<string, string | number | boolean | null>;
+
+export interface VerifySummary {
+  planId: string;
+  title: string;
+  algorithm: string;
+  seed: string;
+  seedSource: string;
+  drawnAt: string;
+  poolHash: string;
+  /** Recomputed counts per stratum (the manifest's when the draw could not be recomputed). */
+  strata: StratumCount[];
+  events: number;
+}
+
+export interface Verification {
+  verified: boolean;
+  differences: Difference[];
+  summary: VerifySummary;
+}
+
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * Verify a bundle (file name -> text, manifest.json included) as docs/ALGORITHM.md section 11 says: file hashes,
+ * pool hash and counts, then draw from plan.json, the seed, the populations and the input files, replay the events
+ * and compare the result with selection.csv, teams.csv and check-items.csv row by row. Pure: no files, no clock.
+ * Throws BundleError when the bundle cannot be read as a bundle; every other problem is a Difference.
+ */
+export function verifyBundle(files: ReadonlyMap<string, string>): Verification {
+  const diffs: Difference[] = [];
+  const manifest = readManifest(files);
+  for (const name of BUNDLE_FILES) if (!files.has(name)) throw new BundleError('verify.fileMissing', { file: name });
+  checkHashes(manifest, files, diffs);
+
+  const rules = planRules(parseJson('plan.json', files.get('plan.json')!));
+  if (rules.id !== manifest.planId) diffs.push({ code: 'verify.planId', listed: manifest.planId, planId: rules.id });
+  const seed = checkSeed(manifest, diffs);
+  const text = (name: BundleFileName) => {
+    checkHeader(name, files.get(name)!);
+    return files.get(name)!;
+  };
+  const input: DrawInput = {
+    planId: rules.id,
+    seed,
+    strata: strataInput(rules, manifest, diffs),
+    team: rules.team,
+    itemsPerEnterprise: rules.itemsPerEnterprise,
+    pool: readPool(rules, text('pool-enterprises.csv'), diffs),
+    inspectors: unique(readPoolInspectors(text('pool-inspectors.csv')), (i) => i.certNo, 'pool-inspectors.csv', diffs),
+    items: unique(readItems(text('items.csv')), (i) => i.code, 'items.csv', diffs),
+    conflicts: unique(readConflicts(text('conflicts.csv')), (c) => `${c.certNo},${c.uscc}`, 'conflicts.csv', diffs),
+  };
+  checkPoolCounts(manifest, input, diffs);
+  canonical(diffs, 'pool-inspectors.csv', files, poolInspectorsCsv(input.inspectors));
+  canonical(diffs, 'items.csv', files, itemsCsv(input.items));
+  canonical(diffs, 'conflicts.csv', files, conflictsCsv(input.conflicts));
+
+  const events = readEvents(text('events.csv'));
+  const summary: VerifySummary = {
+    planId: rules.id,
+    title: manifest.title,
+    algorithm: manifest.algorithm,
+    seed,
+    seedSource: manifest.seedSource,
+    drawnAt: manifest.drawnAt,
+    poolHash: sha256(files.get('pool-enterprises.csv')!),
+    strata: manifest.strata,
+    events: events.length,
+  };
+  const state = redraw(input, events, files.get('events.csv')!, diffs);
+  if (state) {
+    summary.strata = state.strata;
+    checkStrataCounts(manifest, state, diffs);
+    compareSelection(state, input, text('selection.csv'), diffs);
+    compareTeams(state, text('teams.csv'), diffs);
+    compareCheckItems(state, text('check-items.csv'), diffs);
+  }
+  return { verified: diffs.length === 0, differences: diffs, summary };
+}
+
+// ---------------------------------------------------------------- manifest, hashes, seed
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new BundleError('verify.badJson', { file, reason: (e as Error).message });
+  }
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function readManifest(files: ReadonlyMap<string, string>): Manifest {
+  const text = files.get(MANIFEST_FILE);
+  if (text === undefined) throw new BundleError('verify.notBundle', { file: MANIFEST_FILE });
+  const m = parseJson(MANIFEST_FILE, text);
+  if (!isObj(m)) throw new BundleError('verify.badManifest', { field: '(top level)' });
+  if (m.format !== BUNDLE_FORMAT) throw new BundleError('verify.unknownFormat', { format: String(m.format), known: BUNDLE_FORMAT });
+  if (!KNOWN_ALGORITHMS.includes(m.algorithm as string)) throw new BundleError('verify.unknownAlgorithm', { algorithm: String(m.algorithm), known: KNOWN_ALGORITHMS.join(', ') });
+  for (const f of ['planId', 'seed', 'seedInput', 'seedKind', 'poolHash'])
+    if (typeof m[f] !== 'string') throw new BundleError('verify.badManifest', { field: f });
+  if (!isObj(m.files) || !Object.values(m.files).every((h) => typeof h === 'string')) throw new BundleError('verify.badManifest', { field: 'files' });
+  if (!Array.isArray(m.strata)) throw new BundleError('verify.badManifest', { field: 'strata' });
+  m.strata.forEach((s: unknown, i: number) => {
+    if (!isObj(s) || typeof s.name !== 'string') throw new BundleError('verify.badManifest', { field: `strata[${i}].name` });
+    for (const f of ['population', 'pool', 'selected', 'reserves'])
+      if (!Number.isInteger(s[f])) throw new BundleError('verify.badManifest', { field: `strata[${i}].${f}` });
+  });
+  return { title: '', seedSource: '', drawnAt: '', frozenAt: null, ...m } as unknown as Manifest;
+}
+
+function checkHashes(manifest: Manifest, files: ReadonlyMap<string, string>, diffs: Difference[]): void {
+  for (const [file, listed] of Object.entries(manifest.files)) {
+    const text = files.get(file);
+    if (text === undefined) diffs.push({ code: 'verify.fileListedMissing', file });
+    else if (sha256(text) !== listed) diffs.push({ code: 'verify.fileHash', file, listed, actual: sha256(text) });
+  }
+  for (const file of files.keys()) if (file !== MANIFEST_FILE && !(file in manifest.files)) diffs.push({ code: 'verify.fileNotInManifest', file });
+  const poolHash = sha256(files.get('pool-enterprises.csv')!);
+  if (manifest.poolHash !== poolHash) diffs.push({ code: 'verify.poolHash', listed: manifest.poolHash, actual: poolHash });
+}
+
+/** The seed the draw used (NFC, trimmed), checked against the numbers or text it was built from. */
+function checkSeed(manifest: Manifest, diffs: Difference[]): string {
+  const seed = normalizeSeed(manifest.seed);
+  let expected: string;
+  try {
+    expected = manifest.seedKind === 'rfc3797' ? rfc3797Key(manifest.seedInput) : normalizeSeed(manifest.seedInput);
+  } catch (e) {
+    if (!(e instanceof SeedFormatError)) throw e;
+    expected = '';
+  }
+  if (expected !== seed) diffs.push({ code: 'verify.seedInput', seed, seedInput: manifest.seedInput, seedKind: manifest.seedKind, expected });
+  return seed;
+}
+
+// ---------------------------------------------------------------- plan.json
+
+interface PlanRules {
+  id: string;
+  strata: { name: string; ratio?: string; count?: number; min: number; reserves: number }[];
+  team: DrawInput['team'];
+  itemsPerEnterprise: number;
+}
+
+/** The protocol's fields of plan.json (sections 4-7), with ALGORITHM.md's defaults for anything left out. */
+function planRules(raw: unknown): PlanRules {
+  const bad = (field: string) => new BundleError('verify.badPlan', { field });
+  const int = (v: unknown, field: string, dflt?: number | null): number => {
+    if (v === undefined && dflt !== undefined && dflt !== null) return dflt;
+    if (!Number.isInteger(v) || (v as number) < 0) throw bad(field);
+    return v as number;
+  };
+  if (!isObj(raw) || typeof raw.id !== 'string') throw bad('id');
+  if (!Array.isArray(raw.strata)) throw bad('strata');
+  const strata = raw.strata.map((s: unknown, i: number) => {
+    const p = `strata[${i}]`;
+    if (!isObj(s) || typeof s.name !== 'string') throw bad(`${p}.name`);
+    if (s.count !== undefined) return { name: s.name, count: int(s.count, `${p}.count`), min: int(s.min, `${p}.min`, 0), reserves: int(s.reserves, `${p}.reserves`, 3) };
+    try {
+      parseRatio(s.ratio as string);
+    } catch (e) {
+      if (e instanceof RatioFormatError || typeof s.ratio !== 'string') throw bad(`${p}.ratio`);
+      throw e;
+    }
+    return { name: s.name, ratio: s.ratio as string, min: int(s.min, `${p}.min`, 0), reserves: int(s.reserves, `${p}.reserves`, 3) };
+  });
+  const team = isObj(raw.team) ? raw.team : {};
+  const items = isObj(raw.items) ? raw.items : {};
+  return {
+    id: raw.id,
+    strata,
+    team: {
+      size: int(team.size, 'team.size'),
+      specialists: int(team.specialists, 'team.specialists', 0),
+      maxPerInspector: team.maxPerInspector === undefined || team.maxPerInspector === null ? null : int(team.maxPerInspector, 'team.maxPerInspector'),
+    },
+    itemsPerEnterprise: int(items.perEnterprise, 'items.perEnterprise', 0),
+  };
+}
+
+/** Strata in plan order with their populations from the manifest. */
+function strataInput(rules: PlanRules, manifest: Manifest, diffs: Difference[]): DrawInput['strata'] {
+  const listed = new Map(manifest.strata.map((s) => [s.name, s]));
+  for (const s of manifest.strata) if (!rules.strata.some((r) => r.name === s.name)) diffs.push({ code: 'verify.stratumNotInPlan', stratum: s.name });
+  return rules.strata.map((s) => {
+    if (!listed.has(s.name)) diffs.push({ code: 'verify.stratumNotInManifest', stratum: s.name });
+    const rule = s.count !== undefined ? { count: s.count, min: s.min } : { ratio: s.ratio!, min: s.min };
+    return { name: s.name, population: listed.get(s.name)?.population ?? 0, rule, reserves: s.reserves };
+  });
+}
+
+// ---------------------------------------------------------------- input files
+
+function checkHeader(file: BundleFileName, text: string): void {
+  const expected = HEADERS[file]!.join(',');
+  const found = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  if (found !== expected) throw new BundleError('verify.badHeader', { file, expected, found });
+}
+
+/** Rows with a repeated key are differences; the first is kept so the draw can still be recomputed. */
+function unique<T>(rows: T[], key: (r: T) => string, file: string, diffs: Difference[]): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const r of rows) {
+    const k = key(r);
+    if (seen.has(k)) diffs.push({ code: 'verify.duplicateRow', file, key: k });
+    else {
+      seen.add(k);
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+function readPool(rules: PlanRules, text: string, diffs: Difference[]): PoolEnterprise[] {
+  const names = new Set(rules.strata.map((s) => s.name));
+  const rows = readPoolEnterprises(text);
+  const known = rows.filter((e) => {
+    if (!names.has(e.stratum)) diffs.push({ code: 'verify.poolUnknownStratum', uscc: e.uscc, stratum: e.stratum });
+    return names.has(e.stratum);
+  });
+  const pool = unique(known, (e) => e.uscc, 'pool-enterprises.csv', diffs);
+  if (pool.length === rows.length && poolEnterprisesCsv([...names], pool) !== text) diffs.push({ code: 'verify.notCanonical', file: 'pool-enterprises.csv' });
+  return pool;
+}
+
+function checkPoolCounts(manifest: Manifest, input: DrawInput, diffs: Difference[]): void {
+  for (const s of manifest.strata) {
+    const actual = input.pool.filter((e) => e.stratum === s.name).length;
+    if (actual !== s.pool) diffs.push({ code: 'verify.poolCount', stratum: s.name, listed: s.pool, actual });
+  }
+}
+
+/** A file whose rows all check out must also be byte-for-byte canonical (section 10), or its hash means little. */
+function canonical(diffs: Difference[], file: string, files: ReadonlyMap<string, string>, expected: string): void {
+  if (files.get(file) !== expected && !diffs.some((d) => d.file === file)) diffs.push({ code: 'verify.notCanonical', file });
+}
+
+// ---------------------------------------------------------------- draw and events
+
+/** Draw, then replay the events in seq order. Returns undefined when the result cannot be recomputed. */
+function redraw(input: DrawInput, events: DrawEvent[], eventsText: string, diffs: Difference[]): DrawState | undefined {
+  let state: DrawState;
+  try {
+    state = draw(input);
+  } catch (e) {
+    if (!(e instanceof ProtocolError)) throw e;
+    diffs.push({ ...flat(e.details), code: 'verify.drawFailed', reason: e.code });
+    return undefined;
+  }
+  events.forEach((ev, i) => {
+    if (ev.seq !== i + 1) diffs.push({ code: 'verify.eventSeq', line: i + 2, seq: Number.isNaN(ev.seq) ? '?' : ev.seq, expected: i + 1 });
+  });
+  if (events.every((ev, i) => ev.seq === i + 1)) canonical(diffs, 'events.csv', new Map([['events.csv', eventsText]]), eventsCsv(events));
+  const ordered = events.every((ev) => Number.isInteger(ev.seq)) ? [...events].sort((a, b) => a.seq - b.seq) : events;
+  for (const ev of ordered) {
+    try {
+      const o = applyEvent(state, { ...ev, seed: normalizeSeed(ev.seed) });
+      for (const field of ['replacementCertNo', 'replacementUscc'] as const)
+        if (ev[field] !== o[field]) diffs.push({ code: 'verify.eventMismatch', seq: ev.seq, type: ev.type, uscc: ev.uscc, field, recorded: ev[field], computed: o[field] });
+    } catch (e) {
+      if (!(e instanceof ProtocolError)) throw e;
+      // A refused event leaves the replay without a defined state: nothing after it can be compared.
+      diffs.push({ ...flat(e.details), code: 'verify.eventRefused', seq: ev.seq, type: ev.type, uscc: ev.uscc, certNo: ev.certNo, reason: e.code });
+      return undefined;
+    }
+  }
+  return state;
+}
+
+function flat(details: Record<string, unknown>): Record<string, string | number | boolean | null> {
+  return Object.fromEntries(Object.entries(details).map(([k, v]) => [k, v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as string) : String(v)]));
+}
+
+function checkStrataCounts(manifest: Manifest, state: DrawState, diffs: Difference[]): void {
+  for (const s of state.strata) {
+    const listed = manifest.strata.find((m) => m.name === s.name);
+    if (!listed) continue;
+    for (const field of ['selected', 'reserves'] as const)
+      if (listed[field] !== s[field]) diffs.push({ code: 'verify.stratumCount', stratum: s.name, field, listed: listed[field], computed: s[field] });
+  }
+}
+
+// ---------------------------------------------------------------- comparing the result
+
+function byKey(rows: Record<string, string>[], key: (r: Record<string, string>) => string, file: string, diffs: Difference[]): Map<string, Record<string, string>> {
+  return new Map(unique(rows, key, file, diffs).map((r) => [key(r), r]));
+}
+
+function compareSelection(state: DrawState, input: DrawInput, text: string, diffs: Difference[]): void {
+  const before = diffs.length;
+  const published = byKey(parseCsv(text), (r) => r.uscc!, 'selection.csv', diffs);
+  const computed = new Map(state.selection.map((r) => [r.uscc, r]));
+  for (const c of state.selection) {
+    const p = published.get(c.uscc);
+    if (!p) {
+      diffs.push({ code: 'verify.selectionMissing', uscc: c.uscc, name: c.name, stratum: c.stratum, rank: c.rank, role: c.role });
+      continue;
+    }
+    if (p.role !== c.role) diffs.push({ code: 'verify.selectionRole', uscc: c.uscc, stratum: c.stratum, rank: c.rank, listedRole: p.role!, role: c.role });
+    for (const field of ['stratum', 'rank', 'name', 'ticket'] as const)
+      if (p[field] !== String(c[field])) diffs.push({ code: 'verify.selectionField', uscc: c.uscc, field, listed: p[field]!, computed: String(c[field]) });
+  }
+  for (const [uscc, p] of published) if (!computed.has(uscc)) diffs.push(extraSelectionRow(state, input, p));
+  if (diffs.length === before && selectionCsv(state.strata.map((s) => s.name), state.selection) !== text) diffs.push({ code: 'verify.notCanonical', file: 'selection.csv' });
+}
+
+/** A listed enterprise the draw does not select or reserve: where does its ticket actually rank? */
+function extraSelectionRow(state: DrawState, input: DrawInput, p: Record<string, string>): Difference {
+  const uscc = p.uscc!;
+  const e = input.pool.find((x) => x.uscc === uscc);
+  if (!e) return { code: 'verify.selectionNotInPool', uscc, listedRole: p.role!, stratum: p.stratum! };
+  const t = ticketer(input.seed, 'E', input.planId);
+  const mine = t(uscc);
+  const rank = 1 + input.pool.filter((x) => x.stratum === e.stratum && t(x.uscc) < mine).length;
+  const counts = state.strata.find((s) => s.name === e.stratum)!;
+  return { code: 'verify.selectionRank', uscc, listedRole: p.role!, rank, n: counts.selected, reserves: counts.reserves, stratum: e.stratum };
+}
+
+function compareTeams(state: DrawState, text: string, diffs: Difference[]): void {
+  const before = diffs.length;
+  const published = byKey(parseCsv(text), (r) => `${r.uscc}#${r.seat}`, 'teams.csv', diffs);
+  const computed = new Set<string>();
+  for (const [uscc, seats] of state.teams)
+    for (const s of seats) {
+      const key = `${uscc}#${s.seat}`;
+      computed.add(key);
+      const p = published.get(key);
+      if (!p) diffs.push({ code: 'verify.teamMissing', uscc, seat: s.seat, certNo: s.certNo, name: s.name });
+      else if (p.certNo !== s.certNo) diffs.push({ code: 'verify.teamMember', uscc, seat: s.seat, listedCertNo: p.certNo!, listedName: p.name!, certNo: s.certNo, name: s.name });
+      else
+        for (const field of ['name', 'ticket'] as const)
+          if (p[field] !== s[field]) diffs.push({ code: 'verify.teamField', uscc, seat: s.seat, field, listed: p[field]!, computed: s[field] });
+    }
+  for (const [key, p] of published) if (!computed.has(key)) diffs.push({ code: 'verify.teamExtra', uscc: p.uscc!, seat: p.seat!, certNo: p.certNo!, name: p.name! });
+  if (diffs.length === before && teamsCsv(state.teams) !== text) diffs.push({ code: 'verify.notCanonical', file: 'teams.csv' });
+}
+
+function compareCheckItems(state: DrawState, text: string, diffs: Difference[]): void {
+  const before = diffs.length;
+  const published = byKey(parseCsv(text), (r) => `${r.uscc}#${r.code}`, 'check-items.csv', diffs);
+  const computed = new Set<string>();
+  for (const [uscc, items] of state.checkItems)
+    for (const c of items) {
+      const key = `${uscc}#${c.code}`;
+      computed.add(key);
+      const p = published.get(key);
+      if (!p) diffs.push({ code: 'verify.itemMissing', uscc, item: c.code });
+      else if (p.ticket !== c.ticket) diffs.push({ code: 'verify.itemTicket', uscc, item: c.code, listed: p.ticket!, computed: c.ticket });
+    }
+  for (const [key, p] of published) if (!computed.has(key)) diffs.push({ code: 'verify.itemExtra', uscc: p.uscc!, item: p.code! });
+  if (diffs.length === before && checkItemsCsv(state.checkItems) !== text) diffs.push({ code: 'verify.notCanonical', file: 'check-items.csv' });
+}

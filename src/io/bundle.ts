@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../audit/log.js';
 import { checkItemsCsv, cmp, eventsCsv, selectionCsv, teamsCsv } from '../core/canonical.js';
@@ -100,4 +100,34 @@ function prepareDir(dir: string, files: Map<string, string>): void {
   if (!statSync(dir).isDirectory()) throw new SsjError('invalidInput', 'file.unwritable', { path: dir, reason: 'not a directory' });
   const foreign = readdirSync(dir).filter((f) => !files.has(f));
   if (foreign.length) throw refused('bundle.dirNotEmpty', { dir, files: foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ' …' : '') });
+}
+
+/**
+ * Read a bundle directory for verification: every regular file in it (not recursing), as UTF-8 text.
+ * A missing directory is "not found" (exit 4); anything unreadable is invalid input (exit 3), naming the file.
+ */
+export function readBundleDir(dir: string): Map<string, string> {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new SsjError('invalidInput', 'verify.notDirectory', { dir });
+    names = readdirSync(dir).sort(cmp);
+  } catch (e) {
+    if (e instanceof SsjError) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new SsjError('notFound', 'verify.dirNotFound', { dir });
+    throw new SsjError('invalidInput', 'verify.unreadable', { file: dir, reason: (e as Error).message }, e);
+  }
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const files = new Map<string, string>();
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      if (!statSync(path).isFile()) continue;
+      files.set(name, utf8.decode(readFileSync(path)));
+    } catch (e) {
+      if (e instanceof TypeError) throw new SsjError('invalidInput', 'verify.notUtf8', { file: path });
+      throw new SsjError('invalidInput', 'verify.unreadable', { file: path, reason: (e as Error).message }, e);
+    }
+  }
+  if (!files.has(MANIFEST_FILE)) throw new SsjError('invalidInput', 'verify.notBundle', { dir, file: MANIFEST_FILE });
+  return files;
 }

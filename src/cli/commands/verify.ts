@@ -1,4 +1,72 @@
 import type { Register } from '../main.js';
+import type { Context } from '../context.js';
+import { BundleError, verifyBundle, type Difference, type Verification } from '../../core/verify.js';
+import { readBundleDir } from '../../io/bundle.js';
+import { Exit, SsjError } from '../../errors.js';
+import { bi, t, type Lang } from '../../i18n/index.js';
+import { table } from '../output.js';
 
-/** Registers the `verify` command(s). */
-export const register: Register = (_program, _wrap) => {};
+/** How many differences the text output shows; --json always has all of them. */
+const SHOWN = 50;
+
+/** `ssj verify DIR`: re-derive a published draw from its bundle alone. Needs no database. */
+export const register: Register = (program, wrap) => {
+  program
+    .command('verify <dir>')
+    .description('verify a published bundle without the database: file hashes, redraw from the seed, replay the events, compare')
+    .addHelpText(
+      'after',
+      `
+Exit 0 when the bundle is reproduced exactly, 1 with the differences otherwise, 3 when it cannot be read as a bundle.
+The same check without ssj: python3 docs/verify.py DIR (Python 3 standard library only).
+
+Example:
+  ssj export bundle --plan 2024Q1 --out bundle-2024Q1
+  ssj verify bundle-2024Q1`,
+    )
+    .action(wrap((ctx, [dir]) => runVerify(ctx, ctx.path(String(dir)))));
+};
+
+function runVerify(ctx: Context, dir: string): number {
+  const files = readBundleDir(dir);
+  let result: Verification;
+  try {
+    result = verifyBundle(files);
+  } catch (e) {
+    if (e instanceof BundleError) throw new SsjError('invalidInput', e.code, { ...e.params, dir }, e);
+    throw e;
+  }
+  const differences = result.differences.map((d) => ({ ...d, message: describeDifference(ctx.lang, d) }));
+  ctx.out.result({ verified: result.verified, differences, summary: result.summary }, () => (result.verified ? verifiedText(ctx.lang, result) : failedText(ctx.lang, differences)));
+  return result.verified ? Exit.ok : Exit.verifyFailed;
+}
+
+/** A difference in plain language. Protocol refusals carry their own message code as `reason`. */
+export function describeDifference(lang: Lang, d: Difference): string {
+  const params = d.code === 'verify.drawFailed' || d.code === 'verify.eventRefused' ? { ...d, reason: t(lang, String(d.reason), d).replace(/[。.]\s*$/, '') } : d;
+  return t(lang, d.code, params);
+}
+
+function verifiedText(lang: Lang, r: Verification): string[] {
+  const s = r.summary;
+  const L = (zh: string, en: string) => bi(lang, zh, en);
+  return [
+    t(lang, 'verify.verified', { planId: s.planId, algorithm: s.algorithm }),
+    `${L('种子', 'Seed')}: ${s.seed}`,
+    ...(s.seedSource ? [`${L('种子来源', 'Seed source')}: ${s.seedSource}`] : []),
+    `${L('对象库哈希', 'Pool hash')}: ${s.poolHash}`,
+    `${L('抽取时间', 'Drawn at')}: ${s.drawnAt}`,
+    '',
+    table([L('层', 'stratum'), L('总数', 'population'), L('可抽', 'pool'), L('抽中', 'selected'), L('备选', 'reserves')], s.strata.map((x) => [x.name, x.population, x.pool, x.selected, x.reserves])),
+    '',
+    `${L('已重放事件', 'Events replayed')}: ${s.events}`,
+  ];
+}
+
+function failedText(lang: Lang, differences: { message: string }[]): string[] {
+  return [
+    t(lang, 'verify.failed', { count: differences.length }),
+    ...differences.slice(0, SHOWN).map((d) => `  - ${d.message}`),
+    ...(differences.length > SHOWN ? [`  ${t(lang, 'verify.andMore', { count: differences.length - SHOWN })}`] : []),
+  ];
+}
