@@ -215,8 +215,8 @@ function checkVoid(d: DrawRecord, entries: readonly Entry[]): Finding[] {
   return [];
 }
 
-/** The event fields that define what happened (recorded outputs included: replay checks them). */
-const EVENT_FIELDS = ['seq', 'type', 'uscc', 'certNo', 'replacementCertNo', 'replacementUscc', 'seed', 'reason'] as const;
+/** The stored event columns (recorded outputs included: replay checks them), as `ssj recuse`/`replace` log the event. */
+const EVENT_FIELDS = ['seq', 'type', 'uscc', 'certNo', 'replacementCertNo', 'replacementUscc', 'seed', 'reason', 'operator', 'at'] as const;
 
 function eventKey(e: Record<string, unknown>): string {
   return canonicalJson(Object.fromEntries(EVENT_FIELDS.map((f) => [f, e[f] ?? (f === 'seq' ? null : '')])));
