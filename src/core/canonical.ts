@@ -79,11 +79,17 @@ const splitList = (s: string): string[] => (s === '' ? [] : s.split(';'));
 export const POOL_ENTERPRISES_HEADER = ['stratum', 'uscc', 'name', 'industry'];
 /** Rows in stratum order (as the plan lists them), then uscc. */
 export function poolEnterprisesCsv(strataOrder: string[], pool: PoolEnterprise[]): string {
-  const pos = new Map(strataOrder.map((s, i) => [s, i]));
-  const sorted = [...pool].sort((a, b) => pos.get(a.stratum)! - pos.get(b.stratum)! || cmp(a.uscc, b.uscc));
+  const buckets = new Map<string, PoolEnterprise[]>(strataOrder.map((s) => [s, []]));
+  for (const e of pool) buckets.get(e.stratum)!.push(e);
   return csvLines(POOL_ENTERPRISES_HEADER, (function* () {
-    for (const e of sorted) yield [e.stratum, e.uscc, e.name, e.industry];
+    for (const members of buckets.values()) for (const e of sortedBy(members, (x) => x.uscc)) yield [e.stratum, e.uscc, e.name, e.industry];
   })());
+}
+
+/** Sort by a key in code-point order; skips the sort when the rows already are in order (a roster read by key). */
+export function sortedBy<T>(rows: T[], key: (t: T) => string): T[] {
+  for (let i = 1; i < rows.length; i++) if (cmp(key(rows[i - 1]!), key(rows[i]!)) > 0) return [...rows].sort((a, b) => cmp(key(a), key(b)));
+  return rows;
 }
 export const readPoolEnterprises = (text: string): PoolEnterprise[] =>
   parseCsv(text).map((r) => ({ stratum: r.stratum ?? '', uscc: r.uscc ?? '', name: r.name ?? '', industry: r.industry ?? '' }));

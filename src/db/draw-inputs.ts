@@ -57,7 +57,8 @@ export function hashFiles(files: InputFiles): Record<keyof InputFiles, string> {
  */
 export function computeInputs(db: Db, plan: Plan): DrawInputs {
   const checks = checkCountsForYear(db, plan.year, plan.id);
-  const result = buildPool(plan, rosterEnterprises(db), checks);
+  const whereFields = [...new Set(plan.strata.flatMap((s) => Object.keys(s.where)))];
+  const result = buildPool(plan, rosterEnterprises(db, whereFields), checks);
   const pool = result.strata.flatMap((s) => s.members);
   const inspectors = inspectorPool(db);
   const items = activeItems(db);

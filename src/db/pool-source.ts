@@ -1,26 +1,34 @@
 import type { Db } from './open.js';
 import type { RosterEnterprise } from '../core/pool.js';
+import { WHERE_FIELDS } from '../domain/plan.js';
 import type { Conflict, PoolInspector, PoolItem } from '../core/types.js';
 
 const splitList = (s: string): string[] => s.split(';').map((x) => x.trim()).filter((x) => x !== '');
 
-/** Stream the enterprise roster for buildPool (1,000,000 rows without holding the raw rows twice). */
-export function* rosterEnterprises(db: Db): Generator<RosterEnterprise> {
-  const stmt = db.prepare('SELECT uscc, name, industry, region, supervision, type, risk, credit, status, flags, active FROM enterprises').raw(true);
-  for (const r of stmt.iterate() as Iterable<[string, string, string, string, string, string, string, string, string, string, number]>) {
-    yield {
-      uscc: r[0],
-      name: r[1],
-      industry: r[2],
-      region: r[3],
-      supervision: r[4],
-      type: r[5],
-      risk: r[6],
-      credit: r[7],
-      status: r[8],
-      flags: r[9] === '' ? [] : splitList(r[9]),
-      active: r[10] === 1,
+/**
+ * Stream the enterprise roster for buildPool, in uscc order (the table's key, so the pool file needs no sort).
+ * Only the where fields the plan uses are read: decoding strings dominates reading 1,000,000 rows.
+ */
+export function* rosterEnterprises(db: Db, whereFields: readonly string[] = WHERE_FIELDS): Generator<RosterEnterprise> {
+  const wanted = WHERE_FIELDS.filter((f) => whereFields.includes(f) && f !== 'industry' && f !== 'credit');
+  const columns = ['uscc', 'name', 'industry', 'credit', 'status', 'flags', 'active', ...wanted];
+  const stmt = db.prepare(`SELECT ${columns.join(', ')} FROM enterprises ORDER BY uscc`).raw(true);
+  for (const r of stmt.iterate() as Iterable<unknown[]>) {
+    const e: RosterEnterprise = {
+      uscc: r[0] as string,
+      name: r[1] as string,
+      industry: r[2] as string,
+      credit: r[3] as string,
+      status: r[4] as string,
+      flags: r[5] === '' ? [] : splitList(r[5] as string),
+      active: r[6] === 1,
+      region: '',
+      supervision: '',
+      type: '',
+      risk: '',
     };
+    for (let i = 0; i < wanted.length; i++) e[wanted[i]!] = r[7 + i] as string;
+    yield e;
   }
 }
 
