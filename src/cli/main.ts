@@ -19,6 +19,8 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
     .option('-y, --yes', 'answer yes to confirmations (needed when not on a terminal)')
     .option('--debug', 'show stack traces for internal errors')
     .showHelpAfterError()
+    // A fixed width keeps --help identical everywhere, so the README can paste it (test/e2e/readme.test.ts).
+    .configureHelp({ helpWidth: 100 })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
