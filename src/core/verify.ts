@@ -160,13 +160,21 @@ export function verifyBundle(files: ReadonlyMap<string, string>): Verification {
     strata: manifest.strata,
     events: events.length,
   };
-  const state = redraw(input, events, files.get('events.csv')!, diffs);
+  const state = drawOrReport(input, diffs);
   if (state) {
     summary.strata = state.strata;
     checkStrataCounts(manifest, state, diffs);
-    compareSelection(state, input, text('selection.csv'), diffs);
-    compareTeams(state, text('teams.csv'), diffs);
-    compareCheckItems(state, text('check-items.csv'), diffs);
+    // Who is listed, at which rank and with which ticket does not depend on events: compared even if a replay fails.
+    const published = byKey(parseCsv(text('selection.csv')), (r) => r.uscc!, 'selection.csv', diffs);
+    const before = diffs.length;
+    compareListed(state, input, published, diffs);
+    if (replayEvents(state, events, files.get('events.csv')!, diffs)) {
+      compareRoles(state, published, diffs);
+      if (diffs.length === before && selectionCsv(state.strata.map((s) => s.name), state.selection) !== files.get('selection.csv'))
+        diffs.push({ code: 'verify.notCanonical', file: 'selection.csv' });
+      compareTeams(state, text('teams.csv'), diffs);
+      compareCheckItems(state, text('check-items.csv'), diffs);
+    }
   }
   return { verified: diffs.length === 0, differences: diffs, summary };
 }
@@ -175,7 +183,7 @@ export function verifyBundle(files: ReadonlyMap<string, string>): Verification {
 
 function parseJson(file: string, text: string): unknown {
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(text);
   } catch (e) {
     throw new BundleError('verify.badJson', { file, reason: (e as Error).message });
   }
@@ -287,7 +295,9 @@ function strataInput(rules: PlanRules, manifest: Manifest, diffs: Difference[]):
 
 function checkHeader(file: BundleFileName, text: string): void {
   const expected = HEADERS[file]!.join(',');
-  const found = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  // A byte-order mark (Excel's "save as UTF-8") means the file is not the one published (section 10).
+  if (text.charCodeAt(0) === 0xfeff) throw new BundleError('verify.bom', { file });
+  const found = text.split(/\r?\n/, 1)[0] ?? '';
   if (found !== expected) throw new BundleError('verify.badHeader', { file, expected, found });
 }
 
@@ -332,20 +342,22 @@ function canonical(diffs: Difference[], file: string, files: ReadonlyMap<string,
 
 // ---------------------------------------------------------------- draw and events
 
-/** Draw, then replay the events in seq order. Returns undefined when the result cannot be recomputed. */
-function redraw(input: DrawInput, events: DrawEvent[], eventsText: string, diffs: Difference[]): DrawState | undefined {
-  let state: DrawState;
+function drawOrReport(input: DrawInput, diffs: Difference[]): DrawState | undefined {
   try {
-    state = draw(input);
+    return draw(input);
   } catch (e) {
     if (!(e instanceof ProtocolError)) throw e;
     diffs.push({ ...flat(e.details), code: 'verify.drawFailed', reason: e.code });
     return undefined;
   }
+}
+
+/** Replay the events in seq order, checking each recorded outcome. False when an event cannot apply. */
+function replayEvents(state: DrawState, events: DrawEvent[], eventsText: string, diffs: Difference[]): boolean {
   events.forEach((ev, i) => {
     if (ev.seq !== i + 1) diffs.push({ code: 'verify.eventSeq', line: i + 2, seq: Number.isNaN(ev.seq) ? '?' : ev.seq, expected: i + 1 });
   });
-  if (events.every((ev, i) => ev.seq === i + 1)) canonical(diffs, 'events.csv', new Map([['events.csv', eventsText]]), eventsCsv(events));
+  if (events.every((ev, i) => ev.seq === i + 1) && eventsCsv(events) !== eventsText) diffs.push({ code: 'verify.notCanonical', file: 'events.csv' });
   const ordered = events.every((ev) => Number.isInteger(ev.seq)) ? [...events].sort((a, b) => a.seq - b.seq) : events;
   for (const ev of ordered) {
     try {
@@ -354,12 +366,12 @@ function redraw(input: DrawInput, events: DrawEvent[], eventsText: string, diffs
         if (ev[field] !== o[field]) diffs.push({ code: 'verify.eventMismatch', seq: ev.seq, type: ev.type, uscc: ev.uscc, field, recorded: ev[field], computed: o[field] });
     } catch (e) {
       if (!(e instanceof ProtocolError)) throw e;
-      // A refused event leaves the replay without a defined state: nothing after it can be compared.
+      // After a refused event the replay has no defined state: teams, items and roles cannot be compared.
       diffs.push({ ...flat(e.details), code: 'verify.eventRefused', seq: ev.seq, type: ev.type, uscc: ev.uscc, certNo: ev.certNo, reason: e.code });
-      return undefined;
+      return false;
     }
   }
-  return state;
+  return true;
 }
 
 function flat(details: Record<string, unknown>): Record<string, string | number | boolean | null> {
@@ -381,9 +393,8 @@ function byKey(rows: Record<string, string>[], key: (r: Record<string, string>) 
   return new Map(unique(rows, key, file, diffs).map((r) => [key(r), r]));
 }
 
-function compareSelection(state: DrawState, input: DrawInput, text: string, diffs: Difference[]): void {
-  const before = diffs.length;
-  const published = byKey(parseCsv(text), (r) => r.uscc!, 'selection.csv', diffs);
+/** Rows of selection.csv against the draw: the same enterprises, at the same ranks, with the same tickets. */
+function compareListed(state: DrawState, input: DrawInput, published: Map<string, Record<string, string>>, diffs: Difference[]): void {
   const computed = new Map(state.selection.map((r) => [r.uscc, r]));
   for (const c of state.selection) {
     const p = published.get(c.uscc);
@@ -391,12 +402,18 @@ function compareSelection(state: DrawState, input: DrawInput, text: string, diff
       diffs.push({ code: 'verify.selectionMissing', uscc: c.uscc, name: c.name, stratum: c.stratum, rank: c.rank, role: c.role });
       continue;
     }
-    if (p.role !== c.role) diffs.push({ code: 'verify.selectionRole', uscc: c.uscc, stratum: c.stratum, rank: c.rank, listedRole: p.role!, role: c.role });
     for (const field of ['stratum', 'rank', 'name', 'ticket'] as const)
       if (p[field] !== String(c[field])) diffs.push({ code: 'verify.selectionField', uscc: c.uscc, field, listed: p[field]!, computed: String(c[field]) });
   }
   for (const [uscc, p] of published) if (!computed.has(uscc)) diffs.push(extraSelectionRow(state, input, p));
-  if (diffs.length === before && selectionCsv(state.strata.map((s) => s.name), state.selection) !== text) diffs.push({ code: 'verify.notCanonical', file: 'selection.csv' });
+}
+
+/** Roles after the events: selected, reserve, or replaced. */
+function compareRoles(state: DrawState, published: Map<string, Record<string, string>>, diffs: Difference[]): void {
+  for (const c of state.selection) {
+    const p = published.get(c.uscc);
+    if (p && p.role !== c.role) diffs.push({ code: 'verify.selectionRole', uscc: c.uscc, stratum: c.stratum, rank: c.rank, listedRole: p.role!, role: c.role });
+  }
 }
 
 /** A listed enterprise the draw does not select or reserve: where does its ticket actually rank? */

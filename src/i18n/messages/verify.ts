@@ -44,6 +44,10 @@ export const verify: Catalog = {
     zh: '核验包文件 {file} 不是 UTF-8 编码（可能被 Excel 另存过）。请使用原始发布的文件。',
     en: 'The bundle file {file} is not UTF-8 (perhaps saved again by Excel). Use the file as published.',
   },
+  'verify.bom': {
+    zh: '{file} 以字节顺序标记（BOM）开头，不是原始发布的文件（可能被 Excel 另存过）。请使用原始发布的文件。',
+    en: '{file} starts with a byte-order mark, so it is not the file as published (perhaps saved again by Excel). Use the file as published.',
+  },
   'verify.fileMissing': {
     zh: '核验包缺少 {file}，无法复核。请重新下载完整的核验包。',
     en: 'The bundle has no {file}, so it cannot be verified. Download the complete bundle again.',
