@@ -1,5 +1,147 @@
 import type { Command } from 'commander';
 import type { Wrap } from '../main.js';
+import type { Context } from '../context.js';
+import { chainHead } from '../../audit/log.js';
+import { readItems, readPoolInspectors } from '../../core/canonical.js';
+import { activeDraw, drawEvents, drawFiles, drawsOfPlan, loadState } from '../../db/draws.js';
+import type { Db } from '../../db/open.js';
+import { getPlan } from '../../db/plans.js';
+import { getSettings } from '../../db/settings.js';
+import { validatePlan } from '../../domain/plan.js';
+import { refused } from '../../errors.js';
+import {
+  ANNOUNCEMENT_FORMATS,
+  announceBy,
+  forPublication,
+  renderAnnouncement,
+  type AnnouncedEnterprise,
+  type AnnouncedEvent,
+  type AnnouncementData,
+  type AnnouncementFormat,
+  type TeamMember,
+} from '../../io/announcement.js';
+import { beijingDate } from '../../io/dates.js';
+import { emit, pickEncoding, pickFormat, today } from './export-output.js';
 
 /** Registers `ssj export announcement`. */
-export function registerAnnouncement(_exp: Command, _wrap: Wrap): void {}
+export function registerAnnouncement(exp: Command, wrap: Wrap): void {
+  exp
+    .command('announcement')
+    .description('the task announcement (抽查任务公告) of a drawn plan, as HTML, Markdown, text or CSV')
+    .requiredOption('--plan <id>', 'plan id')
+    .option('--format <format>', 'html | md | txt | csv (default: from --out, else html)')
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .option('--encoding <name>', 'CSV only: utf8 (default, with BOM) or gb18030')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  ssj export announcement --plan 2024Q1 --out 2024Q1-抽查任务公告.html
+  ssj export announcement --plan 2024Q1 --format csv --encoding gb18030 --out 2024Q1.csv
+
+An unannounced plan (publication.unannounced, 暗查暗访) leaves out names, codes, tickets and teams until its window
+has ended (by --now's Beijing date), and says so in the announcement.`,
+    )
+    .action(
+      wrap((ctx, _args, opts) => {
+        const format = pickFormat<AnnouncementFormat>(opts.format, opts.out, ANNOUNCEMENT_FORMATS, 'html');
+        const encoding = pickEncoding(opts.encoding, format);
+        const data = publishableAnnouncement(ctx, ctx.db({ mustExist: true }), String(opts.plan));
+        if (ctx.json && opts.out === undefined) return ctx.out.result(data, () => '');
+        emit(ctx, renderAnnouncement(data, format, encoding), opts.out);
+      }),
+    );
+}
+
+/** The announcement as it may be published today, with the warnings an officer needs (withheld, late). */
+export function publishableAnnouncement(ctx: Context, db: Db, planId: string): AnnouncementData {
+  const day = today(ctx);
+  const data = forPublication(loadAnnouncement(db, planId, ctx.now()), day);
+  if (data.withheld) ctx.out.warn('export.withheld', { id: planId, end: data.plan.window.end });
+  else if (!data.plan.unannounced) {
+    const days = Number(getSettings(db)['publication.announceDays']);
+    const due = announceBy(data.plan.window.start, days);
+    if (day > due && day <= data.plan.window.end) ctx.out.warn('export.lateAnnouncement', { days, due, today: day });
+  }
+  return data;
+}
+
+/**
+ * Everything the announcement says, from the plan's active draw: the plan as drawn, the draw's own snapshot of the
+ * inspector pool and items (names and 执法证号 only), the current state after events, and the audit chain head.
+ * Not yet withheld: callers pass it through forPublication.
+ */
+export function loadAnnouncement(db: Db, planId: string, now: string): AnnouncementData {
+  getPlan(db, planId);
+  const draw = activeDraw(db, planId);
+  if (!draw) throw refused('export.notDrawn', { id: planId });
+  const plan = validatePlan(JSON.parse(draw.planJson));
+  const files = drawFiles(db, draw.id);
+  const inspectors = new Map(readPoolInspectors(files.poolInspectors).map((i) => [i.certNo, i]));
+  const itemNames = new Map(readItems(files.items).map((i) => [i.code, i.name]));
+  const state = loadState(db, draw.id);
+  const member = (certNo: string, seat = 0): TeamMember => ({ seat, certNo, name: inspectors.get(certNo)?.name ?? '' });
+
+  const strataOrder = new Map(plan.strata.map((s, i) => [s.name, i]));
+  const byUscc = new Map(state.selection.map((r) => [r.uscc, r]));
+  const enterprises: AnnouncedEnterprise[] = state.selection
+    .filter((r) => r.role === 'selected')
+    .sort((a, b) => (strataOrder.get(a.stratum) ?? 0) - (strataOrder.get(b.stratum) ?? 0) || a.rank - b.rank)
+    .map((r) => ({
+      stratum: r.stratum,
+      rank: r.rank,
+      uscc: r.uscc,
+      name: r.name,
+      ticket: r.ticket,
+      team: (state.teams.get(r.uscc) ?? []).map((s) => ({ seat: s.seat, certNo: s.certNo, name: s.name })),
+      items: (state.checkItems.get(r.uscc) ?? []).map((c) => ({ code: c.code, name: itemNames.get(c.code) ?? '' })),
+    }));
+
+  const firm = (uscc: string) => ({ uscc, name: byUscc.get(uscc)?.name ?? '' });
+  const events: AnnouncedEvent[] = drawEvents(db, draw.id).map((e) => ({
+    seq: e.seq,
+    type: e.type,
+    at: e.at,
+    enterprise: firm(e.uscc),
+    inspector: e.certNo ? member(e.certNo) : null,
+    replacement: e.replacementCertNo ? member(e.replacementCertNo) : null,
+    otherEnterprise: e.replacementUscc ? firm(e.replacementUscc) : null,
+    freshSeed: e.seed,
+    reason: e.type === 'replacement' ? e.reason : '',
+  }));
+
+  return {
+    office: getSettings(db)['office.name'] ?? '',
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      year: plan.year,
+      window: plan.window,
+      unannounced: plan.publication.unannounced,
+      cap: plan.cap,
+      team: { size: plan.team.size, specialists: plan.team.specialists },
+      itemsPerEnterprise: plan.items.perEnterprise,
+    },
+    strata: plan.strata.map((s) => {
+      const c = draw.strata.find((x) => x.name === s.name) ?? { population: 0, pool: 0, selected: 0, reserves: 0 };
+      return { name: s.name, where: s.where, ratio: s.ratio, count: s.count, min: s.min, population: c.population, pool: c.pool, selected: c.selected, reserves: c.reserves };
+    }),
+    draw: {
+      algorithm: draw.algorithm,
+      seed: draw.seed,
+      seedSource: draw.seedSource,
+      frozenAt: draw.frozenAt,
+      drawnAt: draw.drawnAt,
+      poolHash: draw.poolHash,
+      redrawReason: draw.redrawReason,
+      voided: drawsOfPlan(db, planId)
+        .filter((d) => d.status === 'void')
+        .map((d) => ({ drawnAt: d.drawnAt, seed: d.seed, reason: d.voidReason ?? '' })),
+    },
+    chainHead: chainHead(db),
+    issuedOn: beijingDate(now),
+    enterprises,
+    events,
+    withheld: null,
+  };
+}

@@ -1,0 +1,48 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
+import type { Context } from '../context.js';
+import { SsjError, usageError } from '../../errors.js';
+import { parseCsvEncoding, type CsvEncoding } from '../../io/csv-write.js';
+import { beijingDate } from '../../io/dates.js';
+
+/** What the export subcommands share: format and encoding options, today's Beijing date, writing to --out or stdout. */
+
+/** --format, else the --out file's extension, else the default. */
+export function pickFormat<F extends string>(format: unknown, out: unknown, known: readonly F[], fallback: F): F {
+  const fromExt = typeof out === 'string' ? extname(out).slice(1).toLowerCase().replace(/^(htm|markdown|text)$/, (m) => ({ htm: 'html', markdown: 'md', text: 'txt' })[m]!) : '';
+  const f = typeof format === 'string' ? format.trim().toLowerCase() : known.includes(fromExt as F) ? fromExt : fallback;
+  if (!known.includes(f as F)) throw usageError('export.badFormat', { value: format, known: known.join(', ') });
+  return f as F;
+}
+
+/** --encoding for CSV; refused for other formats, where it would silently do nothing. */
+export function pickEncoding(encoding: unknown, format: string): CsvEncoding {
+  if (encoding === undefined) return 'utf8';
+  if (format !== 'csv') throw usageError('export.encodingCsvOnly', { format });
+  const e = parseCsvEncoding(String(encoding));
+  if (!e) throw usageError('export.badEncoding', { value: encoding });
+  return e;
+}
+
+/** Today in Beijing, from ctx.now() (so --now fixes it in tests). */
+export const today = (ctx: Context): string => beijingDate(ctx.now());
+
+/** Write the document to --out (creating folders) and say so on stderr, or print it to stdout. */
+export function emit(ctx: Context, bytes: Buffer, out: unknown): void {
+  if (typeof out !== 'string') {
+    ctx.io.stdout.write(bytes);
+    return;
+  }
+  const path = ctx.path(out);
+  writeFile(path, bytes);
+  ctx.out.note(ctx.out.msg('export.written', { path, bytes: bytes.length }));
+}
+
+export function writeFile(path: string, bytes: Buffer | string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
+  } catch (e) {
+    throw new SsjError('invalidInput', 'file.unwritable', { path, reason: (e as Error).message }, e);
+  }
+}

@@ -1,0 +1,441 @@
+import type { Plan, Stratum, WhereField } from '../domain/plan.js';
+import type { EventType } from '../core/types.js';
+import { csvBytes, type CsvColumn, type CsvEncoding } from './csv-write.js';
+import { addDays, beijingDate, officialDate, officialDateTime, officialRange } from './dates.js';
+import { cleanText, facts, html, join, page, table, type Html } from './html.js';
+
+/**
+ * 抽查任务公告: what a draw selected, published before the checks (汨罗: 15 days ahead) unless the plan is
+ * unannounced (暗查暗访). Pure functions from an AnnouncementData object to HTML, Markdown, plain text or CSV;
+ * the command gathers the data (src/cli/commands/export-announcement.ts).
+ *
+ * Privacy: the data object holds inspectors by name and 执法证号 only, enterprises by name and USCC only. It is
+ * built from the draw's own snapshot, never from roster rows that carry ID numbers, phones or addresses.
+ */
+
+export interface TeamMember {
+  seat: number;
+  certNo: string;
+  name: string;
+}
+
+export interface AnnouncedEnterprise {
+  stratum: string;
+  /** Position in the stratum's ticket order (1 = lowest ticket). */
+  rank: number;
+  uscc: string;
+  name: string;
+  ticket: string;
+  /** In seat order; seat 1 is the leader (组长). */
+  team: TeamMember[];
+  items: { code: string; name: string }[];
+}
+
+export interface AnnouncedStratum {
+  name: string;
+  where: Stratum['where'];
+  ratio?: string;
+  count?: number;
+  min: number;
+  population: number;
+  pool: number;
+  selected: number;
+  reserves: number;
+}
+
+export interface AnnouncedEvent {
+  seq: number;
+  type: EventType;
+  /** ISO time it was recorded. */
+  at: string;
+  enterprise: { uscc: string; name: string };
+  inspector: TeamMember | null;
+  /** The newcomer: the replacing inspector (recusal), the partner (swap). */
+  replacement: TeamMember | null;
+  /** The other enterprise: the swap partner's, or the reserve that replaced a deregistered enterprise. */
+  otherEnterprise: { uscc: string; name: string } | null;
+  /** Fresh public seed of a recusal ('' = next in the original order). */
+  freshSeed: string;
+  /** Published for replacements only (why an enterprise left); recusal reasons concern people and stay out. */
+  reason: string;
+}
+
+export interface AnnouncementData {
+  office: string;
+  plan: {
+    id: string;
+    title: string;
+    year: number;
+    window: { start: string; end: string };
+    unannounced: boolean;
+    cap: Plan['cap'];
+    team: { size: number; specialists: number };
+    itemsPerEnterprise: number;
+  };
+  strata: AnnouncedStratum[];
+  draw: {
+    algorithm: string;
+    seed: string;
+    seedSource: string;
+    frozenAt: string | null;
+    drawnAt: string;
+    poolHash: string;
+    redrawReason: string | null;
+    /** Earlier draws of this plan that were voided (a redraw keeps both on record). */
+    voided: { drawnAt: string; seed: string; reason: string }[];
+  };
+  chainHead: { seq: number; hash: string };
+  /** Beijing date the announcement is issued (YYYY-MM-DD). */
+  issuedOn: string;
+  enterprises: AnnouncedEnterprise[];
+  events: AnnouncedEvent[];
+  /** Set when names, codes, tickets, teams and events are held back (unannounced plan, window not over). */
+  withheld: null | { until: string; enterprises: number; events: number };
+  /** Site export only: where the verification bundle files are, relative to the page. */
+  bundle?: { dir: string; files: string[] };
+}
+
+// ---------------------------------------------------------------- withholding
+
+/** Whether an unannounced plan's selection must still be held back on `today` (Beijing date): until its window has ended. */
+export function mustWithhold(plan: { unannounced: boolean; window: { end: string } }, today: string): boolean {
+  return plan.unannounced && today <= plan.window.end;
+}
+
+/**
+ * The publishable view. For an unannounced plan before its window has ended, enterprise names, USCCs, tickets,
+ * teams, check items and events are removed from the data itself (so --json cannot leak them either). Tickets go
+ * too: with the published seed anyone could compute the ticket of every enterprise in the county and match them.
+ * Counts, seed, pool hash and chain head stay.
+ */
+export function forPublication(d: AnnouncementData, today: string): AnnouncementData {
+  if (!mustWithhold(d.plan, today)) return { ...d, withheld: null };
+  const { bundle: _bundle, ...rest } = d;
+  return { ...rest, enterprises: [], events: [], withheld: { until: d.plan.window.end, enterprises: d.enterprises.length, events: d.events.length } };
+}
+
+// ---------------------------------------------------------------- wording shared by every format
+
+const WHERE_LABELS: Record<WhereField, string> = {
+  region: '行政区划',
+  industry: '行业类别',
+  supervision: '监管类型',
+  type: '单位类型',
+  risk: '风险等级',
+  credit: '信用等级',
+};
+
+export const TITLE = '抽查任务公告';
+
+/** "监管类型：重点；行业类别：危险化学品、烟花爆竹", or 全部 for an undirected stratum. */
+export function scopeText(where: Stratum['where']): string {
+  const parts = Object.entries(where).map(([k, v]) => `${WHERE_LABELS[k as WhereField] ?? k}：${(v ?? []).join('、')}`);
+  return parts.length ? parts.join('；') : '全部';
+}
+
+export function ruleText(s: Pick<AnnouncedStratum, 'ratio' | 'count' | 'min'>): string {
+  if (s.count !== undefined) return `固定${s.count}家`;
+  return `按${s.ratio}比例${s.min ? `，至少${s.min}家` : ''}`;
+}
+
+export const isDirected = (strata: readonly { where: Stratum['where'] }[]): boolean => strata.some((s) => Object.keys(s.where).length > 0);
+
+export function capText(cap: Plan['cap']): string {
+  const exempt = [
+    ...cap.exempt.credit.map((c) => `信用等级为${c}的企业`),
+    ...cap.exempt.flags.map((f) => `标记为“${f}”的企业`),
+  ];
+  return `同一企业每年度被抽查不超过${cap.perYear}次${exempt.length ? `（${exempt.join('、')}不受此限）` : ''}；已达上限的企业不进入本次可抽范围。`;
+}
+
+const who = (m: TeamMember) => `${m.name}（执法证号${m.certNo}）`;
+const firm = (e: { uscc: string; name: string }) => `${e.name}（${e.uscc}）`;
+
+/** One sentence per event, saying which rule chose the newcomer. */
+export function eventText(e: AnnouncedEvent): string {
+  const day = officialDate(beijingDate(e.at));
+  switch (e.type) {
+    case 'recusal':
+      return e.freshSeed
+        ? `${day}，${who(e.inspector!)}回避${firm(e.enterprise)}的检查；以新公开的随机种子“${e.freshSeed}”重新排序（SSJ-1 R 签），由排在首位的符合条件人员${who(e.replacement!)}递补。`
+        : `${day}，${who(e.inspector!)}回避${firm(e.enterprise)}的检查；按原抽签顺序（SSJ-1 I 签），由其后第一位符合条件的人员${who(e.replacement!)}递补。`;
+    case 'swap':
+      return `${day}，${who(e.inspector!)}回避${firm(e.enterprise)}的检查，与${e.otherEnterprise ? firm(e.otherEnterprise) : ''}检查组的${who(e.replacement!)}交换检查对象。`;
+    case 'replacement':
+      return `${day}，${firm(e.enterprise)}${e.reason ? `因“${e.reason}”` : ''}不再检查，由本层第一家备选企业${e.otherEnterprise ? firm(e.otherEnterprise) : ''}递补，并按同样规则抽取检查事项和检查组。`;
+  }
+}
+
+export function withheldText(w: NonNullable<AnnouncementData['withheld']>): string {
+  return `本次抽查采取暗查暗访方式。依照规定，被检查对象名单暂不公开：${w.enterprises}家被检查对象的名称、统一社会信用代码、抽签值、检查组和检查事项${w.events ? `以及${w.events}项回避、替补记录` : ''}，将于检查时间结束（${officialDate(w.until)}）后公布。本公告先行公布抽取数量、随机种子和对象库哈希，届时可据以核验。`;
+}
+
+/** Quote a string for a POSIX shell (single quotes; an embedded ' becomes '\''). */
+export function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The ticket check anyone can do with a SHA-256 tool: printf '%s' 'seed|E|planId|uscc' | sha256sum. */
+export function ticketCommand(seed: string, planId: string, uscc: string): string {
+  return `printf '%s' ${shellQuote(`${seed}|E|${planId}|${uscc}`)} | sha256sum`;
+}
+
+export interface VerifyStep {
+  text: string;
+  code?: string;
+  after?: string;
+}
+
+export function verifySteps(d: AnnouncementData): VerifyStep[] {
+  const bundleWhen = d.withheld ? `核验包将于${officialDate(d.withheld.until)}检查时间结束后与名单一并公布。` : '核验包（manifest.json、selection.csv、teams.csv 等文件）与本公告一并公布。';
+  const steps: VerifyStep[] = [
+    {
+      text: `${bundleWhen}下载核验包的全部文件到一个目录，运行下面任一命令，即按 ${d.draw.algorithm} 协议从公开数据重新抽取、重放回避替补记录，并与公布结果逐项比对：`,
+      code: `ssj verify 核验包目录\npython3 docs/verify.py 核验包目录`,
+    },
+  ];
+  const first = d.enterprises[0];
+  steps.push(
+    first
+      ? {
+          text: `单个企业的抽签值可用任何 SHA-256 工具核对：抽签值 = SHA-256(种子|E|计划编号|统一社会信用代码)。例如${first.name}：`,
+          code: ticketCommand(d.draw.seed, d.plan.id, first.uscc),
+          after: `输出应为 ${first.ticket}。同一层内抽签值从小到大排在前面的企业被抽中。`,
+        }
+      : { text: '单个企业的抽签值可用任何 SHA-256 工具核对：抽签值 = SHA-256(种子|E|计划编号|统一社会信用代码)；同一层内抽签值从小到大排在前面的企业被抽中。' },
+    {
+      text: `对象库哈希是核验包中 pool-enterprises.csv 文件的 SHA-256 值${d.draw.frozenAt ? `，已于${officialDate(beijingDate(d.draw.frozenAt))}种子产生之前公布` : ''}。审计链头是抽取系统操作日志最新一条记录的哈希，此后对记录的任何改动都会使其无法对上。`,
+    },
+  );
+  return steps;
+}
+
+/** The facts block (label, value) shared by HTML, Markdown and text. */
+export function factRows(d: AnnouncementData): [string, string][] {
+  const rows: [string, string][] = [
+    ['计划编号', d.plan.id],
+    ['抽查任务', d.plan.title],
+    ['检查时间', officialRange(d.plan.window.start, d.plan.window.end)],
+    ['抽查方式', `${isDirected(d.strata) ? '定向' : '不定向'}抽查${d.plan.unannounced ? '，暗查暗访' : ''}`],
+    ['检查组', `每组${d.plan.team.size}人，其中具备相应业务专长的不少于${d.plan.team.specialists}人，第一位为组长`],
+    ['检查事项', `每家企业从适用的抽查事项清单中随机抽取${d.plan.itemsPerEnterprise}项`],
+    ['年度抽查上限', capText(d.plan.cap)],
+  ];
+  return rows;
+}
+
+export function seedRows(d: AnnouncementData): [string, string][] {
+  const rows: [string, string][] = [
+    ['抽取规则', `${d.draw.algorithm}（公开协议，见 docs/ALGORITHM.md）`],
+    ['随机种子', d.draw.seed],
+    ['种子来源', d.draw.seedSource || '—'],
+  ];
+  if (d.draw.frozenAt) rows.push(['名录冻结时间', officialDateTime(d.draw.frozenAt)]);
+  rows.push(['抽取时间', officialDateTime(d.draw.drawnAt)], ['对象库哈希（SHA-256）', d.draw.poolHash], ['审计链头', `第${d.chainHead.seq}条 ${d.chainHead.hash}`]);
+  if (d.draw.redrawReason) rows.push(['重新抽取原因', d.draw.redrawReason]);
+  return rows;
+}
+
+export function voidedText(v: AnnouncementData['draw']['voided'][number]): string {
+  return `${officialDateTime(v.drawnAt)}以种子“${v.seed}”进行的抽取已作废，原因：${v.reason}。`;
+}
+
+export const teamText = (team: readonly TeamMember[]): string => team.map((m) => `${m.name}${m.seat === 1 ? '（组长）' : ''} ${m.certNo}`).join('；');
+export const itemsText = (items: AnnouncedEnterprise['items']): string => items.map((i) => i.name || i.code).join('；');
+
+/** The announcement is due `announceDays` calendar days before the window starts (汨罗: 15). */
+export function announceBy(windowStart: string, announceDays: number): string {
+  return addDays(windowStart, -announceDays);
+}
+
+// ---------------------------------------------------------------- HTML
+
+export interface HtmlContext {
+  /** Site navigation; none for a standalone announcement. */
+  nav?: Html;
+  subtitle?: string;
+}
+
+export function announcementBody(d: AnnouncementData): Html {
+  const steps = verifySteps(d);
+  return html`<article>
+<h1>${TITLE}</h1>
+<p class="subtitle">${d.plan.title}（${d.plan.id}）</p>
+${d.withheld ? html`<p class="notice">${withheldText(d.withheld)}</p>` : ''}
+<h2>一、抽查任务</h2>
+${facts(factRows(d))}
+<h2>二、抽查范围与数量</h2>
+${table(
+  [{ label: '层' }, { label: '范围' }, { label: '抽取规则' }, { label: '名录内', cls: 'num' }, { label: '可抽', cls: 'num' }, { label: '抽取', cls: 'num' }, { label: '备选', cls: 'num' }],
+  d.strata.map((s) => [s.name, scopeText(s.where), ruleText(s), s.population, s.pool, s.selected, s.reserves]),
+)}
+<p class="muted">名录内：该层符合条件的在册企业数；可抽：扣除已达年度抽查上限的企业后的数量。每家企业只归入其符合条件的第一个层。</p>
+<h2>三、随机种子与核验数据</h2>
+${facts(seedRows(d).map(([k, v]) => [k, k.includes('哈希') || k === '审计链头' ? html`<span class="hash">${v}</span>` : v] as const))}
+${d.draw.voided.map((v) => html`<p class="notice">${voidedText(v)}</p>`)}
+<h2>四、抽中的检查对象</h2>
+${d.withheld
+  ? html`<p>${withheldText(d.withheld)}</p>`
+  : table(
+      [{ label: '序号', cls: 'num' }, { label: '检查对象' }, { label: '统一社会信用代码', cls: 'id' }, { label: '层', cls: 'nowrap' }, { label: '检查组' }, { label: '检查事项' }, { label: '抽签值', cls: 'hash' }],
+      d.enterprises.map((e, i) => [
+        i + 1,
+        e.name,
+        e.uscc,
+        e.stratum,
+        join(e.team.map((m) => html`${m.name}${m.seat === 1 ? html`<span class="leader">组长</span>` : ''} <span class="id">${m.certNo}</span>`), html`<br>`),
+        join(e.items.map((it) => it.name || it.code), html`<br>`),
+        e.ticket,
+      ]),
+    )}
+<h2>五、回避与替补</h2>
+${d.withheld ? html`<p>随名单一并公布。</p>` : d.events.length ? html`<ol>${d.events.map((e) => html`<li>${eventText(e)}</li>`)}</ol>` : html`<p>无。</p>`}
+<h2>六、如何核验</h2>
+<ol>${steps.map((s) => html`<li>${s.text}${s.code ? html`<pre>${s.code}</pre>` : ''}${s.after ?? ''}</li>`)}</ol>
+${d.bundle ? html`<h3>核验包下载</h3><ul>${d.bundle.files.map((f) => html`<li><a href="${`${d.bundle!.dir}/${f}`}">${f}</a></li>`)}</ul>` : ''}
+<div class="signature"><p>${d.office}<br>${officialDate(d.issuedOn)}</p></div>
+</article>`;
+}
+
+export function announcementHtml(d: AnnouncementData, c: HtmlContext = {}): string {
+  return page({
+    title: `${TITLE}：${d.plan.title}`,
+    office: d.office,
+    subtitle: c.subtitle ?? '“双随机、一公开”监管信息公开',
+    nav: c.nav,
+    body: announcementBody(d),
+  });
+}
+
+// ---------------------------------------------------------------- Markdown
+
+/**
+ * Escape for Markdown: every ASCII punctuation character a renderer could act on is backslash-escaped (CommonMark
+ * lets any ASCII punctuation be escaped), so `<script>` stays text even where Markdown allows inline HTML.
+ */
+export function md(s: string | number): string {
+  return cleanText(String(s))
+    .replace(/[\\`*_{}[\]()<>#+\-.!|~&"']/g, (c) => `\\${c}`)
+    .replace(/\r?\n/g, ' ');
+}
+
+const mdRow = (cells: (string | number)[]) => `| ${cells.map(md).join(' | ')} |`;
+function mdTable(headers: string[], rows: (string | number)[][]): string {
+  return [mdRow(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(mdRow)].join('\n');
+}
+
+export function announcementMarkdown(d: AnnouncementData): string {
+  const out: string[] = [`# ${TITLE}`, '', `**${md(d.plan.title)}（${md(d.plan.id)}）**`, '', `发布单位：${md(d.office)}  `, `发布日期：${officialDate(d.issuedOn)}`, ''];
+  if (d.withheld) out.push(`> ${md(withheldText(d.withheld))}`, '');
+  out.push('## 一、抽查任务', '', ...factRows(d).map(([k, v]) => `- ${k}：${md(v)}`), '');
+  out.push('## 二、抽查范围与数量', '', mdTable(['层', '范围', '抽取规则', '名录内', '可抽', '抽取', '备选'], d.strata.map((s) => [s.name, scopeText(s.where), ruleText(s), s.population, s.pool, s.selected, s.reserves])), '');
+  out.push('## 三、随机种子与核验数据', '', ...seedRows(d).map(([k, v]) => `- ${k}：${md(v)}`), ...d.draw.voided.map((v) => `- ${md(voidedText(v))}`), '');
+  out.push('## 四、抽中的检查对象', '');
+  if (d.withheld) out.push(md(withheldText(d.withheld)), '');
+  else
+    out.push(
+      mdTable(['序号', '检查对象', '统一社会信用代码', '层', '检查组', '检查事项', '抽签值'], d.enterprises.map((e, i) => [i + 1, e.name, e.uscc, e.stratum, teamText(e.team), itemsText(e.items), e.ticket])),
+      '',
+    );
+  out.push('## 五、回避与替补', '');
+  if (d.withheld) out.push('随名单一并公布。', '');
+  else out.push(...(d.events.length ? d.events.map((e, i) => `${i + 1}. ${md(eventText(e))}`) : ['无。']), '');
+  out.push('## 六、如何核验', '');
+  verifySteps(d).forEach((s, i) => {
+    out.push(`${i + 1}. ${md(s.text)}`);
+    if (s.code) out.push('', '   ```sh', ...s.code.split('\n').map((l) => `   ${cleanText(l).replace(/`/g, "'")}`), '   ```', '');
+    if (s.after) out.push(`   ${md(s.after)}`);
+  });
+  out.push('', `${md(d.office)}  `, officialDate(d.issuedOn), '');
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------- plain text
+
+export function announcementText(d: AnnouncementData): string {
+  const t = (s: string | number) => cleanText(String(s)).replace(/\r?\n/g, ' ');
+  const out: string[] = [TITLE, `${t(d.plan.title)}（${t(d.plan.id)}）`, '', `发布单位：${t(d.office)}`, `发布日期：${officialDate(d.issuedOn)}`, ''];
+  if (d.withheld) out.push(`【说明】${withheldText(d.withheld)}`, '');
+  out.push('一、抽查任务', ...factRows(d).map(([k, v]) => `  ${k}：${t(v)}`), '');
+  out.push('二、抽查范围与数量');
+  for (const s of d.strata)
+    out.push(`  ${t(s.name)}：范围 ${t(scopeText(s.where))}；${t(ruleText(s))}；名录内${s.population}家，可抽${s.pool}家，抽取${s.selected}家，备选${s.reserves}家`);
+  out.push('', '三、随机种子与核验数据', ...seedRows(d).map(([k, v]) => `  ${k}：${t(v)}`), ...d.draw.voided.map((v) => `  ${t(voidedText(v))}`), '');
+  out.push('四、抽中的检查对象');
+  if (d.withheld) out.push(`  ${withheldText(d.withheld)}`);
+  d.enterprises.forEach((e, i) => {
+    out.push(
+      `  （${i + 1}）${t(e.name)}`,
+      `      统一社会信用代码：${t(e.uscc)}    层：${t(e.stratum)}`,
+      `      检查组：${t(teamText(e.team))}`,
+      `      检查事项：${t(itemsText(e.items))}`,
+      `      抽签值：${t(e.ticket)}`,
+    );
+  });
+  out.push('', '五、回避与替补');
+  if (d.withheld) out.push('  随名单一并公布。');
+  else if (!d.events.length) out.push('  无。');
+  else d.events.forEach((e, i) => out.push(`  ${i + 1}. ${t(eventText(e))}`));
+  out.push('', '六、如何核验');
+  verifySteps(d).forEach((s, i) => {
+    out.push(`  ${i + 1}. ${t(s.text)}`);
+    if (s.code) out.push(...s.code.split('\n').map((l) => `       ${t(l)}`));
+    if (s.after) out.push(`     ${t(s.after)}`);
+  });
+  out.push('', `${t(d.office)}`, officialDate(d.issuedOn), '');
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------- CSV
+
+interface CsvRow {
+  d: AnnouncementData;
+  e: AnnouncedEnterprise | null;
+  /** 1-based position in the list. */
+  n: number;
+}
+
+const ANNOUNCEMENT_COLUMNS: CsvColumn<CsvRow>[] = [
+  { header: '计划编号', value: (r) => r.d.plan.id, code: true },
+  { header: '抽查任务', value: (r) => r.d.plan.title },
+  { header: '检查开始日期', value: (r) => r.d.plan.window.start },
+  { header: '检查结束日期', value: (r) => r.d.plan.window.end },
+  { header: '序号', value: (r) => r.n },
+  { header: '层', value: (r) => r.e?.stratum ?? '' },
+  { header: '检查对象名称', value: (r) => r.e?.name ?? '' },
+  { header: '统一社会信用代码', value: (r) => r.e?.uscc ?? '', code: true },
+  { header: '检查事项', value: (r) => (r.e ? itemsText(r.e.items) : '') },
+  { header: '检查组（首位为组长）', value: (r) => (r.e ? teamText(r.e.team) : '') },
+  { header: '抽签值', value: (r) => r.e?.ticket ?? '', code: true },
+  { header: '随机种子', value: (r) => r.d.draw.seed },
+  { header: '对象库哈希', value: (r) => r.d.draw.poolHash, code: true },
+  { header: '备注', value: (r) => (r.d.withheld ? `暗查暗访，名单于${r.d.withheld.until}检查结束后公布` : '') },
+];
+
+/**
+ * One row per selected enterprise, with a stable header. For a withheld plan the rows keep their numbers and the
+ * plan's public columns but leave the enterprise columns empty.
+ */
+export function announcementCsv(d: AnnouncementData, encoding: CsvEncoding = 'utf8'): Buffer {
+  const rows: CsvRow[] = d.withheld
+    ? Array.from({ length: d.withheld.enterprises }, (_, i) => ({ d, e: null, n: i + 1 }))
+    : d.enterprises.map((e, i) => ({ d, e, n: i + 1 }));
+  return csvBytes(ANNOUNCEMENT_COLUMNS, rows, encoding);
+}
+
+export type AnnouncementFormat = 'html' | 'md' | 'txt' | 'csv';
+export const ANNOUNCEMENT_FORMATS: readonly AnnouncementFormat[] = ['html', 'md', 'txt', 'csv'];
+
+/** Render in one format; text formats are UTF-8 (no BOM), CSV follows `encoding`. */
+export function renderAnnouncement(d: AnnouncementData, format: AnnouncementFormat, encoding: CsvEncoding = 'utf8'): Buffer {
+  switch (format) {
+    case 'html':
+      return Buffer.from(announcementHtml(d), 'utf8');
+    case 'md':
+      return Buffer.from(announcementMarkdown(d), 'utf8');
+    case 'txt':
+      return Buffer.from(announcementText(d), 'utf8');
+    case 'csv':
+      return announcementCsv(d, encoding);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Dates as Chinese official documents write them (党政机关公文格式 GB/T 9704: "2024年1月15日", no leading zeros),
+ * and the Beijing calendar day of a stored ISO time. Pure: the current time always comes in as an argument.
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000; // China Standard Time, UTC+8 all year (no daylight saving since 1991)
+
+/** "2024-01-15" → "2024年1月15日". Anything that is not a YYYY-MM-DD date is returned unchanged rather than guessed. */
+export function officialDate(isoDate: string): string {
+  const m = ISO_DATE.exec(isoDate);
+  if (!m) return isoDate;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** "2024-03" → "2024年3月". */
+export function officialMonth(yearMonth: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(yearMonth);
+  return m ? `${m[1]}年${Number(m[2])}月` : yearMonth;
+}
+
+/** The calendar day in Beijing (UTC+8) of an ISO 8601 time: "2024-01-14T17:30:00Z" → "2024-01-15". */
+export function beijingDate(isoTime: string): string {
+  const ms = Date.parse(isoTime);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO time: ${isoTime}`);
+  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Beijing date and time to the minute, for records where the hour matters: "2024年1月10日 10:00". */
+export function officialDateTime(isoTime: string): string {
+  const ms = Date.parse(isoTime);
+  if (Number.isNaN(ms)) return isoTime;
+  const local = new Date(ms + BEIJING_OFFSET_MS).toISOString();
+  return `${officialDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
+}
+
+/** "2024年1月15日至2024年3月31日". */
+export function officialRange(start: string, end: string): string {
+  return `${officialDate(start)}至${officialDate(end)}`;
+}
+
+/** ISO date arithmetic on calendar days (UTC, so no time zone can shift the day). */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

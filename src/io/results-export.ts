@@ -1,0 +1,141 @@
+import { followUpName, outcomeName } from '../domain/outcomes.js';
+import { csvBytes, type CsvColumn, type CsvEncoding } from './csv-write.js';
+import { officialDate, officialMonth } from './dates.js';
+import { html, join, page, table, type Column, type Html } from './html.js';
+
+/**
+ * 抽查结果公告: what each check found (高青 9.1, 冷水滩 第十七条), as CSV and HTML, for a plan or for a month
+ * (顺城 第二十一条: last month's list in the first working days of the next). Pure functions from ResultsData.
+ *
+ * A published result is never edited (高青 9.1): a correction is shown beside the original, never instead of it.
+ * The export contains every recorded result of the plan or month; marking them published is `ssj result publish`
+ * after the upload, so what was exported and what is marked cannot drift apart silently.
+ */
+
+export interface PublishedCorrection {
+  /** Beijing date the correction was recorded (YYYY-MM-DD). */
+  date: string;
+  reason: string;
+  outcome: string;
+  followUp: string;
+}
+
+export interface PublishedResult {
+  planId: string;
+  planTitle: string;
+  uscc: string;
+  name: string;
+  /** Check item names, in draw order. */
+  items: string[];
+  /** Team in seat order, names only (the roster page has the 执法证号). */
+  inspectors: string[];
+  checkDate: string;
+  /** Codes (src/domain/outcomes.ts); rendered with their published Chinese names. */
+  outcome: string;
+  followUp: string;
+  /** The original finding when corrections replaced it; corrections in the order made. */
+  original: { outcome: string; followUp: string } | null;
+  corrections: PublishedCorrection[];
+  published: boolean;
+}
+
+export type ResultsScope = { kind: 'plan'; planId: string; title: string } | { kind: 'month'; month: string };
+
+export interface ResultsData {
+  office: string;
+  scope: ResultsScope;
+  /** Beijing date of the export (YYYY-MM-DD). */
+  issuedOn: string;
+  results: PublishedResult[];
+  /** Unannounced plans whose window is still open: their results are held back (counts only). */
+  withheld: { planId: string; until: string; count: number }[];
+}
+
+export const RESULTS_TITLE = '抽查结果公告';
+
+export function scopeTitle(s: ResultsScope): string {
+  return s.kind === 'plan' ? `${s.title}（${s.planId}）` : `${officialMonth(s.month)}检查`;
+}
+
+/** "更正前：未发现问题／无需后续处置。2024年3月5日更正，原因：……" — the correction beside the original. */
+export function correctionText(r: PublishedResult): string {
+  if (!r.original) return '';
+  const before = `更正前：${outcomeName(r.original.outcome)}${r.original.followUp ? `／${followUpName(r.original.followUp)}` : ''}。`;
+  return before + r.corrections.map((c) => `${officialDate(c.date)}更正为“${outcomeName(c.outcome)}”，原因：${c.reason}。`).join('');
+}
+
+export function withheldResultsText(w: ResultsData['withheld'][number]): string {
+  return `任务 ${w.planId} 采取暗查暗访方式，其 ${w.count} 条检查结果将于检查时间结束（${officialDate(w.until)}）后公布。`;
+}
+
+// ---------------------------------------------------------------- CSV
+
+const RESULT_COLUMNS: CsvColumn<PublishedResult>[] = [
+  { header: '计划编号', value: (r) => r.planId, code: true },
+  { header: '抽查任务', value: (r) => r.planTitle },
+  { header: '检查对象名称', value: (r) => r.name },
+  { header: '统一社会信用代码', value: (r) => r.uscc, code: true },
+  { header: '检查事项', value: (r) => r.items.join('；') },
+  { header: '检查人员', value: (r) => r.inspectors.join('、') },
+  { header: '检查日期', value: (r) => r.checkDate },
+  { header: '检查结果', value: (r) => outcomeName(r.outcome) },
+  { header: '后续处置', value: (r) => followUpName(r.followUp) },
+  { header: '原检查结果', value: (r) => (r.original ? outcomeName(r.original.outcome) : '') },
+  { header: '原后续处置', value: (r) => (r.original ? followUpName(r.original.followUp) : '') },
+  { header: '更正说明', value: (r) => r.corrections.map((c) => `${c.date} ${c.reason}`).join('；') },
+];
+
+/** One row per result; a corrected result shows the current finding and, beside it, the original and why. */
+export function resultsCsv(d: ResultsData, encoding: CsvEncoding = 'utf8'): Buffer {
+  return csvBytes(RESULT_COLUMNS, d.results, encoding);
+}
+
+// ---------------------------------------------------------------- HTML
+
+export function resultsBody(d: ResultsData, links?: { csv?: string }): Html {
+  const monthly = d.scope.kind === 'month';
+  const columns: Column[] = [
+    { label: '序号', cls: 'num' },
+    ...(monthly ? [{ label: '抽查任务' }] : []),
+    { label: '检查对象' },
+    { label: '统一社会信用代码', cls: 'id' },
+    { label: '检查事项' },
+    { label: '检查人员' },
+    { label: '检查日期', cls: 'nowrap' },
+    { label: '检查结果' },
+    { label: '后续处置' },
+    { label: '更正情况' },
+  ];
+  const rows = d.results.map((r, i) => [
+    i + 1,
+    ...(monthly ? [r.planTitle] : []),
+    r.name,
+    r.uscc,
+    join(r.items, html`<br>`),
+    r.inspectors.join('、'),
+    officialDate(r.checkDate),
+    outcomeName(r.outcome),
+    followUpName(r.followUp),
+    correctionText(r),
+  ]);
+  return html`<article>
+<h1>${RESULTS_TITLE}</h1>
+<p class="subtitle">${scopeTitle(d.scope)}</p>
+${d.withheld.map((w) => html`<p class="notice">${withheldResultsText(w)}</p>`)}
+${d.results.length ? table(columns, rows) : html`<p>暂无检查结果。</p>`}
+<p class="muted">检查结果公示后如发现确有错误，依规定更正，更正前的结果同时列出。被检查对象对检查结果有异议的，可以向检查单位申请复核。</p>
+${links?.csv ? html`<p class="noprint">下载：<a href="${links.csv}">CSV 表格</a></p>` : ''}
+<div class="signature"><p>${d.office}<br>${officialDate(d.issuedOn)}</p></div>
+</article>`;
+}
+
+export function resultsHtml(d: ResultsData, nav?: Html): string {
+  return page({ title: `${RESULTS_TITLE}：${scopeTitle(d.scope)}`, office: d.office, subtitle: '“双随机、一公开”监管信息公开', nav, body: resultsBody(d) });
+}
+
+export type ResultsFormat = 'csv' | 'html';
+export const RESULTS_FORMATS: readonly ResultsFormat[] = ['csv', 'html'];
+
+export function renderResults(d: ResultsData, format: ResultsFormat, encoding: CsvEncoding = 'utf8'): Buffer {
+  return format === 'csv' ? resultsCsv(d, encoding) : Buffer.from(resultsHtml(d), 'utf8');
+}
