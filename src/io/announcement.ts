@@ -17,6 +17,8 @@ export interface TeamMember {
   seat: number;
   certNo: string;
   name: string;
+  /** 所在单位, from the draw's inspector pool (public, like the roster). */
+  unit: string;
 }
 
 export interface AnnouncedEnterprise {

@@ -80,7 +80,7 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
   const inspectors = new Map(readPoolInspectors(files.poolInspectors).map((i) => [i.certNo, i]));
   const itemNames = new Map(readItems(files.items).map((i) => [i.code, i.name]));
   const state = loadState(db, draw.id);
-  const member = (certNo: string, seat = 0): TeamMember => ({ seat, certNo, name: inspectors.get(certNo)?.name ?? '' });
+  const member = (certNo: string, seat = 0, name = inspectors.get(certNo)?.name ?? ''): TeamMember => ({ seat, certNo, name, unit: inspectors.get(certNo)?.unit ?? '' });
 
   const strataOrder = new Map(plan.strata.map((s, i) => [s.name, i]));
   const byUscc = new Map(state.selection.map((r) => [r.uscc, r]));
@@ -93,7 +93,7 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
       uscc: r.uscc,
       name: r.name,
       ticket: r.ticket,
-      team: (state.teams.get(r.uscc) ?? []).map((s) => ({ seat: s.seat, certNo: s.certNo, name: s.name })),
+      team: (state.teams.get(r.uscc) ?? []).map((s) => member(s.certNo, s.seat, s.name)),
       items: (state.checkItems.get(r.uscc) ?? []).map((c) => ({ code: c.code, name: itemNames.get(c.code) ?? '' })),
     }));
 
