@@ -68,6 +68,26 @@ describe('event vectors on the tiny draw (docs/ALGORITHM.md section 12)', () => 
   });
 });
 
+describe('docs/ALGORITHM.md prints the event vectors the tests check', () => {
+  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'ALGORITHM.md'), 'utf8');
+  it('lists every event with its recorded outcome', () => {
+    const row = (cells: (string | number)[]) => `|${cells.map((c) => (c === '' ? ' ' : ` ${c} `)).join('|')}|`;
+    for (const e of vector.events) expect(doc).toContain(row([e.seq, e.type, e.uscc, e.certNo, e.seed && `\`${e.seed}\``, e.replacementCertNo, e.replacementUscc]));
+  });
+  it('prints every seat an event changes, with its ticket', () => {
+    let before = (JSON.parse(readFileSync(join(VECTORS, 'tiny-expected.json'), 'utf8')) as { teams: Record<string, { seat: number; certNo: string; ticket: string }[]> }).teams;
+    for (const after of expected) {
+      const teams = after.teams as Record<string, { seat: number; certNo: string; ticket: string }[]>;
+      for (const [uscc, seats] of Object.entries(teams))
+        for (const s of seats) {
+          const old = before[uscc]?.find((x) => x.seat === s.seat);
+          if (old?.certNo !== s.certNo || old.ticket !== s.ticket) expect(doc).toContain(`| ${after.seq} | ${uscc} | ${s.seat} | ${s.certNo} | \`${s.ticket}\``);
+        }
+      before = teams;
+    }
+  });
+});
+
 /** Everything an event may change, including what later events depend on (k, recusals, gained conflicts, seats). */
 export function snapshot(s: DrawState) {
   return {
