@@ -129,8 +129,10 @@ describe('the draw does not depend on roster row order', () => {
     }
     importFixtures(b.dir, files);
     for (const d of [a.dir, b.dir]) {
-      expect(ssj(d, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]).code).toBe(0);
-      expect(ssj(d, ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW]).code).toBe(0);
+      for (const args of [['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')], ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW]]) {
+        const r = ssj(d, args);
+        expect(r.code, r.stderr).toBe(0);
+      }
     }
     expect(show(b.dir).selection).toEqual(show(a.dir).selection);
   });
@@ -179,11 +181,17 @@ describe('yearly caps and exclusions', () => {
     expect(ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes']).code).toBe(0);
     expect(ssj(t.dir, ['draw', '--plan', '2024Q2', ...SEED, '--yes']).code).toBe(0);
     expect(ssj(t.dir, ['draw', '--plan', '2025Q1', ...SEED, '--yes']).code).toBe(0);
-    const first = new Set(show(t.dir, '2024Q1').selection.filter((x) => x.role === 'selected').map((x) => x.uscc));
+    // The fixture plan exempts credit D and the flag 失信 from the cap (冷水滩 第十五条, 高青 6.2).
+    const roster = parse(readFileSync(join(FIXTURES, 'enterprises.csv')), { columns: true, bom: true }) as Record<string, string>[];
+    const exempt = new Set(roster.filter((e) => e['信用等级'] === 'D' || (e['标记'] ?? '').includes('失信')).map((e) => e['统一社会信用代码']));
+    const first = show(t.dir, '2024Q1').selection.filter((x) => x.role === 'selected').map((x) => x.uscc);
     const second = show(t.dir, '2024Q2').selection.map((x) => x.uscc);
     const nextYear = new Set(show(t.dir, '2025Q1').selection.map((x) => x.uscc));
-    expect(first.size).toBeGreaterThan(0);
-    expect(second.filter((u) => first.has(u))).toEqual([]);
+    expect(first.length).toBeGreaterThan(0);
+    expect(second.filter((u) => first.includes(u) && !exempt.has(u))).toEqual([]);
+    // Exempt enterprises stay in the pool: with a 100% ratio they are drawn again.
+    for (const u of first.filter((x) => exempt.has(x))) expect(second).toContain(u);
+    expect(first.some((u) => exempt.has(u)), 'the fixture draw includes an exempt enterprise').toBe(true);
     for (const u of first) expect(nextYear.has(u)).toBe(true);
     // A 2024 check by the higher level (history) keeps an enterprise out of the 2024 pools but not 2025's.
     const history = parse(readFileSync(join(FIXTURES, 'history.csv')), { columns: true, bom: true }) as Record<string, string>[];
@@ -193,12 +201,15 @@ describe('yearly caps and exclusions', () => {
   });
 
   it('an infeasible plan fails naming the enterprise and stores nothing (exit 5)', () => {
-    const f = planFile(t.dir, 'bad.json', (p) => { p.id = '2024X'; p.team = { size: 2, specialists: 2, maxPerInspector: 1 }; });
-    expect(ssj(t.dir, ['plan', 'add', f]).code).toBe(0);
-    const r = ssj(t.dir, ['draw', '--plan', '2024X', ...SEED, '--yes']);
+    const u = tempDir();
+    importFixtures(u.dir);
+    const f = planFile(u.dir, 'bad.json', (p) => { p.id = '2024X'; p.team = { size: 2, specialists: 2, maxPerInspector: 1 }; });
+    expect(ssj(u.dir, ['plan', 'add', f]).code).toBe(0);
+    const r = ssj(u.dir, ['draw', '--plan', '2024X', ...SEED, '--yes']);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/9[0-9A-Z]{17}/);
-    expect(show(t.dir, '2024X').draws).toEqual([]);
+    expect(show(u.dir, '2024X').draws).toEqual([]);
+    u.cleanup();
   });
 });
 
