@@ -405,7 +405,8 @@ function compareListed(state: DrawState, input: DrawInput, published: Map<string
     for (const field of ['stratum', 'rank', 'name', 'ticket'] as const)
       if (p[field] !== String(c[field])) diffs.push({ code: 'verify.selectionField', uscc: c.uscc, field, listed: p[field]!, computed: String(c[field]) });
   }
-  for (const [uscc, p] of published) if (!computed.has(uscc)) diffs.push(extraSelectionRow(state, input, p));
+  let ranks: StratumRanks | undefined;
+  for (const [uscc, p] of published) if (!computed.has(uscc)) diffs.push(extraSelectionRow(state, (ranks ??= new StratumRanks(input)), p));
 }
 
 /** Roles after the events: selected, reserve, or replaced. */
@@ -416,16 +417,46 @@ function compareRoles(state: DrawState, published: Map<string, Record<string, st
   }
 }
 
+/** Where any pool enterprise ranks in its stratum, each stratum sorted once: a forged seed lists thousands of outsiders. */
+class StratumRanks {
+  private readonly byUscc: Map<string, PoolEnterprise>;
+  private readonly sorted = new Map<string, string[]>();
+  private readonly ticket: (uscc: string) => string;
+
+  constructor(private readonly input: DrawInput) {
+    this.byUscc = new Map(input.pool.map((e) => [e.uscc, e]));
+    this.ticket = ticketer(input.seed, 'E', input.planId);
+  }
+
+  stratumOf(uscc: string): string | undefined {
+    return this.byUscc.get(uscc)?.stratum;
+  }
+
+  rank(uscc: string): number {
+    const stratum = this.stratumOf(uscc)!;
+    let tickets = this.sorted.get(stratum);
+    if (!tickets) {
+      tickets = this.input.pool.filter((e) => e.stratum === stratum).map((e) => this.ticket(e.uscc)).sort();
+      this.sorted.set(stratum, tickets);
+    }
+    const mine = this.ticket(uscc);
+    let [lo, hi] = [0, tickets.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tickets[mid]! < mine) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  }
+}
+
 /** A listed enterprise the draw does not select or reserve: where does its ticket actually rank? */
-function extraSelectionRow(state: DrawState, input: DrawInput, p: Record<string, string>): Difference {
+function extraSelectionRow(state: DrawState, ranks: StratumRanks, p: Record<string, string>): Difference {
   const uscc = p.uscc!;
-  const e = input.pool.find((x) => x.uscc === uscc);
-  if (!e) return { code: 'verify.selectionNotInPool', uscc, listedRole: p.role!, stratum: p.stratum! };
-  const t = ticketer(input.seed, 'E', input.planId);
-  const mine = t(uscc);
-  const rank = 1 + input.pool.filter((x) => x.stratum === e.stratum && t(x.uscc) < mine).length;
-  const counts = state.strata.find((s) => s.name === e.stratum)!;
-  return { code: 'verify.selectionRank', uscc, listedRole: p.role!, rank, n: counts.selected, reserves: counts.reserves, stratum: e.stratum };
+  const stratum = ranks.stratumOf(uscc);
+  if (stratum === undefined) return { code: 'verify.selectionNotInPool', uscc, listedRole: p.role!, stratum: p.stratum! };
+  const counts = state.strata.find((s) => s.name === stratum)!;
+  return { code: 'verify.selectionRank', uscc, listedRole: p.role!, rank: ranks.rank(uscc), n: counts.selected, reserves: counts.reserves, stratum };
 }
 
 function compareTeams(state: DrawState, text: string, diffs: Difference[]): void {
