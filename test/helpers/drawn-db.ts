@@ -55,7 +55,7 @@ export interface FixtureDb {
 export function drawnFixtureDb(opts: { seedRfc3797?: string; now?: string } = {}): FixtureDb {
   const { dir, cleanup } = tempDir('ssj-drawn-');
   const run = (args: string[], now = opts.now ?? FIXTURE_NOW) => ssjOk(dir, ['--now', now, ...args]);
-  for (const f of FIXTURE_ROSTERS) if (existsSync(join(FIXTURES, f))) run(['import', join(FIXTURES, f), '--yes']);
+  for (const f of FIXTURE_ROSTERS) if (existsSync(join(FIXTURES, f))) run(['import', f.replace(/\.csv$/, ''), join(FIXTURES, f)]);
   run(['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]);
   run(['plan', 'freeze', '2024Q1', '--seed-source', FIXTURE_SEED_SOURCE], FIXTURE_FROZEN_AT);
   run(['draw', '--plan', '2024Q1', '--seed-rfc3797', opts.seedRfc3797 ?? FIXTURE_SEED_RFC3797, '--yes']);
