@@ -47,12 +47,14 @@ export function smallestK<T>(items: Iterable<T>, k: number, key: (t: T) => strin
   return heap.sort((a, b) => cmp(a.key, b.key)).map((h) => h.item);
 }
 
-/**
- * SSJ-1: draw enterprises per stratum, then check items and a team for each selected enterprise.
- * Pure and deterministic: the result depends only on the input's content, never on the order of its rows.
- * Throws ProtocolError when a team cannot be formed (nothing is returned, so nothing can be stored).
- */
-export function draw(input: DrawInput): DrawState {
+/** Enterprises drawn per stratum (SSJ-1 sections 4 and 5), before items and teams. */
+export interface EnterpriseDraw {
+  counts: StratumCount[];
+  selection: SelectionRow[];
+  hashes: number;
+}
+
+export function drawEnterprises(input: DrawInput): EnterpriseDraw {
   const byStratum = new Map<string, PoolEnterprise[]>(input.strata.map((s) => [s.name, []]));
   for (const e of input.pool) {
     const list = byStratum.get(e.stratum);
@@ -74,11 +76,36 @@ export function draw(input: DrawInput): DrawState {
     );
     counts.push({ name: s.name, population: s.population, pool: members.length, selected: n, reserves });
   }
-  const state = new DrawState(input, counts, selection);
+  return { counts, selection, hashes };
+}
+
+/** Pool inspector indices in ascending ticket("I", planId/uscc, certNo) order. */
+export function inspectorOrder(seed: string, planId: string, uscc: string, certNos: readonly string[]): Uint32Array {
+  const t = ticketer(seed, 'I', `${planId}/${uscc}`);
+  const tickets = certNos.map(t);
+  const order = Uint32Array.from(certNos.keys());
+  return order.sort((a, b) => (tickets[a]! < tickets[b]! ? -1 : tickets[a]! > tickets[b]! ? 1 : 0));
+}
+
+/** Work done elsewhere that draw() may reuse: the enterprise draw, and inspector orders computed in parallel. */
+export interface DrawHints {
+  enterprises?: EnterpriseDraw;
+  orders?: ReadonlyMap<string, Uint32Array>;
+}
+
+/**
+ * SSJ-1: draw enterprises per stratum, then check items and a team for each selected enterprise.
+ * Pure and deterministic: the result depends only on the input's content, never on the order of its rows.
+ * Throws ProtocolError when a team cannot be formed (nothing is returned, so nothing can be stored).
+ * Hints only save work: draw(input, hints) equals draw(input) (tested).
+ */
+export function draw(input: DrawInput, hints: DrawHints = {}): DrawState {
+  const { counts, selection, hashes } = hints.enterprises ?? drawEnterprises(input);
+  const state = new DrawState(input, counts, selection.map((r) => ({ ...r })));
   state.hashes = hashes;
   for (const e of state.processingOrder()) {
     state.checkItems.set(e.uscc, state.drawItems(e));
-    state.teams.set(e.uscc, state.drawTeam(e));
+    state.teams.set(e.uscc, state.drawTeam(e, hints.orders?.get(e.uscc)));
   }
   return state;
 }

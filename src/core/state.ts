@@ -135,12 +135,13 @@ export class DrawState {
    * Implemented as repeated minimum searches rather than a full sort: a draw of 10,000 teams from 500 inspectors
    * spends its time hashing, and this keeps the rest linear.
    */
-  drawTeam(e: { uscc: string; name: string; industry: string }): Seat[] {
+  drawTeam(e: { uscc: string; name: string; industry: string }, order?: Uint32Array): Seat[] {
     const { size, specialists } = this.input.team;
     const inspectors = this.input.inspectors;
     const t = ticketer(this.input.seed, 'I', `${this.input.planId}/${e.uscc}`);
+    // With a precomputed order (inspector indices by ascending I ticket, see inspectorOrder) only the chosen are hashed here.
     const tickets = new Array<string>(inspectors.length);
-    for (let i = 0; i < inspectors.length; i++) tickets[i] = t(inspectors[i]!.certNo);
+    if (!order) for (let i = 0; i < inspectors.length; i++) tickets[i] = t(inspectors[i]!.certNo);
     this.hashes += inspectors.length;
     const conflicted = this.conflictsByUscc.get(e.uscc);
     const max = this.maxPerInspector;
@@ -149,9 +150,13 @@ export class DrawState {
     const chosen: number[] = [];
     const pickFirst = (mustBeSpecialist: boolean): number => {
       let best = -1;
-      for (let i = 0; i < tickets.length; i++) {
-        if (!eligible[i] || (mustBeSpecialist && !specialist[i])) continue;
-        if (best < 0 || tickets[i]! < tickets[best]!) best = i;
+      if (order) {
+        for (const i of order) if (eligible[i] && (!mustBeSpecialist || specialist[i])) { best = i; break; }
+      } else {
+        for (let i = 0; i < tickets.length; i++) {
+          if (!eligible[i] || (mustBeSpecialist && !specialist[i])) continue;
+          if (best < 0 || tickets[i]! < tickets[best]!) best = i;
+        }
       }
       if (best >= 0) eligible[best] = false;
       return best;
@@ -166,7 +171,7 @@ export class DrawState {
       if (i < 0) throw new ProtocolError('draw.infeasibleInspectors', { uscc: e.uscc, name: e.name, need: size, have: chosen.length });
       chosen.push(i);
     }
-    const seats = chosen.map((i, k) => ({ seat: k + 1, certNo: inspectors[i]!.certNo, name: inspectors[i]!.name, ticket: tickets[i]! }));
+    const seats = chosen.map((i, k) => ({ seat: k + 1, certNo: inspectors[i]!.certNo, name: inspectors[i]!.name, ticket: tickets[i] ?? t(inspectors[i]!.certNo) }));
     for (const s of seats) this.addLoad(s.certNo, 1);
     return seats;
   }

@@ -188,3 +188,32 @@ describe('plan validation', () => {
     expect(validatePlan(JSON.parse(JSON.stringify(p)))).toEqual(p);
   });
 });
+
+describe('parallel inspector orders', () => {
+  it('draw with precomputed enterprises and orders equals the plain draw', async () => {
+    const { drawEnterprises, inspectorOrder } = await import('../../src/core/draw.js');
+    const input = syntheticInput(400, 20);
+    const plain = draw(input);
+    const enterprises = drawEnterprises(input);
+    const certNos = input.inspectors.map((i) => i.certNo);
+    const orders = new Map(enterprises.selection.map((r) => [r.uscc, inspectorOrder(input.seed, input.planId, r.uscc, certNos)]));
+    const hinted = draw(input, { enterprises, orders });
+    expect(hinted.selection).toEqual(plain.selection);
+    expect([...hinted.teams]).toEqual([...plain.teams]);
+    expect([...hinted.checkItems]).toEqual([...plain.checkItems]);
+    // An order is the inspectors sorted by their I ticket.
+    const u = enterprises.selection[0]!.uscc;
+    const byTicket = [...certNos].sort((a, b) => cmp(ticket(input.seed, 'I', `${input.planId}/${u}`, a), ticket(input.seed, 'I', `${input.planId}/${u}`, b)));
+    expect([...orders.get(u)!].map((i) => certNos[i])).toEqual(byTicket);
+  });
+
+  it('worker threads give the same orders as the main thread', async () => {
+    const { inspectorOrders } = await import('../../dist/parallel/inspector-orders.js' as string);
+    const { inspectorOrder } = await import('../../src/core/draw.js');
+    const certNos = Array.from({ length: 300 }, (_, i) => `C${i}`);
+    const usccs = Array.from({ length: 1000 }, (_, i) => `U${i}`);
+    const orders: Map<string, Uint32Array> = await inspectorOrders('s', 'P', usccs, certNos);
+    expect(orders.size).toBe(1000);
+    for (const u of ['U0', 'U499', 'U999']) expect([...orders.get(u)!]).toEqual([...inspectorOrder('s', 'P', u, certNos)]);
+  });
+});

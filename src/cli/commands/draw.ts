@@ -1,7 +1,8 @@
 import type { Register } from '../main.js';
 import type { Context } from '../context.js';
 import { appendAudit } from '../../audit/log.js';
-import { draw } from '../../core/draw.js';
+import { draw, drawEnterprises } from '../../core/draw.js';
+import { inspectorOrders } from '../../parallel/inspector-orders.js';
 import { normalizeSeed, rfc3797Key, SeedFormatError } from '../../core/seed.js';
 import type { DrawState } from '../../core/state.js';
 import { computeInputs, diffInputs, drawInput } from '../../db/draw-inputs.js';
@@ -80,7 +81,11 @@ async function runDraw(ctx: Context, opts: DrawOptions): Promise<void> {
     if (changes.length) throw refused('draw.poolChanged', { id: plan.id, frozenAt: freeze.frozenAt, changes: describeChanges(ctx, changes), files: changes });
   } else ctx.out.warn('draw.notFrozenWarning');
 
-  const state = protocol(() => draw(drawInput(plan, seed.seed, inputs.strata, inputs)));
+  const input = drawInput(plan, seed.seed, inputs.strata, inputs);
+  const enterprises = protocol(() => drawEnterprises(input));
+  const selected = enterprises.selection.filter((r) => r.role === 'selected').map((r) => r.uscc);
+  const orders = await inspectorOrders(seed.seed, plan.id, selected, input.inspectors.map((i) => i.certNo));
+  const state = protocol(() => draw(input, { enterprises, orders }));
   const seedSource = opts.seedSource?.trim() || freeze?.seedSource || (seed.kind === 'rfc3797' ? `RFC 3797: ${seed.input}` : '');
   const summary = drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state);
   if (!ctx.json) printSummary(ctx, summary);
