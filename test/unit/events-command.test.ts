@@ -200,6 +200,28 @@ describe('refusals leave the database byte-identical', () => {
   });
 });
 
+describe('conflicts declared after the draw', () => {
+  it('warns when the newcomer has one (the protocol only knows those of the draw), and a recusal makes it a recusal conflict', async () => {
+    const t = newTinyDb();
+    try {
+      const E1 = '91370300MA3C5X2K00';
+      // 刘洋 (…004) will replace 赵磊 (event 1 of the vectors); a conflict with E1 is declared after the draw.
+      withDb(t.path, (db) => db.prepare("INSERT INTO conflicts (cert_no, uscc, reason, source, declared_at) VALUES ('37032301004', ?, '表亲在该企业任职', 'import', '2024-01-10T05:00:00.000Z')").run(E1));
+      const r = await ssjIn(t.dir, argsFor(vector.events[0]!));
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('刘洋 (37032301004) has a conflict with 淄博鑫源化工有限公司 (91370300MA3C5X2K00) that was declared after this draw');
+      expect(r.stderr).toContain(`ssj recuse --plan 2024Q1 --enterprise ${E1} --inspector 37032301004`);
+      const again = await ssjIn(t.dir, ['recuse', '--plan', '2024Q1', '--enterprise', E1, '--inspector', '37032301004', '--reason', '表亲在该企业任职，申请回避']);
+      expect(again.code, again.stderr).toBe(0);
+      const row = withDb(t.path, (db) => db.prepare("SELECT reason, source, declared_at, active FROM conflicts WHERE cert_no = '37032301004' AND uscc = ?").get(E1));
+      // Source 'recusal' so that a later `import conflicts --replace` cannot withdraw it; the declaration keeps its date.
+      expect(row).toEqual({ reason: '表亲在该企业任职，申请回避', source: 'recusal', declared_at: '2024-01-10T05:00:00.000Z', active: 1 });
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
 describe('refusals on the plan itself', () => {
   it('refuses a plan that was never drawn (5) and a voided draw (5), changing nothing', async () => {
     const t = newTinyDb();

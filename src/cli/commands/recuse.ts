@@ -148,14 +148,15 @@ function apply(state: DrawState, req: EventRequest): EventOutcome {
 
 /**
  * The recused inspector's conflict with the enterprise, kept for later plans (pool-source reads active conflicts).
- * A conflict already in force keeps its declaration; an inactive one is revived with this recusal as its source.
+ * Source 'recusal' also for a pair already declared by import (after the draw): a later `import --replace` leaves
+ * recusal rows alone, so the conflict outlives a roster that forgets it. A declaration in force keeps its date.
  */
 function recordRecusalConflict(db: Db, certNo: string, uscc: string, reason: string, at: string): void {
   db.prepare(
     `INSERT INTO conflicts (cert_no, uscc, reason, source, declared_at, active) VALUES (?, ?, ?, 'recusal', ?, 1)
      ON CONFLICT (cert_no, uscc) DO UPDATE SET
-       reason = CASE WHEN active = 1 THEN reason ELSE excluded.reason END,
-       source = CASE WHEN active = 1 THEN source ELSE excluded.source END,
+       reason = excluded.reason,
+       source = 'recusal',
        declared_at = CASE WHEN active = 1 THEN declared_at ELSE excluded.declared_at END,
        active = 1`,
   ).run(certNo, uscc, reason, at);
