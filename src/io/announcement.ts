@@ -58,7 +58,7 @@ export interface AnnouncedEvent {
   otherEnterprise: { uscc: string; name: string } | null;
   /** Fresh public seed of a recusal ('' = next in the original order). */
   freshSeed: string;
-  /** Published for replacements only (why an enterprise left); recusal reasons concern people and stay out. */
+  /** As recorded; `ssj recuse` and `ssj replace` tell the officer it is published (events.csv of the bundle has it too). */
   reason: string;
 }
 
@@ -153,18 +153,22 @@ export function capText(cap: Plan['cap']): string {
 const who = (m: TeamMember) => `${m.name}（执法证号${m.certNo}）`;
 const firm = (e: { uscc: string; name: string }) => `${e.name}（${e.uscc}）`;
 
-/** One sentence per event, saying which rule chose the newcomer. */
+/** One sentence per event, saying which rule chose the newcomer, then the recorded reason. */
 export function eventText(e: AnnouncedEvent): string {
+  return `${eventSentence(e)}${e.reason ? `（原因：${e.reason}）` : ''}。`;
+}
+
+function eventSentence(e: AnnouncedEvent): string {
   const day = officialDate(beijingDate(e.at));
   switch (e.type) {
     case 'recusal':
       return e.freshSeed
-        ? `${day}，${who(e.inspector!)}回避${firm(e.enterprise)}的检查；以新公开的随机种子“${e.freshSeed}”重新排序（SSJ-1 R 签），由排在首位的符合条件人员${who(e.replacement!)}递补。`
-        : `${day}，${who(e.inspector!)}回避${firm(e.enterprise)}的检查；按原抽签顺序（SSJ-1 I 签），由其后第一位符合条件的人员${who(e.replacement!)}递补。`;
+        ? `${day}，${who(e.inspector!)}回避${firm(e.enterprise)}的检查；以新公开的随机种子“${e.freshSeed}”重新排序（SSJ-1 R 签），由排在首位的符合条件人员${who(e.replacement!)}递补`
+        : `${day}，${who(e.inspector!)}回避${firm(e.enterprise)}的检查；按原抽签顺序（SSJ-1 I 签），由其后第一位符合条件的人员${who(e.replacement!)}递补`;
     case 'swap':
-      return `${day}，${who(e.inspector!)}回避${firm(e.enterprise)}的检查，与${e.otherEnterprise ? firm(e.otherEnterprise) : ''}检查组的${who(e.replacement!)}交换检查对象。`;
+      return `${day}，${who(e.inspector!)}回避${firm(e.enterprise)}的检查，与${e.otherEnterprise ? firm(e.otherEnterprise) : ''}检查组的${who(e.replacement!)}交换检查对象`;
     case 'replacement':
-      return `${day}，${firm(e.enterprise)}${e.reason ? `因“${e.reason}”` : ''}不再检查，由本层第一家备选企业${e.otherEnterprise ? firm(e.otherEnterprise) : ''}递补，并按同样规则抽取检查事项和检查组。`;
+      return `${day}，${firm(e.enterprise)}不再检查，由本层第一家备选企业${e.otherEnterprise ? firm(e.otherEnterprise) : ''}递补，并按同样规则抽取检查事项和检查组`;
   }
 }
 
@@ -312,13 +316,17 @@ export function announcementHtml(d: AnnouncementData, c: HtmlContext = {}): stri
 // ---------------------------------------------------------------- Markdown
 
 /**
- * Escape for Markdown: every ASCII punctuation character a renderer could act on is backslash-escaped (CommonMark
- * lets any ASCII punctuation be escaped), so `<script>` stays text even where Markdown allows inline HTML.
+ * Escape for Markdown: the characters that act anywhere in a line (emphasis, code, links, tables, inline HTML,
+ * entities) are backslash-escaped everywhere, and those that act only at the start of a line (headings, lists,
+ * block quotes) at the start. CommonMark lets any ASCII punctuation be escaped, so `<script>` stays text even where
+ * Markdown allows inline HTML.
  */
 export function md(s: string | number): string {
   return cleanText(String(s))
-    .replace(/[\\`*_{}[\]()<>#+\-.!|~&"']/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+    .replace(/^([#+\-!=>])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 const mdRow = (cells: (string | number)[]) => `| ${cells.map(md).join(' | ')} |`;

@@ -107,7 +107,7 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
     replacement: e.replacementCertNo ? member(e.replacementCertNo) : null,
     otherEnterprise: e.replacementUscc ? firm(e.replacementUscc) : null,
     freshSeed: e.seed,
-    reason: e.type === 'replacement' ? e.reason : '',
+    reason: e.reason,
   }));
 
   return {
