@@ -6,6 +6,7 @@ import { applyEvent } from '../../src/core/events.js';
 import { replay } from '../../src/core/replay.js';
 import { ProtocolError, type DrawState } from '../../src/core/state.js';
 import type { DrawEvent } from '../../src/core/types.js';
+import { eventStateSnapshot as snapshot } from '../helpers/events-state.js';
 import { tinyInput, VECTORS } from '../helpers/protocol.js';
 
 /** The event vectors of docs/ALGORITHM.md section 12, computed independently (Python, from section 8 alone). */
@@ -87,16 +88,3 @@ describe('docs/ALGORITHM.md prints the event vectors the tests check', () => {
     }
   });
 });
-
-/** Everything an event may change, including what later events depend on (k, recusals, gained conflicts, seats). */
-export function snapshot(s: DrawState) {
-  return {
-    selection: structuredClone(s.selection),
-    teams: structuredClone(teamsOf(s)),
-    checkItems: structuredClone(Object.fromEntries(s.checkItems)),
-    seats: seatsOf(s),
-    conflicts: s.input.inspectors.flatMap((i) => s.selection.filter((r) => s.hasConflict(i.certNo, r.uscc)).map((r) => `${i.certNo}|${r.uscc}`)),
-    recused: [...s.recused].map(([u, set]) => [u, [...set].sort()]).sort(),
-    k: [...s.eventCount].sort(),
-  };
-}
