@@ -138,6 +138,7 @@ footer.page-footer { max-width: 62rem; margin: 2rem auto 1rem; padding: 0.6rem 1
   table.stack tr { border: 1px solid var(--line); margin-bottom: 0.7rem; }
   table.stack td { border: none; border-bottom: 1px solid #eee; }
   table.stack td:last-child { border-bottom: none; }
+  table.stack td:empty { display: none; }
   table.stack td[data-label]::before { content: attr(data-label); display: block; color: var(--muted); font-size: 0.8rem; }
   td.num { text-align: left; }
 }
@@ -155,7 +156,10 @@ footer.page-footer { max-width: 62rem; margin: 2rem auto 1rem; padding: 0.6rem 1
 }
 `;
 
-/** No scripts, no external fetches of any kind; inline styles only. Links still navigate. */
+/**
+ * No scripts, no external fetches of any kind; inline styles only. Links still navigate. The empty data: icon
+ * keeps browsers from asking the server for /favicon.ico (a 404 in every upload's logs).
+ */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export interface PageOptions {
@@ -180,6 +184,7 @@ export function page(o: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
+<link rel="icon" href="data:,">
 <title>${o.title}</title>
 <style>${trusted(CSS + (o.css ?? ''))}</style>
 </head>
