@@ -179,6 +179,15 @@ describe.skipIf(!available && !onCi)('exported site in headless Chromium', () =>
     for (const w of [375, 1280]) expect(existsSync(join(ARTIFACTS, `site-index-html-${w}.png`))).toBe(true);
   });
 
+  it('the pages forbid scripts themselves (Content-Security-Policy), in case a page is ever edited by hand', async () => {
+    const ctx = await context(1280);
+    const page = await ctx.newPage();
+    await open(page, 'tasks/2024Q1.html');
+    await expect(page.addScriptTag({ content: 'window.__injected = 1' })).rejects.toThrow();
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+    await ctx.close();
+  });
+
   it('prints without the navigation, tables as tables', async () => {
     const ctx = await context(1280);
     const page = await ctx.newPage();
