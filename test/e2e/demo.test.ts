@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ssj, tempDir } from '../helpers/cli.js';
+
+describe('ssj demo', () => {
+  const t = tempDir('ssj-demo-');
+  afterAll(t.cleanup);
+
+  it.each([
+    ['en', /Done in [\d.]+ s/, /verify the bundle/, /Try next/],
+    ['zh', /完成，用时 [\d.]+ 秒/, /核验核验包/, /接下来可以试试/],
+  ] as const)('runs the whole job in a new directory (%s)', (lang, done, step, next) => {
+    const dir = `demo-${lang}`;
+    const r = ssj(t.dir, ['--lang', lang, 'demo', '--dir', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(done);
+    expect(r.stderr).toMatch(step);
+    expect(r.stdout).toMatch(next);
+    const d = join(t.dir, dir);
+    for (const f of ['ssj.db', '2024Q1-预告.txt', '2024Q1-公告.html', 'bundle-2024Q1/manifest.json', 'site/index.html']) expect(existsSync(join(d, f)), f).toBe(true);
+    // The demo's recusal is in the published bundle, and the bundle verifies on its own.
+    expect(readFileSync(join(d, 'bundle-2024Q1', 'events.csv'), 'utf8').split('\n')[1]).toMatch(/^1,recusal,/);
+    const v = ssj(d, ['verify', 'bundle-2024Q1']);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+    const audit = ssj(d, ['audit', 'verify']);
+    expect(audit.code, audit.stdout + audit.stderr).toBe(0);
+  });
+
+  it('refuses a directory that is not empty (exit 5) and changes nothing there', () => {
+    const r = ssj(t.dir, ['demo', '--dir', 'demo-en']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/not empty/);
+  });
+});
