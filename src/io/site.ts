@@ -111,6 +111,11 @@ function shell(d: SiteData, from: string, title: string, body: Html): string {
 
 // ---------------------------------------------------------------- pages
 
+/** A table, or 暂无 when there is nothing to list. */
+function tableOrNone(columns: Parameters<typeof table>[0], rows: Parameters<typeof table>[1]): Html {
+  return rows.length ? table(columns, rows) : html`<p>暂无。</p>`;
+}
+
 function indexPage(d: SiteData): string {
   const drawn = d.plans.filter((p) => p.announcement);
   const counts: Record<string, string> = {
@@ -142,12 +147,10 @@ function itemsPage(d: SiteData): string {
     '抽查事项清单',
     html`<h1>随机抽查事项清单</h1>
 <p class="subtitle">共${d.items.length}项</p>
-${d.items.length
-  ? table(
-      [{ label: '事项编码', cls: 'id' }, { label: '事项名称' }, { label: '检查内容' }, { label: '检查依据' }, { label: '适用行业' }, { label: '检查方式' }, { label: '事项类别' }],
-      d.items.map((i) => [i.code, i.name, i.content, i.basis, i.industries.trim() === '*' || !i.industries.trim() ? '全部行业' : i.industries, i.method, i.category]),
-    )
-  : html`<p>暂无。</p>`}`,
+${tableOrNone(
+  [{ label: '事项编码', cls: 'id' }, { label: '事项名称' }, { label: '检查内容' }, { label: '检查依据' }, { label: '适用行业' }, { label: '检查方式' }, { label: '事项类别' }],
+  d.items.map((i) => [i.code, i.name, i.content, i.basis, i.industries.trim() === '*' || !i.industries.trim() ? '全部行业' : i.industries, i.method, i.category]),
+)}`,
   );
 }
 
@@ -199,17 +202,15 @@ function tasksPage(d: SiteData): string {
     '抽查任务公告',
     html`<h1>抽查任务公告</h1>
 <p class="subtitle">${d.year}年度，共${drawn.length}次抽取</p>
-${drawn.length
-  ? table(
-      [{ label: '任务' }, { label: '检查时间' }, { label: '抽中', cls: 'num' }, { label: '下载' }],
-      drawn.map((p) => [
-        html`<a href="${rel('tasks.html', taskPage(p.plan.id))}">${p.plan.title}</a>${p.announcement!.withheld ? html`<br><span class="muted">暗查暗访，名单于${officialDate(p.plan.window.end)}后公布</span>` : ''}`,
-        officialRange(p.plan.window.start, p.plan.window.end),
-        p.announcement!.strata.reduce((n, s) => n + s.selected, 0),
-        html`<a href="${rel('tasks.html', taskCsv(p.plan.id))}">CSV</a>${p.announcement!.bundle ? html` · <a href="${rel('tasks.html', `${bundleDir(p.plan.id)}/manifest.json`)}">核验包</a>` : ''}`,
-      ]),
-    )
-  : html`<p>暂无。</p>`}`,
+${tableOrNone(
+  [{ label: '任务' }, { label: '检查时间' }, { label: '抽中', cls: 'num' }, { label: '下载' }],
+  drawn.map((p) => [
+    html`<a href="${rel('tasks.html', taskPage(p.plan.id))}">${p.plan.title}</a>${p.announcement!.withheld ? html`<br><span class="muted">暗查暗访，名单于${officialDate(p.plan.window.end)}后公布</span>` : ''}`,
+    officialRange(p.plan.window.start, p.plan.window.end),
+    p.announcement!.strata.reduce((n, s) => n + s.selected, 0),
+    html`<a href="${rel('tasks.html', taskCsv(p.plan.id))}">CSV</a>${p.announcement!.bundle ? html` · <a href="${rel('tasks.html', `${bundleDir(p.plan.id)}/manifest.json`)}">核验包</a>` : ''}`,
+  ]),
+)}`,
   );
 }
 
@@ -222,22 +223,18 @@ function resultsIndex(d: SiteData): string {
     html`<h1>抽查结果公告</h1>
 <p class="subtitle">${d.year}年度</p>
 <h2>按抽查任务</h2>
-${withResults.length
-  ? table(
-      [{ label: '任务' }, { label: '结果', cls: 'num' }, { label: '下载' }],
-      withResults.map((p) => [html`<a href="${rel('results.html', resultPage(p.plan.id))}">${p.plan.title}</a>`, p.results!.results.length, html`<a href="${rel('results.html', resultCsv(p.plan.id))}">CSV</a>`]),
-    )
-  : html`<p>暂无。</p>`}
+${tableOrNone(
+  [{ label: '任务' }, { label: '结果', cls: 'num' }, { label: '下载' }],
+  withResults.map((p) => [html`<a href="${rel('results.html', resultPage(p.plan.id))}">${p.plan.title}</a>`, p.results!.results.length, html`<a href="${rel('results.html', resultCsv(p.plan.id))}">CSV</a>`]),
+)}
 <h2>按月份</h2>
-${d.months.length
-  ? table(
-      [{ label: '月份' }, { label: '结果', cls: 'num' }, { label: '下载' }],
-      d.months.map((m) => {
-        const month = m.scope.kind === 'month' ? m.scope.month : '';
-        return [html`<a href="${rel('results.html', monthPage(month))}">${officialMonth(month)}</a>`, m.results.length, html`<a href="${rel('results.html', monthCsv(month))}">CSV</a>`];
-      }),
-    )
-  : html`<p>暂无。</p>`}`,
+${tableOrNone(
+  [{ label: '月份' }, { label: '结果', cls: 'num' }, { label: '下载' }],
+  d.months.map((m) => {
+    const month = m.scope.kind === 'month' ? m.scope.month : '';
+    return [html`<a href="${rel('results.html', monthPage(month))}">${officialMonth(month)}</a>`, m.results.length, html`<a href="${rel('results.html', monthCsv(month))}">CSV</a>`];
+  }),
+)}`,
   );
 }
 
