@@ -28,11 +28,17 @@ describe('golden files (--now 2024-04-15: 2024Q1 announced, 2024Q2 unannounced a
     expect(iconv.decode(read('2024Q1-gb.csv'), 'gb18030')).toBe(read('2024Q1.csv').subarray(3).toString('utf8'));
   });
 
-  it('the format follows --out, and without --out the document goes to stdout', () => {
+  it('the format follows --out; without --out the document goes to stdout; --json', () => {
+    f.run(NOW_IN_Q2, ['export', 'announcement', '--plan', '2024Q1', '--out', out('by-extension.txt')]);
     const r = f.run(NOW_IN_Q2, ['export', 'announcement', '--plan', '2024Q1', '--format', 'txt']);
-    expect(r.stdout).toBe(read('2024Q1.txt').toString('utf8'));
-    f.run(NOW_IN_Q2, ['export', 'announcement', '--plan', '2024Q1', '--out', out('by-extension.md')]);
-    expect(read('by-extension.md').equals(read('2024Q1.md'))).toBe(true);
+    expect(r.stdout).toBe(read('by-extension.txt').toString('utf8'));
+    expect(r.stdout).toContain('抽查任务公告\n');
+    const written = JSON.parse(f.run(NOW_IN_Q2, ['--json', 'export', 'announcement', '--plan', '2024Q1', '--out', out('j.txt')]).stdout) as { file: string; bytes: number };
+    expect(written).toEqual({ file: out('j.txt'), bytes: read('by-extension.txt').length });
+    const data = JSON.parse(f.run(NOW_IN_Q2, ['--json', 'export', 'announcement', '--plan', '2024Q1']).stdout) as { enterprises: { uscc: string }[]; withheld: unknown };
+    expect(data.withheld).toBeNull();
+    const selected = f.selection('2024Q1').filter((s) => s.role === 'selected').map((s) => s.uscc);
+    expect(data.enterprises.map((e) => e.uscc).sort()).toEqual(selected.sort());
   });
 
   it('announcement of the unannounced 2024Q2, withheld', () => {

@@ -27,7 +27,7 @@ export function pickEncoding(encoding: unknown, format: string): CsvEncoding {
 /** Today in Beijing, from ctx.now() (so --now fixes it in tests). */
 export const today = (ctx: Context): string => beijingDate(ctx.now());
 
-/** Write the document to --out (creating folders) and say so on stderr, or print it to stdout. */
+/** Write the document to --out (creating folders) and say so (stderr, or the JSON result with --json), or print it to stdout. */
 export function emit(ctx: Context, bytes: Buffer, out: unknown): void {
   if (typeof out !== 'string') {
     ctx.io.stdout.write(bytes);
@@ -35,7 +35,8 @@ export function emit(ctx: Context, bytes: Buffer, out: unknown): void {
   }
   const path = ctx.path(out);
   writeFile(path, bytes);
-  ctx.out.note(ctx.out.msg('export.written', { path, bytes: bytes.length }));
+  if (ctx.json) ctx.out.result({ file: path, bytes: bytes.length }, () => '');
+  else ctx.out.note(ctx.out.msg('export.written', { path, bytes: bytes.length }));
 }
 
 export function writeFile(path: string, bytes: Buffer | string): void {
