@@ -80,10 +80,15 @@ export class Context {
     return this.io.stdinIsTTY && Boolean(this.io.stdout.isTTY);
   }
 
-  /** Ask for confirmation on a terminal; scripts must pass --yes. */
+  /** Fail early, before any work, when a confirmation will be needed and cannot be asked. */
+  requireConfirmable(): void {
+    if (!this.yes && !this.interactive) throw new SsjError('usage', 'error.notTerminal');
+  }
+
+  /** Ask for confirmation on a terminal; scripts must pass --yes. Declining is a cancellation (exit 130). */
   async confirm(message: string): Promise<boolean> {
     if (this.yes) return true;
-    if (!this.interactive) throw new SsjError('usage', 'error.notTerminal');
+    this.requireConfirmable();
     const { confirm } = await import('@inquirer/prompts');
     return confirm({ message, default: false });
   }

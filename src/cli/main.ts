@@ -18,13 +18,14 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
     .option('--now <iso-time>', 'use this time instead of the clock (tests, reproducible records; or $SSJ_NOW)')
     .option('-y, --yes', 'answer yes to confirmations (needed when not on a terminal)')
     .option('--debug', 'show stack traces for internal errors')
-    .showHelpAfterError()
     // A fixed width keeps --help identical everywhere, so the README can paste it (test/e2e/readme.test.ts).
     .configureHelp({ helpWidth: 100 })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // Usage errors are printed by run(), translated, with a pointer to --help instead of the whole help.
+      outputError: () => {},
     });
 
   /** Wrap a command action: build the context from the global options, run, close the database. */
@@ -45,7 +46,11 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
     };
 
   for (const register of commands) register(program, wrap);
-  for (const c of allCommands(program)) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  for (const c of allCommands(program))
+    c.exitOverride((err) => {
+      (err as CommanderError & { commandPath?: string }).commandPath = commandPath(c);
+      throw err;
+    }).configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} });
   return program;
 }
 
@@ -57,6 +62,12 @@ export class ExitWith extends Error {
   constructor(readonly code: number) {
     super(`exit ${code}`);
   }
+}
+
+function commandPath(c: Command): string {
+  const names: string[] = [];
+  for (let x: Command | null = c; x; x = x.parent) names.unshift(x.name());
+  return names.join(' ');
 }
 
 export function allCommands(c: Command): Command[] {
@@ -71,6 +82,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let ctx: Context | undefined;
   const program = buildProgram(io, (c) => (ctx = c));
   const lang = () => ctx?.lang ?? resolveLang(langFlag(argv), io.env);
+  const json = argv.includes('--json');
+  /** Errors go to stderr in the user's language; with --json, stdout also gets them as JSON for scripts. */
+  const report = (code: string, details: Record<string, unknown>, exitCode: number) => {
+    const message = t(lang(), code, details);
+    io.stderr.write(`${t(lang(), 'error.prefix')}: ${message}\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ error: { code, exitCode, message, details } }, null, 2)}\n`);
+  };
   try {
     await program.parseAsync(argv);
     return Exit.ok;
@@ -78,25 +96,47 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (e instanceof ExitWith) return e.code;
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return Exit.ok;
-      return Exit.usage; // commander already printed its message and the help hint
+      const err = usageFromCommander(e);
+      report(err.code, err.details, Exit.usage);
+      return Exit.usage;
     }
     if (e instanceof SsjError) {
-      io.stderr.write(`${t(lang(), 'error.prefix')}: ${t(lang(), e.code, e.details)}\n`);
+      report(e.code, e.details, e.exitCode);
       if (debug && e.cause) io.stderr.write(`${(e.cause as Error).stack ?? String(e.cause)}\n`);
       return e.exitCode;
     }
     if (isPromptCancel(e)) {
       io.stderr.write(`${t(lang(), 'error.cancelled')}\n`);
+      if (json) io.stdout.write(`${JSON.stringify({ error: { code: 'error.cancelled', exitCode: Exit.cancelled, message: t(lang(), 'error.cancelled') } }, null, 2)}\n`);
       return Exit.cancelled;
     }
     if (isBusy(e)) {
-      io.stderr.write(`${t(lang(), 'error.prefix')}: ${t(lang(), 'db.busy')}\n`);
+      report('db.busy', {}, Exit.refused);
       return Exit.refused;
     }
-    io.stderr.write(`${t(lang(), 'error.internal', { message: (e as Error)?.message ?? String(e) })}\n`);
+    const message = (e as Error)?.message ?? String(e);
+    io.stderr.write(`${t(lang(), 'error.internal', { message })}\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ error: { code: 'error.internal', exitCode: Exit.internal, message } }, null, 2)}\n`);
     if (debug) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
     return Exit.internal;
   }
+}
+
+/** Commander's English usage errors as our own codes, with the name it complained about and where to get help. */
+function usageFromCommander(e: CommanderError & { commandPath?: string }): { code: string; details: Record<string, unknown> } {
+  const codes: Record<string, string> = {
+    'commander.missingArgument': 'usage.missingArgument',
+    'commander.optionMissingArgument': 'usage.optionMissingArgument',
+    'commander.missingMandatoryOptionValue': 'usage.missingOption',
+    'commander.unknownOption': 'usage.unknownOption',
+    'commander.unknownCommand': 'usage.unknownCommand',
+    'commander.excessArguments': 'usage.excessArguments',
+    'commander.invalidArgument': 'usage.invalidArgument',
+  };
+  return {
+    code: codes[e.code] ?? 'usage.other',
+    details: { name: /'([^']+)'/.exec(e.message)?.[1] ?? '', command: e.commandPath ?? 'ssj', message: e.message.replace(/^error: /, '') },
+  };
 }
 
 function langFlag(argv: string[]): string | undefined {

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
+import { officialDateTime } from '../io/dates.js';
 
 export interface Streams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -74,4 +75,16 @@ export function displayWidth(s: string): number {
     w += (cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000)) ? 2 : 1;
   }
   return w;
+}
+
+/**
+ * A stored time (ISO, UTC) as an officer reads it: Beijing time, to the minute. China has one time zone (UTC+8),
+ * so this is the same on every machine. zh: "2024年1月10日 10:00"; en: "2024-01-10 10:00 (UTC+8)".
+ */
+export function displayTime(lang: Lang, iso: string | null | undefined): string {
+  if (!iso) return '-';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const local = new Date(ms + 8 * 3600_000).toISOString();
+  return lang === 'zh' ? officialDateTime(iso) : `${local.slice(0, 10)} ${local.slice(11, 16)} (UTC+8)`;
 }

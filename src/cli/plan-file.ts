@@ -11,13 +11,14 @@ export function readPlanFile(path: string, lang: Lang): Plan {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw notFound('file.notFound', { path });
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw inputError('file.isDirectory', { path });
     throw inputError('file.unreadable', { path, reason: (e as Error).message });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw inputError('plan.badJson', { file: path, reason: (e as Error).message });
+    throw inputError('plan.badJson', { file: path, ...jsonErrorPlace(text, (e as Error).message) });
   }
   try {
     return validatePlan(raw);
@@ -25,6 +26,17 @@ export function readPlanFile(path: string, lang: Lang): Plan {
     if (e instanceof PlanInvalid) throw planInvalid(path, lang, e.problems);
     throw e;
   }
+}
+
+/** Where JSON.parse failed, as line and column, and the usual cause (Excel users expect trailing commas to work). */
+function jsonErrorPlace(text: string, message: string): { line: number | string; column: number | string; reason: string } {
+  const pos = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
+  if (Number.isNaN(pos)) return { line: '?', column: '?', reason: message };
+  const before = text.replace(/^\uFEFF/, '').slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  const trailingComma = /,\s*$/.test(before) && /^[\s]*[}\]]/.test(text.replace(/^\uFEFF/, '').slice(pos));
+  return { line, column, reason: trailingComma ? 'trailingComma' : message };
 }
 
 export function planInvalid(file: string, lang: Lang, problems: PlanInvalid['problems']) {

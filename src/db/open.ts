@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { SsjError } from '../errors.js';
 import { migrations } from './migrations.js';
 
@@ -22,6 +23,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
   if ((opts.mustExist || opts.readonly) && path !== ':memory:' && !existsSync(path)) {
     throw new SsjError('notFound', 'db.missing', { path });
   }
+  if (path !== ':memory:' && !existsSync(dirname(path))) throw new SsjError('notFound', 'db.dirMissing', { dir: dirname(path) });
   let db: Db;
   try {
     db = new Database(path, { readonly: opts.readonly ?? false, timeout: BUSY_TIMEOUT_MS });

@@ -143,18 +143,18 @@ export function validatePlan(raw: unknown): Plan {
   }
 
   const team = isObj(raw.team) ? raw.team : {};
-  if (!isInt(team.size, 1)) bad('team.size', 'plan.badInt', { value: team.size });
+  if (!isInt(team.size, 1)) bad('team.size', 'plan.badPositiveInt', { value: team.size });
   if (team.specialists !== undefined && !isInt(team.specialists)) bad('team.specialists', 'plan.badInt', { value: team.specialists });
   if (isInt(team.size) && isInt(team.specialists) && team.specialists > team.size)
     bad('team.specialists', 'plan.specialistsOverSize', { specialists: team.specialists, size: team.size });
-  if (team.maxPerInspector != null && !isInt(team.maxPerInspector, 1)) bad('team.maxPerInspector', 'plan.badInt', { value: team.maxPerInspector });
+  if (team.maxPerInspector != null && !isInt(team.maxPerInspector, 1)) bad('team.maxPerInspector', 'plan.badPositiveInt', { value: team.maxPerInspector });
 
   const items = isObj(raw.items) ? raw.items : {};
   if (items.perEnterprise !== undefined && !isInt(items.perEnterprise)) bad('items.perEnterprise', 'plan.badInt', { value: items.perEnterprise });
 
   const pub = isObj(raw.publication) ? raw.publication : {};
   if (pub.unannounced !== undefined && typeof pub.unannounced !== 'boolean') bad('publication.unannounced', 'plan.badBool');
-  if (pub.resultDays != null && !isInt(pub.resultDays, 1)) bad('publication.resultDays', 'plan.badInt', { value: pub.resultDays });
+  if (pub.resultDays != null && !isInt(pub.resultDays, 1)) bad('publication.resultDays', 'plan.badPositiveInt', { value: pub.resultDays });
 
   if (problems.length) throw new PlanInvalid(problems);
   return {

@@ -90,14 +90,21 @@ async function runDemo(ctx: Context, dir: string): Promise<void> {
     '',
     t(ctx.lang, 'demo.next'),
     `  cd ${quote(rel)}`,
-    '  npx ssj plan show 2024Q1',
-    '  npx ssj audit verify',
+    `  ${invoke(dir)} plan show 2024Q1`,
+    `  ${invoke(dir)} audit verify`,
     '  python3 ' + quote(resolve(FIXTURES_DIR, '..', 'docs', 'verify.py')) + ' bundle-2024Q1',
     `  printf '%s' '9319./2.5.8.10.12./9.18.26.34.41.45./|E|2024Q1|${first.uscc}' | sha256sum`,
   ]);
 }
 
 const rosterZh: Record<string, string> = { enterprises: '检查对象名录', inspectors: '执法检查人员名录', items: '随机抽查事项清单', conflicts: '回避关系', history: '历史检查记录' };
+
+/** How to run ssj from `dir`: `npx ssj` works inside the project folder; elsewhere, name the script itself. */
+function invoke(dir: string): string {
+  const root = resolve(FIXTURES_DIR, '..');
+  const inside = !relative(root, dir).startsWith('..');
+  return inside ? 'npx ssj' : `node ${quote(join(root, 'bin', 'ssj.js'))}`;
+}
 
 function quote(s: string): string {
   return /^[\w./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;

@@ -9,8 +9,8 @@ import { computeInputs, diffInputs, drawInput } from '../../db/draw-inputs.js';
 import { activeDraw, findFreeze, insertDraw, storeState, voidActiveDraw } from '../../db/draws.js';
 import { getPlan, setPlanStatus } from '../../db/plans.js';
 import { stateHash } from '../../db/state-hash.js';
-import { refused, usageError } from '../../errors.js';
-import { bi, t } from '../../i18n/index.js';
+import { refused, SsjError, usageError } from '../../errors.js';
+import { bi } from '../../i18n/index.js';
 import { table } from '../output.js';
 import { protocol } from '../protocol-errors.js';
 import { roleLabel } from './plan.js';
@@ -68,6 +68,7 @@ async function runDraw(ctx: Context, opts: DrawOptions): Promise<void> {
   const db = ctx.db({ mustExist: true });
   const { plan } = getPlan(db, opts.plan);
   const seed = seedFromOptions(opts);
+  ctx.requireConfirmable();
   if (opts.redraw && !opts.reason?.trim()) throw usageError('draw.redrawNeedsReason');
   const current = activeDraw(db, plan.id);
   if (current && !opts.redraw) throw refused('draw.alreadyDrawn', { id: plan.id, at: current.drawnAt, seed: current.seed });
@@ -89,10 +90,7 @@ async function runDraw(ctx: Context, opts: DrawOptions): Promise<void> {
   const seedSource = opts.seedSource?.trim() || freeze?.seedSource || (seed.kind === 'rfc3797' ? `RFC 3797: ${seed.input}` : '');
   const summary = drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state);
   if (!ctx.json) printSummary(ctx, summary);
-  if (!(await ctx.confirm(bi(ctx.lang, '保存本次抽取结果？', 'Store this draw?')))) {
-    ctx.out.note(t(ctx.lang, 'draw.cancelled'));
-    return;
-  }
+  if (!(await ctx.confirm(bi(ctx.lang, '保存本次抽取结果？', 'Store this draw?')))) throw new SsjError('cancelled', 'draw.cancelled');
 
   const at = ctx.now();
   const drawId = db

@@ -3,13 +3,13 @@ import type { Register } from '../main.js';
 import type { Context } from '../context.js';
 import { appendAudit, canonicalJson } from '../../audit/log.js';
 import { computeInputs, type DrawInputs } from '../../db/draw-inputs.js';
-import { activeDraw, drawsOfPlan, findFreeze, loadState, storeFreeze } from '../../db/draws.js';
+import { activeDraw, drawEvents, drawsOfPlan, findFreeze, loadState, storeFreeze } from '../../db/draws.js';
 import { findPlan, getPlan, insertPlan, listPlans, setPlanStatus, updatePlan } from '../../db/plans.js';
 import { drawCount } from '../../core/ratio.js';
 import type { Plan } from '../../domain/plan.js';
 import { refused, usageError } from '../../errors.js';
 import { bi, t, type Lang } from '../../i18n/index.js';
-import { table } from '../output.js';
+import { displayTime, table } from '../output.js';
 import { checkWhereValues, planInvalid, readPlanFile } from '../plan-file.js';
 import { runPlanWizard } from '../plan-wizard.js';
 
@@ -160,7 +160,7 @@ export function preAnnouncement(lang: Lang, p: Plan, seedSource: string, at: str
   return [
     L(`抽查计划预告：${p.title}（${p.id}）`, `Pre-announcement: ${p.title} (${p.id})`),
     '',
-    `${L('冻结时间', 'Frozen at')}: ${at}`,
+    `${L('冻结时间', 'Frozen at')}: ${displayTime(lang, at)}`,
     `${L('检查时间', 'Window')}: ${p.window.start} ~ ${p.window.end}`,
     `${L('每家企业每年最多抽查', 'Checks per enterprise per year at most')}: ${p.cap.perYear}`,
     `${L('随机种子', 'Seed')}: ${L('将采用', 'will be')} ${seedSource}`,
@@ -188,11 +188,13 @@ function showPlan(ctx: Context, id: string): void {
   const draws = drawsOfPlan(db, id);
   const active = draws.find((d) => d.status === 'active');
   const state = active ? loadState(db, active.id) : undefined;
+  const events = active ? drawEvents(db, active.id) : [];
   const itemNames = new Map((db.prepare('SELECT code, name FROM items').all() as { code: string; name: string }[]).map((r) => [r.code, r.name]));
   const data = {
     plan: p,
     status: stored.status,
     freeze: freeze ? { frozenAt: freeze.frozenAt, seedSource: freeze.seedSource, hashes: freeze.hashes, strata: freeze.strata } : null,
+    events,
     draws: draws.map((d) => ({ id: d.id, status: d.status, seed: d.seed, seedSource: d.seedSource, drawnAt: d.drawnAt, operator: d.operator, poolHash: d.poolHash, strata: d.strata, voidReason: d.voidReason, redrawReason: d.redrawReason })),
     selection: state
       ? state.selection.map((r) => ({
@@ -209,9 +211,16 @@ function showPlan(ctx: Context, id: string): void {
       `${L('状态', 'status')}: ${statusLabel(ctx.lang, d.status)}   ${L('年度', 'year')}: ${p.year}   ${L('检查时间', 'window')}: ${p.window.start} ~ ${p.window.end}`,
       `${L('每年上限', 'cap per year')}: ${p.cap.perYear}   ${L('检查组', 'team')}: ${p.team.size} (${L('专长', 'specialists')} ${p.team.specialists}, ${L('每人最多', 'max per inspector')} ${p.team.maxPerInspector ?? '-'})   ${L('每家事项', 'items each')}: ${p.items.perEnterprise}`,
     ];
-    if (d.freeze) lines.push(`${L('冻结', 'frozen')}: ${d.freeze.frozenAt}  ${L('种子来源', 'seed source')}: ${d.freeze.seedSource}`, `${L('对象库哈希', 'pool hash')}: ${d.freeze.hashes.poolEnterprises}`);
+    if (d.freeze) lines.push(`${L('冻结', 'frozen')}: ${displayTime(ctx.lang, d.freeze.frozenAt)}  ${L('种子来源', 'seed source')}: ${d.freeze.seedSource}`, `${L('对象库哈希', 'pool hash')}: ${d.freeze.hashes.poolEnterprises}`);
     for (const dr of d.draws)
-      lines.push(`${L('抽取', 'draw')} #${dr.id} [${statusLabel(ctx.lang, dr.status)}] ${dr.drawnAt}  ${L('种子', 'seed')} "${dr.seed}"${dr.voidReason ? `  ${L('作废原因', 'voided')}: ${dr.voidReason}` : ''}`);
+      lines.push(`${L('抽取', 'draw')} #${dr.id} [${statusLabel(ctx.lang, dr.status)}] ${displayTime(ctx.lang, dr.drawnAt)}  ${L('种子', 'seed')} "${dr.seed}"${dr.voidReason ? `  ${L('作废原因', 'voided')}: ${dr.voidReason}` : ''}`);
+    for (const ev of d.events)
+      lines.push(
+        `${L('事件', 'event')} ${ev.seq} ${displayTime(ctx.lang, ev.at)} ${eventLabel(ctx.lang, ev.type)} ${ev.uscc}` +
+          (ev.type === 'replacement' ? ` → ${ev.replacementUscc}` : ` ${ev.certNo} → ${ev.replacementCertNo}${ev.replacementUscc ? ` (${ev.replacementUscc})` : ''}`) +
+          (ev.type === 'recusal' ? `  ${ev.seed ? L(`新种子 "${ev.seed}"`, `fresh seed "${ev.seed}"`) : L('按原顺序递补', 'next in the original order')}` : '') +
+          `  ${L('原因', 'reason')}: ${ev.reason}`,
+      );
     if (d.selection.length) {
       lines.push('');
       lines.push(
@@ -223,6 +232,11 @@ function showPlan(ctx: Context, id: string): void {
     }
     return lines;
   });
+}
+
+export function eventLabel(lang: Lang, type: string): string {
+  const zh: Record<string, string> = { recusal: '回避', swap: '回避（对调）', replacement: '替换企业' };
+  return lang === 'zh' ? (zh[type] ?? type) : type;
 }
 
 export function roleLabel(lang: Lang, role: string): string {
