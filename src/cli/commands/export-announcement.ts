@@ -21,7 +21,7 @@ import {
   type TeamMember,
 } from '../../io/announcement.js';
 import { beijingDate } from '../../io/dates.js';
-import { emit, pickEncoding, pickFormat, today } from './export-output.js';
+import { emit, pickEncoding, pickFormat, today, warnIfOfficeUnset } from './export-output.js';
 
 /** Registers `ssj export announcement`. */
 export function registerAnnouncement(exp: Command, wrap: Wrap): void {
@@ -46,7 +46,9 @@ has ended (by --now's Beijing date), and says so in the announcement.`,
       wrap((ctx, _args, opts) => {
         const format = pickFormat<AnnouncementFormat>(opts.format, opts.out, ANNOUNCEMENT_FORMATS, 'html');
         const encoding = pickEncoding(opts.encoding, format);
-        const data = publishableAnnouncement(ctx, ctx.db({ mustExist: true }), String(opts.plan));
+        const db = ctx.db({ mustExist: true });
+        const data = publishableAnnouncement(ctx, db, String(opts.plan));
+        warnIfOfficeUnset(ctx, db);
         if (ctx.json && opts.out === undefined) return ctx.out.result(data, () => '');
         emit(ctx, renderAnnouncement(data, format, encoding), opts.out);
       }),

@@ -3,7 +3,7 @@ import type { Wrap } from '../main.js';
 import { getSettings } from '../../db/settings.js';
 import { filingHtml } from '../../io/filing.js';
 import { loadAnnouncement } from './export-announcement.js';
-import { emit } from './export-output.js';
+import { emit, warnIfOfficeUnset } from './export-output.js';
 
 /** Registers `ssj export filing`. */
 export function registerFiling(exp: Command, wrap: Wrap): void {
@@ -25,6 +25,7 @@ the office.region setting (ssj config set office.region 冷水滩区).`,
       wrap((ctx, _args, opts) => {
         const db = ctx.db({ mustExist: true });
         const data = loadAnnouncement(db, String(opts.plan), ctx.now());
+        warnIfOfficeUnset(ctx, db);
         emit(ctx, Buffer.from(filingHtml(data, { region: getSettings(db)['office.region'] ?? '' }), 'utf8'), opts.out);
       }),
     );

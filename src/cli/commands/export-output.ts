@@ -4,6 +4,8 @@ import type { Context } from '../context.js';
 import { SsjError, usageError } from '../../errors.js';
 import { parseCsvEncoding, type CsvEncoding } from '../../io/csv-write.js';
 import { beijingDate } from '../../io/dates.js';
+import type { Db } from '../../db/open.js';
+import { getSettings, settingKeys } from '../../db/settings.js';
 
 /** What the export subcommands share: format and encoding options, today's Beijing date, writing to --out or stdout. */
 
@@ -46,4 +48,11 @@ export function writeFile(path: string, bytes: Buffer | string): void {
   } catch (e) {
     throw new SsjError('invalidInput', 'file.unwritable', { path, reason: (e as Error).message }, e);
   }
+}
+
+/** Every publication names the issuing office: say so when it is still the placeholder default. */
+export function warnIfOfficeUnset(ctx: Context, db: Db): void {
+  const placeholder = settingKeys.find((k) => k.key === 'office.name')?.default;
+  const name = getSettings(db)['office.name'];
+  if (name === placeholder) ctx.out.warn('export.officeUnset', { name });
 }

@@ -10,7 +10,7 @@ import { mustWithhold, type AnnouncementData } from '../../io/announcement.js';
 import { beijingDate } from '../../io/dates.js';
 import { RESULTS_FORMATS, renderResults, scopeTitle, type PublishedResult, type ResultsData, type ResultsFormat, type ResultsScope } from '../../io/results-export.js';
 import { loadAnnouncement } from './export-announcement.js';
-import { emit, pickEncoding, pickFormat, today } from './export-output.js';
+import { emit, pickEncoding, pickFormat, warnIfOfficeUnset } from './export-output.js';
 
 /** Registers `ssj export results`. */
 export function registerResults(exp: Command, wrap: Wrap): void {
@@ -40,6 +40,7 @@ Results of an unannounced plan stay out until its window has ended.`,
         const encoding = pickEncoding(opts.encoding, format);
         const db = ctx.db({ mustExist: true });
         const data = loadResults(db, scope, ctx.now());
+        warnIfOfficeUnset(ctx, db);
         warnAboutResults(ctx, data);
         if (ctx.json && opts.out === undefined) return ctx.out.result(data, () => '');
         emit(ctx, renderResults(data, format, encoding), opts.out);

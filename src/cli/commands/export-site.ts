@@ -14,7 +14,7 @@ import { writeBundle } from '../../io/bundle.js';
 import { beijingDate } from '../../io/dates.js';
 import { bundleDir, renderSite, type SiteData, type SiteInspector, type SiteItem, type SitePlan } from '../../io/site.js';
 import { loadAnnouncement } from './export-announcement.js';
-import { writeFile } from './export-output.js';
+import { writeFile, warnIfOfficeUnset } from './export-output.js';
 import { loadResults } from './export-results.js';
 
 /** Registers `ssj export site`. */
@@ -44,6 +44,7 @@ function exportSite(ctx: Context, yearText: string, out: string): void {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw usageError('export.site.notDir', { path: dir });
   const db = ctx.db({ mustExist: true });
   const data = siteData(ctx, db, year, dir);
+  warnIfOfficeUnset(ctx, db);
   if (!data.plans.length) ctx.out.warn('export.site.noPlans', { year });
   const files = renderSite(data);
   for (const [path, bytes] of files) writeFile(join(dir, path), bytes);

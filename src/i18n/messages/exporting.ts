@@ -26,6 +26,10 @@ export const exporting: Catalog = {
     zh: '按规定应在检查开始前 {days} 日（即 {due} 之前）公告，今天已是 {today}。请尽快发布，并在必要时调整检查时间。',
     en: 'The announcement was due {days} days before the window starts (by {due}); today is {today}. Publish it now and move the window if needed.',
   },
+  'export.officeUnset': {
+    zh: '发布单位仍是默认的“{name}”。请先设置：ssj config set office.name "某某县应急管理局"（填本单位全称），再重新导出。',
+    en: 'The issuing office is still the default "{name}". Set it first with ssj config set office.name "<your office\'s full name>", then export again.',
+  },
   'export.written': { zh: '已写入 {path}（{bytes} 字节）。', en: 'Wrote {path} ({bytes} bytes).' },
   'export.results.planOrMonth': {
     zh: '请指定 --plan ID 或 --month YYYY-MM 中的一个。例如：ssj export results --month 2024-03 --out 2024-03-抽查结果.csv',
