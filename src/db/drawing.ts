@@ -1,9 +1,11 @@
 import { replay, type Replayed } from '../core/replay.js';
-import type { DrawInput } from '../core/state.js';
+import { ProtocolError, type DrawInput } from '../core/state.js';
 import { validatePlan } from '../domain/plan.js';
+import { verifyFailed } from '../errors.js';
 import { drawInput, parseInputFiles } from './draw-inputs.js';
-import { drawEvents, drawFiles, type DrawRecord } from './draws.js';
+import { drawEvents, drawFiles, loadState, type DrawRecord, type StoredState } from './draws.js';
 import type { Db } from './open.js';
+import { stateHash } from './state-hash.js';
 
 /** A stored draw as protocol input: its plan as drawn, its seed and its own snapshot of the inputs. */
 export function storedDrawInput(db: Db, d: DrawRecord): DrawInput {
@@ -14,4 +16,27 @@ export function storedDrawInput(db: Db, d: DrawRecord): DrawInput {
 /** Re-derive a stored draw: draw from its snapshot, then replay its events in order. */
 export function replayStored(db: Db, d: DrawRecord): Replayed {
   return replay(storedDrawInput(db, d), drawEvents(db, d.id));
+}
+
+/**
+ * The stored result of a draw, after checking that it is what its seed, inputs and events give. Everything that
+ * publishes a draw goes through this: a result edited in the database (with a SQLite editor, say) is refused
+ * (exit 1) instead of being published.
+ */
+export function verifiedState(db: Db, d: DrawRecord): StoredState {
+  const differs = (detail: string) => verifyFailed('draw.storedStateDiffers', { id: d.planId, detail });
+  let replayed: Replayed;
+  try {
+    replayed = replayStored(db, d);
+  } catch (e) {
+    if (e instanceof ProtocolError) throw differs(e.code);
+    throw e;
+  }
+  const m = replayed.mismatches[0];
+  if (m) throw differs(`event ${m.seq}: ${m.field} ${m.recorded} ≠ ${m.computed}`);
+  const stored = loadState(db, d.id);
+  const storedHash = stateHash(stored, d.strata.map((s) => s.name));
+  const computed = stateHash(replayed.state);
+  if (storedHash !== computed) throw differs(`result hash ${storedHash.slice(0, 12)}… ≠ ${computed.slice(0, 12)}…`);
+  return stored;
 }

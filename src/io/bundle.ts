@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { sha256Hex } from '../audit/log.js';
 import { checkItemsCsv, cmp, eventsCsv, selectionCsv, teamsCsv } from '../core/canonical.js';
 import { BUNDLE_FILES, BUNDLE_FORMAT, MANIFEST_FILE, bundleJson, type BundleFileName, type Manifest } from '../core/verify.js';
-import { activeDraw, drawEvents, drawFiles, loadState, type DrawRecord } from '../db/draws.js';
+import { activeDraw, drawEvents, drawFiles, type DrawRecord } from '../db/draws.js';
 import type { Db } from '../db/open.js';
 import { getPlan } from '../db/plans.js';
 import { refused, SsjError } from '../errors.js';
+import { verifiedState } from '../db/drawing.js';
 
 /**
  * The verification bundle of a plan's active draw (docs/ALGORITHM.md sections 10 and 11): file name -> exact text,
@@ -28,7 +29,7 @@ export function bundleFiles(db: Db, planId: string): Map<string, string> {
 
 function contentFiles(db: Db, draw: DrawRecord): Map<BundleFileName, string> {
   const inputs = drawFiles(db, draw.id);
-  const state = loadState(db, draw.id);
+  const state = verifiedState(db, draw);
   const strataOrder = draw.strata.map((s) => s.name);
   const byName: Record<BundleFileName, string> = {
     'check-items.csv': checkItemsCsv(state.checkItems),

@@ -3,7 +3,7 @@ import type { Wrap } from '../main.js';
 import type { Context } from '../context.js';
 import { chainHead } from '../../audit/log.js';
 import { readItems, readPoolInspectors } from '../../core/canonical.js';
-import { activeDraw, drawEvents, drawFiles, drawsOfPlan, loadState } from '../../db/draws.js';
+import { activeDraw, drawEvents, drawFiles, drawsOfPlan } from '../../db/draws.js';
 import type { Db } from '../../db/open.js';
 import { getPlan } from '../../db/plans.js';
 import { getSettings } from '../../db/settings.js';
@@ -22,6 +22,7 @@ import {
 } from '../../io/announcement.js';
 import { beijingDate } from '../../io/dates.js';
 import { emit, pickEncoding, pickFormat, today, warnIfOfficeUnset } from './export-output.js';
+import { verifiedState } from '../../db/drawing.js';
 
 /** Registers `ssj export announcement`. */
 export function registerAnnouncement(exp: Command, wrap: Wrap): void {
@@ -81,7 +82,7 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
   const files = drawFiles(db, draw.id);
   const inspectors = new Map(readPoolInspectors(files.poolInspectors).map((i) => [i.certNo, i]));
   const itemNames = new Map(readItems(files.items).map((i) => [i.code, i.name]));
-  const state = loadState(db, draw.id);
+  const state = verifiedState(db, draw);
   const member = (certNo: string, seat = 0, name = inspectors.get(certNo)?.name ?? ''): TeamMember => ({ seat, certNo, name, unit: inspectors.get(certNo)?.unit ?? '' });
 
   const strataOrder = new Map(plan.strata.map((s, i) => [s.name, i]));

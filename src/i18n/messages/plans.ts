@@ -99,5 +99,9 @@ export const plans: Catalog = {
     en: 'The plan was not frozen first (ssj plan freeze): the public cannot confirm the pool was fixed before the seed was known.',
   },
   'draw.cancelled': { zh: '未抽取，未保存任何内容。', en: 'Not drawn; nothing was stored.' },
+  'draw.storedStateDiffers': {
+    zh: '计划 "{id}" 数据库中保存的抽取结果与按种子、冻结数据和已登记事件重算的结果不一致（{detail}），说明数据库在 ssj 之外被改动过。已拒绝导出或修改。请运行 ssj audit verify 查明改动。',
+    en: 'The stored result of plan "{id}" is not what its seed, inputs and recorded events give ({detail}): the database was edited outside ssj. Nothing was exported or changed. Run ssj audit verify to find the edit.',
+  },
   'draw.notDrawn': { zh: '计划 "{id}" 尚未抽取。请先运行 ssj draw --plan {id} --seed "…"。', en: 'Plan "{id}" has not been drawn yet. Run ssj draw --plan {id} --seed "…" first.' },
 };
