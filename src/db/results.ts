@@ -2,26 +2,30 @@ import type { PlanState } from '../core/deadlines.js';
 import { inputError, notFound, refused, SsjError } from '../errors.js';
 import { usccProblem } from '../domain/uscc.js';
 import { choiceList, findFollowUp, findOutcome, FOLLOW_UPS, OUTCOMES } from '../domain/outcomes.js';
-import { isIsoDate } from '../core/workdays.js';
+import { normaliseCode, normaliseDate } from '../domain/rosters.js';
 import type { Db } from './open.js';
 
 /**
  * Check results, their corrections and objections (高青 8.3, 9.1, 9.2). A published result is never edited:
  * a correction is stored beside it, and both stay. Rows are read and written with their column names as stored.
  */
-export interface ResultRow {
+export interface ResultRow extends ResultFields {
   id: number;
   plan_id: string;
   uscc: string;
+  published_at: string | null;
+  recorded_at: string;
+  operator: string;
+}
+
+/** What a user records about a check (the rest of a results row is bookkeeping). */
+export interface ResultFields {
   outcome: string;
   check_date: string;
   follow_up: string;
   note: string;
   report_date: string | null;
   feedback_date: string | null;
-  published_at: string | null;
-  recorded_at: string;
-  operator: string;
 }
 
 export interface CorrectionRow {
@@ -108,9 +112,6 @@ export function drawnPlan(db: Db, planId: string): DrawnPlan {
   return { plan, drawId: draw.id, selection: new Map(rows.map((r) => [r.uscc, r])) };
 }
 
-/** A USCC as typed: NFKC (full-width letters and digits from Chinese input methods), trimmed, upper case. */
-export const normalizeUscc = (s: string) => s.normalize('NFKC').trim().toUpperCase();
-
 /** Why this enterprise cannot have a result in this draw, as [message code, params], or undefined when it can. */
 export function selectionProblem(d: DrawnPlan, uscc: string): [string, Record<string, unknown>] | undefined {
   const problem = usccProblem(uscc);
@@ -147,15 +148,6 @@ export function requireResult(db: Db, planId: string, uscc: string): ResultRow {
   const r = getResult(db, planId, uscc);
   if (!r) throw notFound('result.notRecorded', { plan: planId, uscc });
   return r;
-}
-
-export interface ResultFields {
-  outcome: string;
-  check_date: string;
-  follow_up: string;
-  note: string;
-  report_date: string | null;
-  feedback_date: string | null;
 }
 
 /** The report comes after the check and the feedback after the report (顺城 第十七、十八条). */
@@ -427,7 +419,7 @@ export function validateResultRows(db: Db, rows: readonly ResultInputRow[]): { v
     const before = problems.length;
     for (const f of ['plan', 'uscc', 'date', 'outcome'] as const) if (r[f].trim() === '') bad(f, 'result.required');
     const planId = r.plan.trim();
-    const uscc = normalizeUscc(r.uscc);
+    const uscc = normaliseCode(r.uscc);
     if (planId) {
       if (!plans.has(planId)) plans.set(planId, tryDrawnPlan(db, planId));
       const d = plans.get(planId)!;
@@ -441,7 +433,8 @@ export function validateResultRows(db: Db, rows: readonly ResultInputRow[]): { v
     for (const f of ['date', 'reportDate', 'feedbackDate'] as const) {
       const v = r[f].trim();
       if (v === '') continue;
-      if (isIsoDate(v)) dates[f] = v;
+      const iso = normaliseDate(v);
+      if (iso) dates[f] = iso;
       else bad(f, 'error.badDate', { field: f, value: v });
     }
     const outcome = r.outcome.trim() ? findOutcome(r.outcome) : undefined;

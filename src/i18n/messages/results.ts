@@ -14,8 +14,8 @@ export const results: Catalog = {
   },
   'calendar.duplicateDate': { zh: '日期 {value} 在文件中重复出现（第 {first} 行已有）。', en: 'The date {value} appears twice in the file (already on line {first}).' },
   'calendar.fileInvalid': {
-    zh: '节假日文件 {file} 有 {count} 行错误，未导入任何内容。请修改后重新运行：',
-    en: 'The holidays file {file} has {count} bad rows; nothing was imported. Fix them and run again:',
+    zh: '节假日文件 {file} 有 {count} 行错误，未使用其中任何内容。请修改后重新运行：\n{rows}',
+    en: 'The holidays file {file} has {count} bad rows; none of it was used. Fix them and run again:\n{rows}',
   },
   'calendar.imported': {
     zh: '已导入 {file}：新增 {inserted} 天，更新 {updated} 天，未变 {unchanged} 天。工作日历现覆盖 {from}–{to} 年。',
@@ -42,8 +42,8 @@ export const results: Catalog = {
     en: 'Plan {plan} has not been drawn (or its draw was voided), so no enterprise is selected and no result can be recorded. Run ssj draw --plan {plan} first.',
   },
   'result.badUscc': {
-    zh: '统一社会信用代码 {uscc} 无效（{problem}）。请核对 18 位代码。',
-    en: 'The USCC {uscc} is not valid ({problem}). Check the 18-character code.',
+    zh: (p) => `统一社会信用代码 ${p.uscc} 无效：${({ length: '不是 18 位', charset: '含有代码中不允许的字符（I、O、S、V、Z 等）', check: '校验位不符' } as Record<string, string>)[String(p.problem)] ?? p.problem}。请核对代码。`,
+    en: (p) => `The USCC ${p.uscc} is not valid: ${({ length: 'not 18 characters', charset: 'it has characters a USCC never uses (I, O, S, V, Z...)', check: 'the check character does not match' } as Record<string, string>)[String(p.problem)] ?? p.problem}. Check the code.`,
   },
   'result.notInDraw': {
     zh: '企业 {uscc} 不在计划 {plan} 的抽取结果中。请核对该计划抽中名单（selection.csv）中的代码。',
@@ -87,8 +87,14 @@ export const results: Catalog = {
     en: 'Recorded a correction for {plan} / {uscc}: {from} → {to}. The original is kept; the correction is published with the next ssj result publish --plan {plan}.',
   },
   'result.importInvalid': {
-    zh: '结果文件 {file} 有 {count} 行错误，未导入任何内容。请修改后重新运行：',
-    en: 'The results file {file} has {count} bad rows; nothing was imported. Fix them and run again:',
+    zh: '结果文件 {file} 有 {count} 行错误，未导入任何内容。请修改后重新运行：\n{rows}',
+    en: 'The results file {file} has {count} bad rows; nothing was imported. Fix them and run again:\n{rows}',
+  },
+  'result.rowProblem': { zh: '第 {line} 行，{field}：{reason}', en: 'line {line}, {field}: {reason}' },
+  'result.unknownColumns': { zh: '{file} 中的列 {columns} 无法识别，已忽略。', en: 'Ignored the unknown columns {columns} in {file}.' },
+  'result.missingColumns': {
+    zh: '{file} 缺少必需的列：{columns}（文件中的列：{found}）。请在第一行加上这些列名。',
+    en: '{file} lacks the required columns {columns} (its columns: {found}). Add them to the header row.',
   },
   'result.imported': {
     zh: '已导入 {file}：新增 {inserted} 条结果，更新 {updated} 条，未变 {unchanged} 条。',
@@ -99,6 +105,7 @@ export const results: Catalog = {
   'result.none': { zh: '没有检查结果。', en: 'No results.' },
   'result.correctedNote': { zh: '已更正，原结果：{outcome}', en: 'corrected; original: {outcome}' },
   'result.unpublished': { zh: '未公示', en: 'not published' },
+  'result.correctionUnpublished': { zh: '{at}（更正未公示）', en: '{at} (correction not published)' },
 
   // ---------------------------------------------------------------- objections
   'objection.unknownDecision': {
@@ -126,8 +133,8 @@ export const results: Catalog = {
   'objection.answerDue': { zh: '请在 {due} 前把复核情况反馈给企业（{days} 个工作日），然后运行 ssj objection answer {id} --date YYYY-MM-DD。', en: 'Tell the enterprise by {due} ({days} working days), then run ssj objection answer {id} --date YYYY-MM-DD.' },
   'objection.answered': { zh: '异议 {id} 的复核情况已于 {date} 反馈企业。', en: 'Objection {id} answered on {date}.' },
   'objection.upheldRemind': {
-    zh: '异议成立：请用 ssj result correct --plan {plan} --enterprise {uscc} --outcome … --reason "异议 {id} 复核更正" 登记更正结果（高青 9.2）。',
-    en: 'Objection upheld: record the corrected result with ssj result correct --plan {plan} --enterprise {uscc} --outcome … --reason "objection {id}" (高青 9.2).',
+    zh: '异议（部分）成立：请用 ssj result correct --plan {plan} --enterprise {uscc} --outcome … --reason "异议 {id} 复核更正" 登记更正结果（高青 9.2）。',
+    en: 'Objection (partly) upheld: record the corrected result with ssj result correct --plan {plan} --enterprise {uscc} --outcome … --reason "objection {id}" (高青 9.2).',
   },
   'objection.none': { zh: '没有异议。', en: 'No objections.' },
 

@@ -1,0 +1,115 @@
+import { inputError, usageError } from '../errors.js';
+import { headerKey, normaliseDate } from '../domain/rosters.js';
+import type { OfficeDay } from '../db/calendar.js';
+import type { ResultInputRow, RowProblem } from '../db/results.js';
+import { readCsv, type CsvRecord } from './csv-read.js';
+import { parseEncodingOption, scanFile, type FileScan } from './encoding.js';
+
+/**
+ * The two small CSV files of the results work: a results file (`ssj result import`) and a holidays file
+ * (`ssj calendar import`, `ssj due --holidays`). Read with the roster reader (encoding detection, Excel's CSV),
+ * headers matched in Chinese or English the way roster headers are (headerKey).
+ */
+interface ColumnDef<F extends string> {
+  field: F;
+  headers: readonly string[];
+  required?: boolean;
+}
+
+export const RESULT_FILE_COLUMNS: readonly ColumnDef<Exclude<keyof ResultInputRow, 'line'>>[] = [
+  { field: 'plan', headers: ['计划编号', '计划', '任务编号', 'plan', 'planId'], required: true },
+  { field: 'uscc', headers: ['统一社会信用代码', '信用代码', 'uscc', 'enterprise'], required: true },
+  { field: 'date', headers: ['检查日期', 'date', 'checkDate'], required: true },
+  { field: 'outcome', headers: ['检查结果', '结果', 'outcome'], required: true },
+  { field: 'followUp', headers: ['后续处置', '后续处置措施', '处置措施', 'followUp'] },
+  { field: 'note', headers: ['备注', 'note'] },
+  { field: 'reportDate', headers: ['报告日期', '检查报告日期', 'reportDate'] },
+  { field: 'feedbackDate', headers: ['反馈日期', '结果反馈日期', 'feedbackDate'] },
+];
+
+export const HOLIDAY_FILE_COLUMNS: readonly ColumnDef<'date' | 'kind' | 'name'>[] = [
+  { field: 'date', headers: ['日期', 'date'], required: true },
+  { field: 'kind', headers: ['类型', '类别', 'kind', 'type'], required: true },
+  { field: 'name', headers: ['名称', '节日', '说明', 'name'] },
+];
+
+/** Words for the two kinds of day, as offices write them. */
+const KINDS: Record<string, OfficeDay['kind']> = {
+  holiday: 'holiday', 放假: 'holiday', 休: 'holiday', 假: 'holiday', 休息: 'holiday', 节假日: 'holiday',
+  workday: 'workday', 上班: 'workday', 班: 'workday', 补班: 'workday', 调休上班: 'workday', 工作日: 'workday',
+};
+
+export interface Table<F extends string> {
+  scan: FileScan;
+  /** One object per data row (cells trimmed; '' when the column is absent), with its line number. */
+  rows: (Record<F, string> & { line: number })[];
+  /** The header as written in the file for each field that has a column (for messages). */
+  headerOf: Record<F, string>;
+  /** Headers that match no field (ignored, with a warning). */
+  unknown: string[];
+}
+
+/**
+ * Read a whole CSV (these files are small) and match its header row; missing required columns exit 3.
+ * `name` is the file as the user typed it, for messages.
+ */
+export async function readTable<F extends string>(path: string, columns: readonly ColumnDef<F>[], encodingOption: string | undefined, name = path): Promise<Table<F>> {
+  const forced = parseEncodingOption(encodingOption);
+  if (forced === null) throw usageError('encoding.badOption', { value: encodingOption });
+  const scan = await scanFile(path, forced, name);
+  const records: CsvRecord[] = [];
+  for await (const batch of readCsv(path, scan.encoding, undefined, name)) records.push(...batch);
+  const [header, ...data] = records;
+  const headers = header?.fields ?? [];
+  const index = new Map<string, F>();
+  for (const c of columns) for (const h of [c.field, ...c.headers]) index.set(headerKey(h), c.field);
+  const colOf = new Map<F, number>();
+  const headerOf = {} as Record<F, string>;
+  const unknown: string[] = [];
+  headers.forEach((h, i) => {
+    const f = index.get(headerKey(h));
+    if (f === undefined) {
+      if (headerKey(h) !== '') unknown.push(h.trim());
+    } else if (!colOf.has(f)) {
+      colOf.set(f, i);
+      headerOf[f] = h.trim();
+    }
+  });
+  const missing = columns.filter((c) => c.required && !colOf.has(c.field));
+  if (missing.length) throw inputError('result.missingColumns', { file: name, columns: missing.map((c) => c.headers[0]).join(', '), found: headers.join(', ') || '-' });
+  for (const c of columns) headerOf[c.field] ??= c.headers[0]!;
+  const rows = data
+    .filter((r) => r.fields.some((v) => v.trim() !== ''))
+    .map((r) => {
+      const row = { line: r.line } as Record<F, string> & { line: number };
+      for (const c of columns) (row as Record<F, string>)[c.field] = (r.fields[colOf.get(c.field) ?? -1] ?? '').trim();
+      return row;
+    });
+  return { scan, rows, headerOf, unknown };
+}
+
+export async function readResultsFile(path: string, encoding: string | undefined, name = path): Promise<Table<Exclude<keyof ResultInputRow, 'line'>>> {
+  return readTable(path, RESULT_FILE_COLUMNS, encoding, name);
+}
+
+/** The days of a holidays file, or every problem found in it (bad date, unknown kind, a date twice). */
+export async function readHolidaysFile(path: string, encoding: string | undefined, name = path): Promise<{ days: OfficeDay[]; problems: RowProblem[]; table: Table<'date' | 'kind' | 'name'> }> {
+  const table = await readTable(path, HOLIDAY_FILE_COLUMNS, encoding, name);
+  const days: OfficeDay[] = [];
+  const problems: RowProblem[] = [];
+  const seen = new Map<string, number>();
+  for (const r of table.rows) {
+    const date = normaliseDate(r.date);
+    const kind = KINDS[r.kind.normalize('NFKC').toLowerCase()];
+    if (!date) problems.push({ line: r.line, field: 'date', code: 'error.badDate', params: { field: table.headerOf.date, value: r.date } });
+    if (!kind) problems.push({ line: r.line, field: 'kind', code: 'calendar.badKind', params: { value: r.kind } });
+    if (!date || !kind) continue;
+    if (seen.has(date)) {
+      problems.push({ line: r.line, field: 'date', code: 'calendar.duplicateDate', params: { value: date, first: seen.get(date) } });
+      continue;
+    }
+    seen.set(date, r.line);
+    days.push({ date, kind, name: r.name });
+  }
+  return { days, problems, table };
+}
