@@ -2,9 +2,10 @@ import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ssj, tempDir } from '../helpers/cli.js';
 import { seedDraw, testUscc } from '../helpers/seed-draw.js';
+import { drawnFixtureDb, type FixtureDb } from '../helpers/drawn-db.js';
 import { resultAuditRow, correctionAuditRow, type ResultRow, type CorrectionRow } from '../../src/db/results.js';
 import { canonicalJson } from '../../src/audit/log.js';
 
@@ -281,5 +282,43 @@ describe('ssj due', () => {
   it('uses today in China from --now by default', () => {
     const r = ssj(dir, ['--json', 'due'], { SSJ_NOW: '2024-02-18T16:30:00Z' });
     expect(JSON.parse(r.stdout).today).toBe('2024-02-19');
+  });
+});
+
+describe('on a real draw of the fixtures (import, plan add, freeze, draw)', () => {
+  let fx: FixtureDb;
+  beforeAll(() => {
+    fx = drawnFixtureDb();
+  });
+  afterAll(() => fx.cleanup());
+
+  it('records, publishes and corrects results of the drawn enterprises, lists what is missing, and the audit log still verifies', () => {
+    const go = (...args: string[]) => ssj(fx.dir, args, { SSJ_NOW: '2024-04-08T02:00:00Z' });
+    const d = new Database(fx.db, { readonly: true });
+    const selected = d.prepare("SELECT s.uscc FROM selections s JOIN draws w ON w.id = s.draw_id WHERE w.status = 'active' AND s.role = 'selected' ORDER BY s.uscc").all() as { uscc: string }[];
+    const reserve = d.prepare("SELECT s.uscc FROM selections s JOIN draws w ON w.id = s.draw_id WHERE w.status = 'active' AND s.role = 'reserve' LIMIT 1").get() as { uscc: string };
+    d.close();
+    expect(selected.length).toBeGreaterThan(2);
+    const [first, second] = [selected[0]!.uscc, selected[1]!.uscc];
+
+    expect(go('result', 'record', '--plan', '2024Q1', '--enterprise', reserve.uscc, '--outcome', 'no-issue', '--date', '2024-03-20').code).toBe(5);
+    expect(go('result', 'record', '--plan', '2024Q1', '--enterprise', first, '--outcome', '发现问题已责令改正', '--follow-up', 'order-rectify', '--date', '2024-03-20', '--report-date', '2024-03-22', '--feedback-date', '2024-03-26').code).toBe(0);
+    expect(go('result', 'record', '--plan', '2024Q1', '--enterprise', second, '--outcome', 'no-issue', '--date', '2024-04-01').code).toBe(0);
+    expect(go('result', 'publish', '--plan', '2024Q1').stdout).toContain('published 2 results');
+    expect(go('result', 'record', '--plan', '2024Q1', '--enterprise', first, '--outcome', 'no-issue', '--date', '2024-03-20').code).toBe(5);
+    expect(go('result', 'correct', '--plan', '2024Q1', '--enterprise', first, '--outcome', 'no-issue', '--reason', '复核更正').code).toBe(0);
+    expect(go('objection', 'add', '--plan', '2024Q1', '--enterprise', second, '--received', '2024-04-03', '--text', '异议').code).toBe(0);
+
+    // 2024-04-08: Qingming 04-04..06 off, 04-07 (Sunday) worked
+    const due = JSON.parse(go('--json', 'due', '--plan', '2024Q1').stdout) as { today: string; overdue: { kind: string; uscc: string }[]; due: { kind: string; uscc: string; due: string }[] };
+    expect(due.today).toBe('2024-04-08');
+    expect(due.overdue.filter((i) => i.kind === 'result-missing')).toHaveLength(selected.length - 2);
+    // second: checked 04-01, report due 5 working days later: 04-02, 04-03, 04-07 (Sun, worked), 04-08, 04-09
+    expect(due.due.find((i) => i.kind === 'report' && i.uscc === second)?.due).toBe('2024-04-09');
+    expect(due.overdue.some((i) => i.uscc === first)).toBe(false);
+
+    const verify = go('audit', 'verify');
+    expect(verify.stderr).toBe('');
+    expect(verify.code).toBe(0);
   });
 });
