@@ -99,7 +99,8 @@ describe('firstStateDifference', () => {
 
 describe('summarize (audit log text)', () => {
   it.each([
-    [{ drawId: 1, seed: 'abc', hashes: { x: 1 }, results: [1, 2] }, 'drawId=1 results[2] seed=abc'],
+    [{ drawId: 1, seed: 'abc', hashes: { x: 'a'.repeat(64) }, results: [1, 2] }, 'drawId=1 seed=abc results[2]'],
+    [{ drawId: 3, event: { type: 'recusal', seq: 1, seed: '' }, resultHash: 'b'.repeat(64) }, `drawId=3 event.seq=1 event.type=recusal resultHash=${'b'.repeat(12)}…`],
     [{ resultHash: 'a'.repeat(64) }, `resultHash=${'a'.repeat(12)}…`],
     [{ note: '很'.repeat(50) }, `note=${'很'.repeat(32)}…`],
   ])('%j', (payload, text) => {

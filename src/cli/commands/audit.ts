@@ -66,23 +66,34 @@ function showLog(ctx: Context, planId: string | undefined, limitText: string | u
   });
 }
 
-/** One line about an entry's payload: its scalar fields and the sizes of its lists, cut to fit a terminal. */
+const isHash = (v: unknown) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+
+/**
+ * One line about an entry's payload, cut to fit a terminal: its plain fields, then the plain fields of nested
+ * objects (event.type, plan.title…), then list sizes, then hashes shortened. `--json` has everything.
+ */
 export function summarize(r: Pick<LogRow, 'payload'>): string {
   let data: unknown;
   try {
     data = JSON.parse(r.payload);
   } catch {
-    return r.payload.slice(0, 60);
+    return clip(r.payload, 70);
   }
   if (data === null || typeof data !== 'object') return String(data);
-  const parts: string[] = [];
+  const plain: string[] = [];
+  const nested: string[] = [];
+  const lists: string[] = [];
+  const hashes: string[] = [];
   for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
     if (v === null || v === undefined) continue;
-    if (Array.isArray(v)) parts.push(`${k}[${v.length}]`);
-    else if (typeof v === 'object') continue;
-    else parts.push(`${k}=${typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? `${v.slice(0, 12)}…` : String(v)}`);
+    if (Array.isArray(v)) lists.push(`${k}[${v.length}]`);
+    else if (isHash(v)) hashes.push(`${k}=${(v as string).slice(0, 12)}…`);
+    else if (typeof v !== 'object') plain.push(`${k}=${String(v)}`);
+    else
+      for (const [k2, v2] of Object.entries(v as Record<string, unknown>))
+        if (v2 !== null && v2 !== '' && typeof v2 !== 'object' && !isHash(v2)) nested.push(`${k}.${k2}=${String(v2)}`);
   }
-  return clip(parts.join(' '), 70);
+  return clip([...plain, ...nested, ...lists, ...hashes].join(' '), 70);
 }
 
 function clip(s: string, width: number): string {
