@@ -105,6 +105,39 @@ describe('two ssj draw processes on the same plan at the same moment', () => {
   });
 });
 
+describe('a draw while another process holds the write lock', () => {
+  /** Hold the database's write lock from this process, as a long import in another ssj would. */
+  function holdWriteLock(db: string): { release: () => void } {
+    const holder = new Database(db);
+    holder.exec('BEGIN IMMEDIATE');
+    holder.prepare("INSERT INTO settings (key, value) VALUES ('test.lock', 'held')").run();
+    return { release: () => (holder.exec('ROLLBACK'), holder.close()) };
+  }
+
+  it('waits for a short lock and then stores the draw', async () => {
+    const { dir, db } = freshCopy('lock-short');
+    const lock = holdWriteLock(db);
+    const run = start(dir, ['draw', '--plan', '2024Q1', '--seed', '等待', '--yes']);
+    await new Promise((r) => setTimeout(r, 1500));
+    lock.release();
+    const r = await run.done;
+    expect(r.code, r.stderr).toBe(0);
+    expect(count(db, 'SELECT count(*) AS n FROM draws')).toBe(1);
+    ssjOk(dir, ['audit', 'verify']);
+  });
+
+  it('gives up after the busy timeout with exit 5 and db.busy, storing nothing', async () => {
+    const { dir, db } = freshCopy('lock-long');
+    const lock = holdWriteLock(db);
+    const r = await start(dir, ['draw', '--plan', '2024Q1', '--seed', '等待', '--yes']).done;
+    lock.release();
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('The database is busy in another ssj process');
+    expect(count(db, 'SELECT count(*) AS n FROM draws')).toBe(0);
+    ssjOk(dir, ['audit', 'verify']);
+  });
+});
+
 /** Split a roster CSV into two files with the same header and the halves of the rows. */
 function halves(file: string, dir: string): [string, string] {
   const [header, ...rows] = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\n').filter((l) => l !== '');
