@@ -93,9 +93,11 @@ def verify(folder):
         "pool-enterprises.csv": [[e[k] for k in ("stratum", "uscc", "name", "industry")] for s in order for e in sorted(pool[s], key=lambda e: e["uscc"])],
         "pool-inspectors.csv": sorted([list(i.values()) for i in t["pool-inspectors.csv"]]),
         "items.csv": sorted([list(i.values()) for i in t["items.csv"]]),
-        "conflicts.csv": sorted([list(c.values()) for c in t["conflicts.csv"]])}
-    for name, key in [("pool-enterprises.csv", "uscc"), ("pool-inspectors.csv", "certNo"), ("items.csv", "code")]:
-        diffs += [f"{name}: {key} {v} appears more than once" for v, n in Counter(r[key] for r in t[name]).items() if n > 1]
+        "conflicts.csv": sorted([list(c.values()) for c in t["conflicts.csv"]]),
+        "events.csv": [list(e.values()) for e in t["events.csv"]]}
+    for name, key in [("pool-enterprises.csv", "uscc"), ("pool-inspectors.csv", "certNo"), ("items.csv", "code"), ("conflicts.csv", "certNo,uscc")]:
+        counts = Counter(",".join(r[k] for k in key.split(",")) for r in t[name])
+        diffs += [f"{name}: {key} {v} appears more than once" for v, n in counts.items() if n > 1]
     diffs += [f"{n}: not in the canonical form of section 10" for n, rows in canonical.items() if csv_text(HEADERS[n], rows) != text[n]]
 
     # Sections 4-7: the draw.

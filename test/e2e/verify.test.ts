@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/open.js';
 import { writeBundle } from '../../src/io/bundle.js';
-import { bothVerifiers, pyVerify, readBundle, storeSyntheticDrawWithEvents, TAMPERS, tampered, writeBundleDir, type Bundle } from '../helpers/bundle.js';
+import { bothVerifiers, pyVerify, readBundle, rehash, rows, storeSyntheticDrawWithEvents, TAMPERS, tampered, writeBundleDir, type Bundle } from '../helpers/bundle.js';
 import { ssj, tempDir } from '../helpers/cli.js';
 
 /**
@@ -70,6 +70,31 @@ describe('every forgery is detected by both verifiers', () => {
     const { ssj: ts, py } = bothVerifiers(d);
     expect(ts.stdout).toMatch(/manifest: selection\.csv has SHA-256 \w+, not \w+ as manifest\.json says/);
     expect(py.stdout).toMatch(/manifest: selection\.csv has SHA-256/);
+  });
+});
+
+describe('both verifiers agree on subtler edits', () => {
+  it.each([
+    ['a field quoted that needs no quotes', (b: Bundle) => b.set('events.csv', b.get('events.csv')!.replace('\n1,', '\n"1",'))],
+    ['a conflict listed twice', (b: Bundle) => {
+      const listed = new Set(rows(b, 'selection.csv').map((r) => r.uscc));
+      const outsider = rows(b, 'pool-enterprises.csv').find((e) => !listed.has(e.uscc))!.uscc!;
+      const row = `${rows(b, 'pool-inspectors.csv')[0]!.certNo},${outsider}\n`;
+      b.set('conflicts.csv', b.get('conflicts.csv')! + row + row);
+    }],
+    ['an extra file in the bundle', (b: Bundle) => b.set('README.txt', 'extra\n')],
+    ['inspectors out of order', (b: Bundle) => {
+      const [h, ...rest] = b.get('pool-inspectors.csv')!.trimEnd().split('\n');
+      b.set('pool-inspectors.csv', `${[h, ...rest.reverse()].join('\n')}\n`);
+    }],
+  ] as const)('%s: both FAILED', (name, edit) => {
+    const b = new Map(original);
+    edit(b);
+    rehash(b);
+    const d = writeBundleDir(join(dir, `subtle-${name.replace(/\W+/g, '-')}`), b);
+    const { ssj: ts, py } = bothVerifiers(d);
+    expect(ts.code, ts.stdout + ts.stderr).toBe(1);
+    expect(py.code, py.stdout + py.stderr).toBe(1);
   });
 });
 
