@@ -7,7 +7,7 @@ Written from docs/ALGORITHM.md alone (section numbers below refer to it), with t
 Prints VERIFIED and a summary (exit 0), or FAILED and every difference (exit 1). A directory that cannot be read
 as a bundle is an error (exit 3; exit 4 when the directory does not exist).
 """
-import csv, hashlib, io, json, math, os, sys, unicodedata
+import csv, hashlib, io, json, math, os, re, sys, unicodedata
 from collections import Counter
 from fractions import Fraction
 
@@ -25,14 +25,15 @@ class Refused(Exception): pass
 
 
 def sha256(data): return hashlib.sha256(data).hexdigest()
-def nfc(s): return unicodedata.normalize("NFC", s).strip()                      # section 2
+WS = "\t\n\v\f\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"  # section 2
+def nfc(s): return unicodedata.normalize("NFC", s).strip(WS)
 def ticket(seed, stage, scope, id): return sha256(f"{seed}|{stage}|{scope}|{id}".encode("utf-8"))  # section 3
 
 
 def rfc3797_key(numbers):  # section 2
     sources = unicodedata.normalize("NFKC", numbers).split("/")
     if len(sources) > 1 and not sources[-1].strip(): sources.pop()
-    return "".join("".join(f"{n}." for n in sorted(int(x) for x in src.split())) + "/" for src in sources)
+    return "".join("".join(f"{n}." for n in sorted(int(x) for x in re.split(r"[ \t\r\n,.;]+", src) if x)) + "/" for src in sources)
 
 
 def ratio(text):  # section 4: exact decimal arithmetic

@@ -23,7 +23,7 @@ export function rfc3797Key(input: string): string {
   if (sources.length > 1 && sources[sources.length - 1] === '') sources.pop();
   return sources
     .map((src) => {
-      const tokens = src.split(/[\s,.;]+/).filter((t) => t !== '');
+      const tokens = src.split(/[ \t\r\n,.;]+/).filter((t) => t !== '');
       if (tokens.length === 0) throw new SeedFormatError('emptySource');
       const nums = tokens.map((t) => {
         if (!/^\d+$/.test(t)) throw new SeedFormatError('notNumber', t);
