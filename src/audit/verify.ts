@@ -332,15 +332,26 @@ function describeRow(row: Record<string, unknown>): string {
 
 // ---------------------------------------------------------------- plans and freezes
 
+/** What a plan's status must be after the logged steps: draft, then frozen, then drawn. */
+const STATUS_AFTER: Record<string, string> = { 'plan.add': 'draft', 'plan.freeze': 'frozen', draw: 'drawn', 'draw.redraw': 'drawn' };
+
 function checkPlans(db: Db, entries: readonly Entry[]): { count: number; problems: Finding[] } {
   const logged = new Map<string, Entry>();
-  for (const e of entries) if ((e.action === 'plan.add' || e.action === 'plan.update') && e.planId !== null) logged.set(e.planId, e);
-  const plans = db.prepare('SELECT id, json FROM plans ORDER BY id').all() as { id: string; json: string }[];
+  const status = new Map<string, { status: string; seq: number }>();
+  for (const e of entries) {
+    if (e.planId === null) continue;
+    if (e.action === 'plan.add' || e.action === 'plan.update') logged.set(e.planId, e);
+    const after = STATUS_AFTER[e.action];
+    if (after) status.set(e.planId, { status: after, seq: e.seq });
+  }
+  const plans = db.prepare('SELECT id, json, status FROM plans ORDER BY id').all() as { id: string; json: string; status: string }[];
   const problems: Finding[] = [];
   for (const p of plans) {
     const l = logged.get(p.id);
     if (!l) problems.push({ code: 'audit.plan.unlogged', params: { plan: p.id } });
     else if (canonicalJson(attempt(() => JSON.parse(p.json) as unknown) ?? p.json) !== canonicalJson(l.data?.plan ?? null)) problems.push({ code: 'audit.plan.changed', params: { plan: p.id, seq: l.seq } });
+    const s = status.get(p.id);
+    if (s && s.status !== p.status) problems.push({ code: 'audit.plan.status', params: { plan: p.id, stored: p.status, logged: s.status, seq: s.seq } });
   }
   return { count: plans.length, problems };
 }

@@ -129,6 +129,10 @@ export const audit: Catalog = {
     zh: '计划 {plan} 的内容与审计日志第 {seq} 条记录的不同：计划被直接改过。',
     en: 'Plan {plan} differs from what audit log entry #{seq} recorded: it was edited directly.',
   },
+  'audit.plan.status': {
+    zh: '计划 {plan} 的状态现为“{stored}”，但按审计日志（第 {seq} 条）应为“{logged}”：状态被直接改过。',
+    en: 'Plan {plan} has status "{stored}", but the audit log (entry #{seq}) says it is "{logged}": the status was edited directly.',
+  },
   'audit.freeze.unlogged': { zh: '计划 {plan} 的冻结在审计日志中没有记录：它是直接写入的。', en: 'The freeze of plan {plan} has no audit log entry: it was written without ssj.' },
   'audit.freeze.changed': {
     zh: '计划 {plan} 冻结时存档的 {what} 与审计日志第 {seq} 条（即预告所公布的）不符：冻结存档被改过。',
