@@ -156,6 +156,12 @@ function isBusy(e: unknown): boolean {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `ssj … | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
   const code = await run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
