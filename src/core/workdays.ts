@@ -38,9 +38,12 @@ export function parseIsoDate(s: string): number | undefined {
 export const isIsoDate = (s: unknown): s is string => typeof s === 'string' && parseIsoDate(s) !== undefined;
 
 /** Check a date the user typed; `field` names the option or column in the error message. */
+/** A date as typed: YYYY-MM-DD, or 2024/3/1, 2024-3-1 and 2024.3.1 (as Chinese offices write them), normalised. */
 export function requireIsoDate(value: string, field: string): string {
-  if (!isIsoDate(value)) throw inputError('error.badDate', { field, value });
-  return value;
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value.normalize('NFKC').trim());
+  const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : value;
+  if (!isIsoDate(iso)) throw inputError('error.badDate', { field, value });
+  return iso;
 }
 
 function formatUtc(t: number): string {

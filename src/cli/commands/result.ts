@@ -68,6 +68,13 @@ export function deadlineSettings(ctx: Context): DeadlineSettings {
   };
 }
 
+/** A check cannot be in the future; one outside the plan's window is allowed (checks slip) but said. */
+function checkDateAgainstPlan(ctx: Context, plan: { window: { start: string; end: string } }, checkDate: string): void {
+  const today = dateInShanghai(ctx.now());
+  if (checkDate > today) throw inputError('result.futureDate', { date: checkDate, today });
+  if (checkDate < plan.window.start || checkDate > plan.window.end) ctx.out.warn('result.outsideWindow', { date: checkDate, start: plan.window.start, end: plan.window.end });
+}
+
 /** A deadline for a confirmation message; a date the calendar does not cover yet leaves it out (ssj due will refuse loudly). */
 function deadlineOrNull(cal: WorkCalendar, from: string, days: number): string | null {
   try {
@@ -152,6 +159,7 @@ function registerResult(program: Command, wrap: Wrap): void {
           };
           const order = checkDateOrder(fields);
           if (order) throw inputError(order[0], order[1]);
+          checkDateAgainstPlan(ctx, JSON.parse(drawn.plan.json) as { window: { start: string; end: string } }, checkDate);
           const row = old ? updateResult(db, old, fields, ctx.now(), ctx.operator) : insertResult(db, planId, uscc, fields, ctx.now(), ctx.operator);
           appendAudit(db, {
             at: ctx.now(),
@@ -257,7 +265,7 @@ function registerResult(program: Command, wrap: Wrap): void {
   withTarget(result.command('correct').description('record a correction of a published result beside it (高青 9.1); the original is kept'))
     .requiredOption('--outcome <outcome>', 'the corrected outcome')
     .requiredOption('--reason <text>', 'why the published result was wrong (and who approved the change)')
-    .option('--follow-up <action>', 'corrected follow-up action (default: unchanged)')
+    .option('--follow-up <action>', 'corrected follow-up action (default: unchanged; none when the outcome becomes no-issue)')
     .option('--note <text>', 'corrected note (default: unchanged)')
     .action(
       wrap((ctx, _args, opts) => {
@@ -268,7 +276,8 @@ function registerResult(program: Command, wrap: Wrap): void {
         if (!reason) throw inputError('result.reasonRequired');
         const done = onResult(ctx, t, 'result.correct', (db, r) => {
           const current = resultViews(db, t.planId).find((v) => v.uscc === t.uscc)!;
-          const c = insertCorrection(db, r, { outcome, follow_up: followUp ?? current.followUp, note: str(opts.note) ?? current.note, reason }, ctx.now(), ctx.operator);
+          // "No problem found" needs no follow-up: keeping the old one would publish a contradiction.
+          const c = insertCorrection(db, r, { outcome, follow_up: followUp ?? (outcome === 'no-issue' ? 'none' : current.followUp), note: str(opts.note) ?? current.note, reason }, ctx.now(), ctx.operator);
           return { value: { from: current.outcome, correction: c }, payload: { corrections: [correctionAuditRow(c)] } };
         });
         ctx.out.result({ correction: correctionAuditRow(done.correction) }, () =>

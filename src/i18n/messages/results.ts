@@ -176,4 +176,12 @@ export const results: Catalog = {
   'calendar.col.kind': { zh: '类型', en: 'kind' },
   'calendar.col.name': { zh: '名称', en: 'name' },
   'calendar.col.source': { zh: '来源', en: 'source' },
+  'result.futureDate': {
+    zh: '检查日期 {date} 晚于今天（{today}），不能登记尚未进行的检查。请核对日期。',
+    en: 'The check date {date} is after today ({today}): a check cannot be recorded before it happens. Check the date.',
+  },
+  'result.outsideWindow': {
+    zh: '检查日期 {date} 不在计划的检查时间 {start} 至 {end} 内。已登记；如有误请重新登记。',
+    en: 'The check date {date} is outside the plan window {start} to {end}. Recorded anyway; record again if it is wrong.',
+  },
 };
