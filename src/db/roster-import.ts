@@ -87,7 +87,8 @@ function checkHeader(o: ImportOptions, headers: string[]): void {
       roster: o.roster,
       fields: map.missing.map((f) => `${f.headers[0]} (${f.field})`).join(', '),
       headers: headers.map((h) => h.trim()).filter((h) => h).join(', ') || '—',
-      example: `${headers.find((h) => h.trim())?.trim() ?? '列名'}=${map.missing[0]!.field}`,
+      column: map.unknown[0] ?? '',
+      field: map.missing[0]!.field,
     });
   }
   if (map.duplicates.length) {

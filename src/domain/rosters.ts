@@ -380,7 +380,9 @@ export class RowValidator {
   validate(fields: readonly string[], line: number, values: string[], problems: RowProblem[]): RowOutcome {
     // A row of empty cells (Excel writes ",,,,," for blank rows) is a blank line, not a row of errors.
     if (fields[0]!.trim() === '' && this.allEmpty(fields)) return 'blank';
-    if (fields.length !== this.headerCount && !this.onlyEmptyExtra(fields)) {
+    // A row with more or fewer cells than the header is misaligned (usually a comma or line break in an unquoted
+    // value): its cells cannot be trusted to be in their columns. (Excel pads the header and rows alike.)
+    if (fields.length !== this.headerCount) {
       problems.push({ line, field: '', value: '', code: fields.length < this.headerCount ? 'roster.row.fewerFields' : 'roster.row.moreFields', params: { found: fields.length, expected: this.headerCount } });
       return 'bad';
     }
@@ -408,16 +410,6 @@ export class RowValidator {
       } else values[i] = r;
     }
     return ok ? 'ok' : 'bad';
-  }
-
-  /**
-   * Excel may write empty cells after the last column; those are fine. A row with fewer cells than the header,
-   * or with text beyond it, is misaligned (usually a comma or line break in an unquoted value): an error.
-   */
-  private onlyEmptyExtra(fields: readonly string[]): boolean {
-    if (fields.length < this.headerCount) return false;
-    for (let i = this.headerCount; i < fields.length; i++) if (fields[i]!.trim() !== '') return false;
-    return true;
   }
 
   private allEmpty(fields: readonly string[]): boolean {

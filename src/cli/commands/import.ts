@@ -91,7 +91,12 @@ async function runImport(ctx: Context, rosterArg: string, file: string, opts: Re
       // A whole-file problem (encoding, header, empty): one row in the errors file too, so scripts find it there.
       errors?.add([Number(e.details.line ?? 1), '', '', ctx.out.msg(e.code, e.details)]);
     }
-    if (problems > 0) reportProblems(ctx, shown, problems, errors && String(opts.errors));
+    if (problems > 0 && e instanceof SsjError) {
+      reportProblems(ctx, shown, problems, errors && String(opts.errors));
+      // With --json the error (and so these details) is printed on stdout for scripts: include the rows.
+      const list = shown.map((p) => ({ line: p.line, field: p.field, value: p.value, code: p.code, message: ctx.out.msg(p.code, p.params) }));
+      throw new SsjError(e.kind, e.code, { ...e.details, problems: list });
+    }
     throw e;
   } finally {
     errors?.close();
@@ -108,15 +113,11 @@ function summary(ctx: Context, r: ImportResult): string {
   return ctx.out.msg('roster.summary', { ...r });
 }
 
-/** The first problems on stderr (the complete list is in --errors), and all of them in the --json result. */
+/** The first problems on stderr; the complete list is in --errors (and the first JSON_PROBLEMS in the --json error). */
 function reportProblems(ctx: Context, shown: RowProblem[], total: number, errorsFile: string | undefined): void {
   for (const p of shown.slice(0, SHOWN_PROBLEMS)) {
     ctx.out.note(ctx.out.msg('roster.errorLine', { line: p.line, field: p.field, reason: ctx.out.msg(p.code, p.params) }));
   }
   if (total > SHOWN_PROBLEMS && !errorsFile) ctx.out.note(ctx.out.msg('roster.moreErrors', { count: total - SHOWN_PROBLEMS }));
   if (errorsFile) ctx.out.note(ctx.out.msg('roster.errorsWritten', { count: total, path: errorsFile }));
-  if (ctx.json) {
-    const list = shown.map((p) => ({ line: p.line, field: p.field, value: p.value, code: p.code, message: ctx.out.msg(p.code, p.params) }));
-    ctx.out.result({ ok: false, problems: total, shown: list.length, errors: list }, () => '');
-  }
 }

@@ -72,8 +72,8 @@ export const rosters: Catalog = {
     en: '{file} has a header row but no data rows. Check that you exported the whole roster (the right sheet, no filter).',
   },
   'roster.missingColumns': {
-    zh: (p) => `${p.file}：缺少${rz(p)}的必填列 ${p.fields}。表头中有：${p.headers}。请改正列名，或用 --map 指定对应关系，例如 --map '${p.example}'。`,
-    en: (p) => `${p.file}: no column for ${p.fields}, required for ${p.roster}. The header row has: ${p.headers}. Rename the column, or map it, e.g. --map '${p.example}'.`,
+    zh: (p) => `${p.file}：缺少${rz(p)}的必填列 ${p.fields}。表头中有：${p.headers}。请改正列名，或用 --map 指定对应关系，例如 --map '${p.column || '列名'}=${p.field}'。`,
+    en: (p) => `${p.file}: no column for ${p.fields}, required for ${p.roster}. The header row has: ${p.headers}. Rename the column, or map it, e.g. --map '${p.column || 'CSV header'}=${p.field}'.`,
   },
   'roster.wrongRoster': {
     zh: (p) => `${p.file} 看起来是${ROSTER_ZH[String(p.actual)]}，不是${rz(p)}。要导入它，请运行：ssj import ${p.actual} ${p.file}`,
@@ -106,9 +106,9 @@ export const rosters: Catalog = {
 
   // ---------------------------------------------------------------- rows
   'roster.invalidRows': {
-    zh: (p) => `${p.file}：${p.rows} 行有错误（共 ${p.count} 处），未导入任何数据。请改正后重新导入（已检查全部行，改正列出的问题即可）。`,
+    zh: (p) => `${p.file}：${p.rows} 行有错误${p.count === p.rows ? '' : `（共 ${p.count} 处）`}，未导入任何数据。请改正后重新导入（已检查全部行，改正列出的问题即可）。`,
     en: (p) =>
-      `${p.file}: ${p.rows} ${plural(p.rows, 'row has', 'rows have')} problems (${p.count} in all); nothing was imported. Fix ${plural(p.count, 'it', 'them')} and import again (every row was checked, so the list is complete).`,
+      `${p.file}: ${p.rows} ${plural(p.rows, 'row has', 'rows have')} problems${p.count === p.rows ? '' : ` (${p.count} in all)`}; nothing was imported. Fix ${plural(p.count, 'it', 'them')} and import again (every row was checked, so the list is complete).`,
   },
   'roster.errorLine': {
     zh: (p) => `  第 ${p.line} 行${p.field ? `，${p.field}` : ''}：${p.reason}`,
