@@ -23,10 +23,12 @@ beforeAll(() => {
   selected = shown.selection.filter((s) => s.role === 'selected');
   const [a, b] = selected;
   run('recuse', '--plan', '2024Q1', '--enterprise', a!.uscc, '--inspector', a!.team[0]!.certNo, '--reason', '与该企业法定代表人系近亲属');
-  run('result', 'record', '--plan', '2024Q1', '--enterprise', a!.uscc, '--outcome', 'no-issue', '--date', '2024-02-08');
-  run('result', 'record', '--plan', '2024Q1', '--enterprise', b!.uscc, '--outcome', 'rectify', '--follow-up', '责令改正', '--date', '2024-02-09');
-  run('result', 'publish', '--plan', '2024Q1');
-  run('result', 'correct', '--plan', '2024Q1', '--enterprise', b!.uscc, '--outcome', 'closed', '--reason', '企业已停业');
+  // After the checks (a result cannot be recorded before its check date).
+  const later = (...args: string[]) => ssjOk(fx.dir, ['--now', '2024-02-20T02:00:00Z', ...args]);
+  later('result', 'record', '--plan', '2024Q1', '--enterprise', a!.uscc, '--outcome', 'no-issue', '--date', '2024-02-08');
+  later('result', 'record', '--plan', '2024Q1', '--enterprise', b!.uscc, '--outcome', 'rectify', '--follow-up', '责令改正', '--date', '2024-02-09');
+  later('result', 'publish', '--plan', '2024Q1');
+  later('result', 'correct', '--plan', '2024Q1', '--enterprise', b!.uscc, '--outcome', 'closed', '--reason', '企业已停业');
 });
 afterAll(() => fx?.cleanup());
 
