@@ -71,14 +71,9 @@ export function warnAboutResults(ctx: Context, d: ResultsData): void {
  * The results of a plan, or of a month across plans, with check items and team names from each plan's draw.
  * Results of unannounced plans whose window is still open (Beijing date of `now`) are counted, not listed.
  */
-export function loadResults(db: Db, want: { planId?: string; month?: string }, now: string): ResultsData {
+export function loadResults(db: Db, want: { planId?: string; month?: string }, now: string, drawOf = drawLoader(db, now)): ResultsData {
   const day = beijingDate(now);
   const views = want.planId !== undefined ? (getPlan(db, want.planId), resultViews(db, want.planId)) : resultViews(db).filter((v) => v.checkDate.startsWith(`${want.month}-`));
-  const draws = new Map<string, AnnouncementData | null>();
-  const drawOf = (planId: string) => {
-    if (!draws.has(planId)) draws.set(planId, tryLoad(db, planId, now));
-    return draws.get(planId)!;
-  };
   const results: PublishedResult[] = [];
   const withheld = new Map<string, { planId: string; until: string; count: number }>();
   for (const v of views) {
@@ -95,13 +90,24 @@ export function loadResults(db: Db, want: { planId?: string; month?: string }, n
   return { office: getSettings(db)['office.name'] ?? '', scope, issuedOn: day, results, withheld: [...withheld.values()] };
 }
 
-function tryLoad(db: Db, planId: string, now: string): AnnouncementData | null {
-  try {
-    return loadAnnouncement(db, planId, now);
-  } catch (e) {
-    if (e instanceof SsjError && e.code === 'export.notDrawn') return null; // its draw was voided since: published without items and team
-    throw e;
-  }
+/**
+ * Each plan's draw as the announcement sees it (items, teams), loaded once: loading re-derives the draw to check
+ * it, which takes a while on a large pool, and a site needs the same plan for its task page, its results and months.
+ * null for a plan with no active draw (voided since: its results are published without items and team).
+ */
+export function drawLoader(db: Db, now: string): (planId: string) => AnnouncementData | null {
+  const loaded = new Map<string, AnnouncementData | null>();
+  return (planId) => {
+    if (!loaded.has(planId)) {
+      try {
+        loaded.set(planId, loadAnnouncement(db, planId, now));
+      } catch (e) {
+        if (!(e instanceof SsjError && e.code === 'export.notDrawn')) throw e;
+        loaded.set(planId, null);
+      }
+    }
+    return loaded.get(planId)!;
+  };
 }
 
 function publishedResult(v: ResultView, planTitle: string, draw: AnnouncementData | null): PublishedResult {

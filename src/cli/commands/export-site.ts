@@ -13,9 +13,8 @@ import { forPublication } from '../../io/announcement.js';
 import { writeBundle } from '../../io/bundle.js';
 import { beijingDate } from '../../io/dates.js';
 import { bundleDir, renderSite, type SiteData, type SiteInspector, type SiteItem, type SitePlan } from '../../io/site.js';
-import { loadAnnouncement } from './export-announcement.js';
 import { writeFile, warnIfOfficeUnset } from './export-output.js';
-import { loadResults } from './export-results.js';
+import { drawLoader, loadResults } from './export-results.js';
 
 /** Registers `ssj export site`. */
 export function registerSite(exp: Command, wrap: Wrap): void {
@@ -57,12 +56,13 @@ function exportSite(ctx: Context, yearText: string, out: string): void {
 function siteData(ctx: Context, db: Db, year: number, dir: string): SiteData {
   const now = ctx.now();
   const today = beijingDate(now);
+  const drawOf = drawLoader(db, now);
   const plans: SitePlan[] = listPlans(db)
     .filter((p) => p.plan.year === year)
     .map((p) => {
       const freeze = findFreeze(db, p.plan.id);
       const drawn = activeDraw(db, p.plan.id) !== undefined;
-      const announcement = drawn ? forPublication(loadAnnouncement(db, p.plan.id, now), today) : null;
+      const announcement = drawn ? forPublication(drawOf(p.plan.id)!, today) : null;
       if (announcement?.withheld) ctx.out.warn('export.site.bundleWithheld', { id: p.plan.id, end: p.plan.window.end });
       else if (announcement) {
         const written = writeBundle(db, p.plan.id, join(dir, bundleDir(p.plan.id)));
@@ -73,7 +73,7 @@ function siteData(ctx: Context, db: Db, year: number, dir: string): SiteData {
         status: p.status,
         freeze: freeze ? { seedSource: freeze.seedSource, frozenAt: freeze.frozenAt, poolHash: freeze.hashes.poolEnterprises } : null,
         announcement,
-        results: drawn ? loadResults(db, { planId: p.plan.id }, now) : null,
+        results: drawn ? loadResults(db, { planId: p.plan.id }, now, drawOf) : null,
       };
     });
   const months = [...new Set(resultViews(db).map((v) => v.checkDate.slice(0, 7)).filter((m) => m.startsWith(`${year}-`)))].sort();
@@ -84,7 +84,7 @@ function siteData(ctx: Context, db: Db, year: number, dir: string): SiteData {
     items: publicItems(db),
     inspectors: publicRoster(db),
     plans,
-    months: months.map((month) => loadResults(db, { month }, now)),
+    months: months.map((month) => loadResults(db, { month }, now, drawOf)),
   };
 }
 
