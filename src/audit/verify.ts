@@ -134,9 +134,12 @@ export function checkChain(rows: readonly LogRow[]): Finding | undefined {
   return undefined;
 }
 
+/** A published chain head as typed: "seq:hash", or a hash prefix of at least 16 hex digits. */
+export const HEAD_FORMAT = /^(?:(\d+)\s*[:：]\s*)?([0-9a-f]{16,64})$/i;
+
 /** A chain head published earlier (announcement, pre-announcement) must still be an entry of the chain. */
 export function checkPublishedHead(rows: readonly LogRow[], published: string): Finding | undefined {
-  const m = /^(?:(\d+)\s*[:：]\s*)?([0-9a-f]{16,64})$/i.exec(published.trim());
+  const m = HEAD_FORMAT.exec(published.trim());
   if (!m) return { code: 'audit.head.bad', params: { value: published } };
   const hash = m[2]!.toLowerCase();
   const seq = m[1] === undefined ? undefined : Number(m[1]);

@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Register } from '../main.js';
 import type { Context } from '../context.js';
 import { chainHead } from '../../audit/log.js';
-import { readLog, verifyAudit, type AuditReport, type LogRow } from '../../audit/verify.js';
+import { readLog, verifyAudit, type AuditReport, type LogRow, HEAD_FORMAT } from '../../audit/verify.js';
 import { openDb } from '../../db/open.js';
 import { refused, SsjError, usageError } from '../../errors.js';
 import { bi } from '../../i18n/index.js';
@@ -109,6 +109,8 @@ function clip(s: string, width: number): string {
 // ---------------------------------------------------------------- audit verify
 
 function runVerify(ctx: Context, head: string | undefined): number {
+  // A mistyped --head is a usage error (exit 2), not evidence of tampering (exit 1).
+  if (head !== undefined && !HEAD_FORMAT.test(head.trim())) throw usageError('audit.head.bad', { value: head });
   const report = verifyAudit(ctx.db({ mustExist: true }), { head });
   const problems = report.problems.map((p) => ({ ...p, message: ctx.out.msg(p.code, p.params) }));
   ctx.out.result({ ...report, problems }, () => reportText(ctx, report, problems.map((p) => p.message)));
