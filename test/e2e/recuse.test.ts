@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, ssj, tempDir, type RunResult } from '../helpers/cli.js';
+import { dumpDb } from '../helpers/db.js';
 
 /**
  * The post-draw events through the real binary on the fixtures: import, plan add, draw, then recusals, a swap and
@@ -181,9 +182,11 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
     ];
     it.each(cases)('%s', (_name, args, code, message) => {
       const before = dbBytes(dir);
+      const rows = dumpDb(join(dir, 'ssj.db'));
       const r = ssj(dir, args());
       expect(r.code, r.stderr).toBe(code);
       expect(r.stderr).toMatch(message);
+      expect(dumpDb(join(dir, 'ssj.db'))).toEqual(rows); // the readable difference, if any
       expect(dbBytes(dir)).toBe(before);
     });
 

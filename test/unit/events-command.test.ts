@@ -9,6 +9,7 @@ import { activeDraw, drawEvents, loadState } from '../../src/db/draws.js';
 import { openDb, type Db } from '../../src/db/open.js';
 import { stateHash } from '../../src/db/state-hash.js';
 import { tempDir } from '../helpers/cli.js';
+import { dumpDb } from '../helpers/db.js';
 import { storeDrawnInput } from '../helpers/drawn-db.js';
 import { tinyInput, VECTORS } from '../helpers/protocol.js';
 
@@ -185,9 +186,11 @@ describe('refusals leave the database byte-identical', () => {
     ['a seed with --swap', ['recuse', '--plan', '2024Q1', '--enterprise', E1, '--inspector', '37032301002', '--reason', 'x', '--seed', 's', '--swap'], 2, /--swap cannot be combined/],
   ] as const)('%s', async (_name, args, code, message) => {
     const before = dbBytes(t.path);
+    const rows = dumpDb(t.path);
     const r = await ssjIn(t.dir, [...args]);
     expect(r.code, r.stderr).toBe(code);
     expect(r.stderr).toMatch(message);
+    expect(dumpDb(t.path)).toEqual(rows); // the readable difference, if any
     expect(dbBytes(t.path)).toBe(before);
   });
 
