@@ -236,7 +236,8 @@ export function seedRows(d: AnnouncementData): [string, string][] {
     ['随机种子', d.draw.seed],
     ['种子来源', d.draw.seedSource || '—'],
   ];
-  if (d.draw.frozenAt) rows.push(['名录冻结时间', officialDateTime(d.draw.frozenAt)]);
+  // Saying so matters: without a freeze published before the seed, nothing shows the pool was fixed in advance.
+  rows.push(['名录冻结时间', d.draw.frozenAt ? officialDateTime(d.draw.frozenAt) : '未在种子产生前冻结（无预告）']);
   rows.push(['抽取时间', officialDateTime(d.draw.drawnAt)], ['对象库哈希（SHA-256）', d.draw.poolHash], ['审计链头', `第${d.chainHead.seq}条 ${d.chainHead.hash}`]);
   if (d.draw.redrawReason) rows.push(['重新抽取原因', d.draw.redrawReason]);
   return rows;

@@ -242,3 +242,19 @@ describe('plan validation', () => {
     expect(ssj(t.dir, ['plan', 'add', 'p.json']).code).toBe(0);
   });
 });
+
+describe('a plan drawn without a freeze', () => {
+  const t = tempDir();
+  afterAll(t.cleanup);
+
+  it('is drawn with a warning, and its announcement says no pre-announcement fixed the pool', () => {
+    importFixtures(t.dir);
+    expect(ssj(t.dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]).code).toBe(0);
+    const r = ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/not frozen/);
+    const a = ssj(t.dir, ['export', 'announcement', '--plan', '2024Q1', '--format', 'txt', ...NOW]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stdout).toContain('未在种子产生前冻结');
+  });
+});
