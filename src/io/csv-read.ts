@@ -170,12 +170,19 @@ function detectNewline(s: string, final: boolean): '\n' | '\r' | undefined {
   return final ? '\n' : undefined;
 }
 
+/**
+ * Bytes read at a time. Small on purpose: a chunk's records die young in V8's nursery; with 1 MB chunks they
+ * survive into the old generation and garbage collection took as long as the parsing (measured: 64 KB chunks
+ * halve the CPU time of reading and checking a 1,000,000-row file).
+ */
+const CHUNK_BYTES = 64 << 10;
+
 /** Read a CSV file as batches of records (one batch per decoded chunk), decoding with the given encoding. */
 export async function* readCsv(path: string, encoding: Encoding, onBytes?: (n: number) => void, name = path): AsyncGenerator<CsvRecord[]> {
   const decoder = decoderFor(encoding);
   const parser = new CsvParser();
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
       onBytes?.(chunk.length);
       const records = parser.push(decoder.decode(chunk, { stream: true }));
       if (records.length) yield records;

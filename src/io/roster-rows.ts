@@ -58,7 +58,8 @@ export async function* checkedRows(req: RowsRequest): AsyncGenerator<RowEvent> {
         if (map.missing.length || map.duplicates.length) return;
         validator = new RowValidator(def, headers, map, { today: req.today });
       }
-      let packed = '';
+      // One join per chunk: concatenating cell by cell would build millions of short-lived rope strings (GC time).
+      const parts: (string | number)[] = [];
       let valid = 0;
       let rows = 0;
       let badRows = 0;
@@ -72,10 +73,11 @@ export async function* checkedRows(req: RowsRequest): AsyncGenerator<RowEvent> {
           continue;
         }
         valid++;
-        packed += r.line + SEP;
-        for (let k = 0; k < values.length; k++) packed += values[k] + SEP;
+        parts.push(r.line);
+        for (let k = 0; k < values.length; k++) parts.push(values[k]!);
       }
-      yield { kind: 'rows', packed, valid, rows, badRows, problems: problems.splice(0), bytesRead };
+      parts.push('');
+      yield { kind: 'rows', packed: parts.join(SEP), valid, rows, badRows, problems: problems.splice(0), bytesRead };
     }
     if (!validator) yield { kind: 'header', headers: undefined };
   } finally {

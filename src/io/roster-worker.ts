@@ -4,10 +4,10 @@ import { checkedRows, type RowEvent, type RowsRequest } from './roster-rows.js';
 
 /**
  * Worker thread of a large import: parses and checks rows (roster-rows.ts) while the main thread writes the
- * previous chunks to the database. Back-pressure: at most CREDITS chunks are in flight; the main thread returns
+ * previous chunks to the database. Back-pressure: at most CREDITS chunks (of 64 KB of text each) are in flight; the main thread returns
  * a credit for each chunk it has written, so memory stays flat however large the file.
  */
-export const CREDITS = 4;
+export const CREDITS = 16;
 
 export type WorkerMessage =
   | { type: 'event'; event: RowEvent }
