@@ -49,6 +49,8 @@ export interface SiteData {
   inspectors: SiteInspector[];
   plans: SitePlan[];
   months: ResultsData[];
+  /** docs/verify.py, copied into the site as it is. */
+  verifier: Buffer;
 }
 
 interface Section {
@@ -131,7 +133,7 @@ function indexPage(d: SiteData): string {
     `${d.year}年度“双随机、一公开”抽查信息公开`,
     html`<h1>${d.year}年度“双随机、一公开”抽查信息公开</h1>
 <p class="subtitle">${d.office}</p>
-<p>随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果及时向社会公开。本站公布的每次抽取都附有核验包：任何人都可以用公开的随机种子和数据重新计算，得到与公布结果完全相同的名单。</p>
+<p>随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果及时向社会公开。本站公布的每次抽取都附有核验包：任何人都可以用公开的随机种子和数据重新计算，得到与公布结果完全相同的名单。核验程序 <a href="${VERIFIER_FILE}">${VERIFIER_FILE}</a>（Python 3，仅用标准库）：下载核验包目录后运行 <code>python3 ${VERIFIER_FILE} 核验包目录</code>。</p>
 ${table(
   [{ label: '栏目' }, { label: '内容' }, { label: '数量', cls: 'num' }],
   SECTIONS.map((s) => [html`<a href="${rel('index.html', s.file)}">${s.title}</a>`, s.blurb, counts[s.file] ?? '']),
@@ -260,10 +262,14 @@ ${table([{ label: '姓名' }, { label: '所在单位' }, { label: g.code, cls: '
 
 // ---------------------------------------------------------------- the whole site
 
+/** The reference verifier (docs/verify.py), published beside the bundles so the public needs nothing else. */
+export const VERIFIER_FILE = 'verify.py';
+
 /** Every file of the site except the bundles (the command writes those with writeBundle), by path. */
 export function renderSite(d: SiteData): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const put = (path: string, content: string | Buffer) => files.set(path, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+  put(VERIFIER_FILE, d.verifier);
   put('index.html', indexPage(d));
   put('items.html', itemsPage(d));
   put('plans.html', plansPage(d));

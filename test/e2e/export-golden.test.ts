@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExportFixture, expectGolden, listFiles, NOW_AFTER_Q2, NOW_IN_Q2, privateValues, type ExportFixture } from './export-fixture.js';
+import { ROOT } from '../helpers/cli.js';
 
 /**
  * Golden files for every export format, from the fixtures (regenerate: SSJ_UPDATE_GOLDEN=1 npx vitest run
@@ -81,7 +82,9 @@ describe('golden files (--now 2024-04-15: 2024Q1 announced, 2024Q2 unannounced a
     expect(r.stdout).toContain('Site written to');
     const files = listFiles(out('site'));
     expectGolden('site-files.txt', `${files.join('\n')}\n`);
-    for (const file of files.filter((p) => !p.startsWith('bundles/'))) expectGolden(`site/${file}`, read('site', file));
+    for (const file of files.filter((p) => !p.startsWith('bundles/') && p !== 'verify.py')) expectGolden(`site/${file}`, read('site', file));
+    // The public gets the reference verifier with the bundles, exactly as docs/verify.py is.
+    expect(read('site', 'verify.py')).toBe(readFileSync(join(ROOT, 'docs', 'verify.py'), 'utf8'));
     expect(files).toContain('bundles/2024Q1/manifest.json');
     expect(files.some((p) => p.startsWith('bundles/2024Q2'))).toBe(false);
   });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Wrap } from '../main.js';
 import type { Context } from '../context.js';
 import { activeDraw, findFreeze } from '../../db/draws.js';
@@ -52,6 +53,9 @@ function exportSite(ctx: Context, yearText: string, out: string): void {
   ctx.out.result({ dir, pages, plans: data.plans.length, bundles, files: [...files.keys()] }, (r) => ctx.out.msg('export.site.written', r));
 }
 
+/** docs/verify.py of this installation (dist/cli/commands → ../../../docs). */
+const VERIFIER_SOURCE = fileURLToPath(new URL('../../../docs/verify.py', import.meta.url));
+
 /** Gather the year's site, writing each publishable plan's bundle into `dir` on the way (writeBundle needs the db). */
 function siteData(ctx: Context, db: Db, year: number, dir: string): SiteData {
   const now = ctx.now();
@@ -84,6 +88,7 @@ function siteData(ctx: Context, db: Db, year: number, dir: string): SiteData {
     items: publicItems(db),
     inspectors: publicRoster(db),
     plans,
+    verifier: readFileSync(VERIFIER_SOURCE),
     months: months.map((month) => loadResults(db, { month }, now, drawOf)),
   };
 }
