@@ -16,11 +16,11 @@ const JSON_PROBLEMS = 1000;
 
 const HELP = `
 Rosters / 名录:
-  enterprises  检查对象名录库   key 统一社会信用代码 (uscc)
-  inspectors   执法检查人员名录库 key 执法证号 (certNo); experts are kind=expert
-  items        随机抽查事项清单   key 事项编码 (code); 适用行业 * = all industries
-  conflicts    利害关系回避       key 执法证号 + 统一社会信用代码
-  history      检查记录           key 统一社会信用代码 + 检查日期 + 检查机关
+  enterprises  检查对象名录库      key 统一社会信用代码 (uscc)
+  inspectors   执法检查人员名录库  key 执法证号 (certNo); experts are 类别 专家 (kind=expert)
+  items        随机抽查事项清单    key 事项编码 (code); 适用行业 * means every industry
+  conflicts    利害关系回避        key 执法证号 + 统一社会信用代码
+  history      检查记录            key 统一社会信用代码 + 检查日期 + 检查机关
 
 Headers may be Chinese as the rules name them or English field names (see README).
 The file may be UTF-8 (with or without BOM) or GBK/GB18030 as Excel saves it; it is detected.
@@ -30,7 +30,7 @@ Rows missing from the file are kept; with --replace they are marked inactive (ne
 Examples:
   ssj import enterprises fixtures/enterprises.csv
   ssj import inspectors 人员名录.csv --errors errors.csv
-  ssj import enterprises export.csv --map '企业统一代码=uscc,企业名称=name'
+  ssj import enterprises export.csv --map '统一代码=uscc,企业=name'
   ssj import enterprises 名录.csv --encoding gb18030 --dry-run
   ssj import items fixtures/items.csv --replace`;
 

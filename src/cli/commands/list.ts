@@ -20,7 +20,7 @@ Personal data: inspectors' ID numbers and phone numbers are masked (1101********
 in every output, --json included, unless --show-personal is given. Published files never contain them.
 
 Examples:
-  ssj list enterprises --where supervision=重点 --where region~沂城
+  ssj list enterprises --where supervision=重点 --where region~芦湖
   ssj list enterprises --where industry=危险化学品,烟花爆竹 --limit 0 --json
   ssj list inspectors --where specialties=冶金
   ssj list inspectors --show-personal --json > inspectors-full.json
@@ -33,15 +33,15 @@ including the higher level's, and the draws of this year's plans: only "selected
 cap.perYear) and its declared conflicts of interest.
 
 Examples:
-  ssj show enterprise 91371323012345671G
-  ssj show enterprise 91371323012345671G --year 2024 --json`;
+  ssj show enterprise 91371322MA32C3K5E6
+  ssj show enterprise 91371322MA32C3K5E6 --year 2024 --json`;
 
 export const register: Register = (program, wrap) => {
   program
     .command('list')
     .description('list a roster: enterprises, inspectors, items, conflicts or history / 查看名录')
     .argument('<roster>', `which roster: ${ROSTERS.join(', ')}`)
-    .option('--where <filter>', 'field=value or field~text (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--where <filter>', 'field=value or field~text (repeatable)', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
     .option('--limit <n>', `at most n rows (default ${DEFAULT_LIMIT}; 0 = all)`)
     .option('--all', 'include inactive rows (missing from the last --replace import)')
     .option('--show-personal', 'show ID numbers and phone numbers in full')
@@ -64,7 +64,7 @@ function list(ctx: Context, rosterArg: string, opts: Record<string, unknown>): v
   const roster = rosterArg.trim().toLowerCase();
   if (!isRosterName(roster)) throw usageError('roster.unknownRoster', { value: rosterArg });
   const def = ROSTER_DEFS[roster];
-  const filters = (opts.where as string[]).map((w) => parseWhere(def, w));
+  const filters = ((opts.where as string[] | undefined) ?? []).map((w) => parseWhere(def, w));
   const limit = parseLimit(opts.limit);
   const db = ctx.db({ mustExist: true });
   const { total, rows } = listRoster(db, def, filters, { limit, includeInactive: Boolean(opts.all) });
