@@ -84,7 +84,7 @@ describe('golden files (--now 2024-04-15: 2024Q1 announced, 2024Q2 unannounced a
     expectGolden('site-files.txt', `${files.join('\n')}\n`);
     for (const file of files.filter((p) => !p.startsWith('bundles/') && p !== 'verify.py')) expectGolden(`site/${file}`, read('site', file));
     // The public gets the reference verifier with the bundles, exactly as docs/verify.py is.
-    expect(read('site', 'verify.py')).toBe(readFileSync(join(ROOT, 'docs', 'verify.py'), 'utf8'));
+    expect(String(read('site', 'verify.py'))).toBe(readFileSync(join(ROOT, 'docs', 'verify.py'), 'utf8'));
     expect(files).toContain('bundles/2024Q1/manifest.json');
     expect(files.some((p) => p.startsWith('bundles/2024Q2'))).toBe(false);
   });
