@@ -1,5 +1,5 @@
 import { replay, type Replayed } from '../core/replay.js';
-import { ProtocolError, type DrawInput } from '../core/state.js';
+import { ProtocolError, type DrawInput, type DrawState } from '../core/state.js';
 import { validatePlan } from '../domain/plan.js';
 import { verifyFailed } from '../errors.js';
 import { drawInput, parseInputFiles } from './draw-inputs.js';
@@ -19,12 +19,12 @@ export function replayStored(db: Db, d: DrawRecord): Replayed {
 }
 
 /**
- * The stored result of a draw, after checking that it is what its seed, inputs and events give. Everything that
- * publishes a draw goes through this: a result edited in the database (with a SQLite editor, say) is refused
- * (exit 1) instead of being published.
+ * Re-derive a stored draw and check it gives exactly the stored result. Everything that publishes a draw or builds
+ * on it goes through this: a result edited in the database (with a SQLite editor, say) is refused (exit 1, with
+ * `code` naming what was refused) instead of being published or extended.
  */
-export function verifiedState(db: Db, d: DrawRecord): StoredState {
-  const differs = (detail: string) => verifyFailed('draw.storedStateDiffers', { id: d.planId, detail });
+export function checkedReplay(db: Db, d: DrawRecord, code = 'draw.storedStateDiffers'): { replayed: DrawState; stored: StoredState } {
+  const differs = (detail: string) => verifyFailed(code, { id: d.planId, detail });
   let replayed: Replayed;
   try {
     replayed = replayStored(db, d);
@@ -38,5 +38,10 @@ export function verifiedState(db: Db, d: DrawRecord): StoredState {
   const storedHash = stateHash(stored, d.strata.map((s) => s.name));
   const computed = stateHash(replayed.state);
   if (storedHash !== computed) throw differs(`result hash ${storedHash.slice(0, 12)}… ≠ ${computed.slice(0, 12)}…`);
-  return stored;
+  return { replayed: replayed.state, stored };
+}
+
+/** The stored result of a draw, checked by checkedReplay: what every export publishes. */
+export function verifiedState(db: Db, d: DrawRecord): StoredState {
+  return checkedReplay(db, d).stored;
 }

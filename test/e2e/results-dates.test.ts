@@ -32,4 +32,10 @@ describe('result dates and corrections as officers type them', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).correction.follow_up).toBe('none');
   });
+
+  it('an enterprise with a recorded result cannot be replaced by a reserve (exit 5)', () => {
+    const r = at('2024-05-04T02:00:00Z', ['replace', '--plan', '2024Q1', '--enterprise', uscc, '--reason', '已注销']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/result correct/);
+  });
 });

@@ -3,14 +3,14 @@ import type { Context } from '../context.js';
 import { appendAudit } from '../../audit/log.js';
 import { applyEvent, type EventOutcome } from '../../core/events.js';
 import { explainRecusal, explainSwap, type RecusalExplanation, type SwapExplanation } from '../../core/explain.js';
-import { ProtocolError, type DrawState } from '../../core/state.js';
+import type { DrawState } from '../../core/state.js';
 import type { EventType, Seat } from '../../core/types.js';
-import { replayStored } from '../../db/drawing.js';
-import { activeDraw, drawEvents, drawsOfPlan, insertEvent, loadState, storeState, type DrawRecord, type StoredEvent } from '../../db/draws.js';
+import { checkedReplay } from '../../db/drawing.js';
+import { activeDraw, drawEvents, drawsOfPlan, insertEvent, storeState, type DrawRecord, type StoredEvent } from '../../db/draws.js';
 import type { Db } from '../../db/open.js';
 import { getPlan } from '../../db/plans.js';
 import { stateHash } from '../../db/state-hash.js';
-import { refused, usageError, verifyFailed } from '../../errors.js';
+import { refused, usageError } from '../../errors.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { protocol } from '../protocol-errors.js';
 import { seedFromOptions } from './draw.js';
@@ -115,25 +115,9 @@ function currentDraw(db: Db, planId: string): DrawRecord {
   throw refused('draw.notDrawn', { id: planId });
 }
 
-/**
- * The current state, re-derived from the draw's own inputs and its recorded events. A result that differs from the
- * stored one means the database was edited: no event may be built on it.
- */
+/** The current state, re-derived from the draw's own inputs and recorded events; no event may build on an edited result. */
 function replayedState(db: Db, d: DrawRecord): DrawState {
-  const differs = (detail: string) => verifyFailed('event.storedStateDiffers', { id: d.planId, detail });
-  let replayed;
-  try {
-    replayed = replayStored(db, d);
-  } catch (e) {
-    if (e instanceof ProtocolError) throw differs(e.code);
-    throw e;
-  }
-  const m = replayed.mismatches[0];
-  if (m) throw differs(`event ${m.seq}: ${m.field} ${m.recorded} ≠ ${m.computed}`);
-  const stored = stateHash(loadState(db, d.id), d.strata.map((s) => s.name));
-  const computed = stateHash(replayed.state);
-  if (stored !== computed) throw differs(`result hash ${stored.slice(0, 12)}… ≠ ${computed.slice(0, 12)}…`);
-  return replayed.state;
+  return checkedReplay(db, d, 'event.storedStateDiffers').replayed;
 }
 
 /** Apply the event, adding the team to a "not on the team" error so the officer sees who is. */
@@ -151,6 +135,10 @@ function apply(state: DrawState, req: EventRequest): EventOutcome {
  * Source 'recusal' also for a pair already declared by import (after the draw): a later `import --replace` leaves
  * recusal rows alone, so the conflict outlives a roster that forgets it. A declaration in force keeps its date.
  */
+function hasResult(db: Db, planId: string, uscc: string): boolean {
+  return db.prepare('SELECT 1 FROM results WHERE plan_id = ? AND uscc = ?').get(planId, uscc) !== undefined;
+}
+
 function recordRecusalConflict(db: Db, certNo: string, uscc: string, reason: string, at: string): void {
   db.prepare(
     `INSERT INTO conflicts (cert_no, uscc, reason, source, declared_at, active) VALUES (?, ?, ?, 'recusal', ?, 1)
@@ -180,6 +168,8 @@ async function recordEvent(ctx: Context, planId: string, req: EventRequest): Pro
   const d = currentDraw(db, plan.id);
   const recorded = drawEvents(db, d.id);
   const state = replayedState(db, d);
+  // A checked enterprise cannot be swapped for a reserve: its result would be left pointing at nothing.
+  if (req.type === 'replacement' && hasResult(db, plan.id, req.uscc)) throw refused('event.hasResult', { id: plan.id, uscc: req.uscc });
   const outcome = apply(state, req);
   const at = ctx.now();
   const event: StoredEvent = {

@@ -147,4 +147,8 @@ export const events: Catalog = {
     zh: (p) => `${who(true, p.name, p.certNo)}与${who(true, p.enterprise, p.uscc)}的利害关系是在本次抽取之后才登记的，抽签规则只考虑抽取时已登记的利害关系，因此仍安排了此人。请让其同样申报回避：ssj recuse --plan ${p.planId} --enterprise ${p.uscc} --inspector ${p.certNo} --reason "…"`,
     en: (p) => `${who(false, p.name, p.certNo)} has a conflict with ${who(false, p.enterprise, p.uscc)} that was declared after this draw; the protocol only knows the conflicts declared at draw time, so they were seated. Have them recuse too: ssj recuse --plan ${p.planId} --enterprise ${p.uscc} --inspector ${p.certNo} --reason "…"`,
   },
+  'event.hasResult': {
+    zh: '企业 {uscc} 在计划 "{id}" 中已登记检查结果，不能再用备选企业替换。如结果有误，请用 ssj result correct 更正。',
+    en: 'Enterprise {uscc} already has a recorded result in plan "{id}" and can no longer be replaced by a reserve. If the result is wrong, correct it with ssj result correct.',
+  },
 };
