@@ -2,7 +2,7 @@
 // (every row unchanged), and, when the sqlite3 command-line tool is installed, `.import` the same file into an
 // equivalent table for comparison. Wall time, CPU time and peak memory (maxRSS) of each, one process each.
 //
-//   node bench/import.mjs [rows]        (needs dist/: npm run build)
+//   node test/bench/import.mjs [rows]        (needs dist/: npm run build)
 //
 // Prints a table and, last, one JSON line with every figure.
 import { execFileSync, spawn } from 'node:child_process';
@@ -11,8 +11,8 @@ import { fmt, measure as measureIn, onPath } from './measure.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(ROOT, 'bench', 'out', 'import');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = join(ROOT, 'test', 'bench', 'out', 'import');
 const ROWS = Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 1_000_000);
 const MEMORY_LIMIT_MB = 300;
 const measure = (cmd, args) => measureIn(cmd, args, { cwd: OUT });
@@ -36,7 +36,7 @@ async function generate(file) {
 
 async function main() {
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-    console.error('bench/import.mjs needs the built CLI: run `npm run build` first.');
+    console.error('test/bench/import.mjs needs the built CLI: run `npm run build` first.');
     process.exit(2);
   }
   rmSync(OUT, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // Pure protocol speed: draw 1% of 1,000,000 enterprises with 500 inspectors, teams of 2 with 1 specialist.
 // Run in its own process so peak memory (maxRSS) is the draw's alone. Prints one JSON line.
-import { draw } from '../dist/core/draw.js';
-import { withUsccCheck } from '../dist/domain/uscc.js';
+import { draw } from '../../dist/core/draw.js';
+import { withUsccCheck } from '../../dist/domain/uscc.js';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const M = Number(process.argv[3] ?? 500);

@@ -3,15 +3,15 @@
 // ssj draw, ssj export bundle, ssj verify and docs/verify.py. SHA-256 dominates the draw, so it also counts the
 // tickets hashed and compares hashes per second with `openssl speed sha256` on this machine when openssl is there.
 //
-//   node bench/draw.mjs [enterprises] [inspectors]        (needs dist/: npm run build)
+//   node test/bench/draw.mjs [enterprises] [inspectors]        (needs dist/: npm run build)
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmt, measure as measureIn, onPath } from './measure.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(ROOT, 'bench', 'out', 'draw');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = join(ROOT, 'test', 'bench', 'out', 'draw');
 const ENTERPRISES = Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 1_000_000);
 const INSPECTORS = Number(process.argv[3] ?? 500);
 const TARGET_S = 5;
@@ -51,7 +51,7 @@ function opensslHashesPerSecond() {
 
 async function main() {
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-    console.error('bench/draw.mjs needs the built CLI: run `npm run build` first.');
+    console.error('test/bench/draw.mjs needs the built CLI: run `npm run build` first.');
     process.exit(2);
   }
   rmSync(OUT, { recursive: true, force: true });
