@@ -21,7 +21,7 @@ const NOW = '2024-02-01T02:00:00Z';
 const LATER = '2024-02-21T02:00:00Z';
 
 /** The tags our pages use; any other tag in an export means data became markup. */
-const OUR_TAGS = new Set('html head meta link title style body header div nav ul li a main article section footer h1 h2 h3 p dl dt dd table caption thead tbody tr th td span br ol pre'.split(' '));
+const OUR_TAGS = new Set('html head meta link title style body header div nav ul li a main article section footer h1 h2 h3 p dl dt dd table caption thead tbody tr th td span br ol pre code'.split(' '));
 
 const csvLine = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
 
