@@ -1,13 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { Exit, SsjError } from '../errors.js';
-import { resolveLang, t } from '../i18n/index.js';
+import { resolveLang, t, type Lang } from '../i18n/index.js';
+import { helpZh } from '../i18n/help-zh.js';
 import { Context, globalsOf, type Io } from './context.js';
 import { commands } from './commands/index.js';
 
 export type Action = (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<number | void> | number | void;
 
 /** Build the program. `io` is injected so tests can run it in-process with their own streams. */
-export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {}): Command {
+export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {}, lang: Lang = 'en'): Command {
   const program = new Command('ssj')
     .description('shuangsuiji: verifiable 双随机、一公开 inspection draws / 可公开验证的“双随机、一公开”抽查')
     .version(VERSION, '-V, --version')
@@ -46,6 +47,8 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
     };
 
   for (const register of commands) register(program, wrap);
+  // Help in Chinese: the command descriptions; options and examples stay as written (they are mostly codes and commands).
+  if (lang === 'zh') for (const c of allCommands(program)) c.description(helpZh[commandPath(c)] ?? c.description());
   for (const c of allCommands(program))
     c.exitOverride((err) => {
       (err as CommanderError & { commandPath?: string }).commandPath = commandPath(c);
@@ -64,7 +67,7 @@ export class ExitWith extends Error {
   }
 }
 
-function commandPath(c: Command): string {
+export function commandPath(c: Command): string {
   const names: string[] = [];
   for (let x: Command | null = c; x; x = x.parent) names.unshift(x.name());
   return names.join(' ');
@@ -80,7 +83,7 @@ export const VERSION = '0.1.0';
 export async function run(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   let ctx: Context | undefined;
-  const program = buildProgram(io, (c) => (ctx = c));
+  const program = buildProgram(io, (c) => (ctx = c), resolveLang(langFlag(argv), io.env));
   const lang = () => ctx?.lang ?? resolveLang(langFlag(argv), io.env);
   const json = argv.includes('--json');
   /** Errors go to stderr in the user's language; with --json, stdout also gets them as JSON for scripts. */

@@ -18,7 +18,7 @@ export const register: Register = (program, wrap) => {
 
   plan
     .command('add <file>')
-    .description('add a plan from a JSON file (format: DESIGN.md "Plan file")')
+    .description('add a plan from a JSON file (format: README "Plans and the draw", or write one with ssj plan new)')
     .option('--update', 'replace a plan with the same id that is not frozen or drawn yet')
     .addHelpText('after', '\nExample:\n  ssj plan add fixtures/plan-2024Q1.json')
     .action(wrap((ctx, [file], opts) => addPlan(ctx, readPlanFile(ctx.path(String(file)), ctx.lang), Boolean(opts.update), String(file))));
