@@ -111,22 +111,8 @@ export function drawFiles(db: Db, drawId: number): InputFiles {
   };
 }
 
-export interface NewDraw {
-  planId: string;
-  algorithm: string;
-  planJson: string;
-  seed: string;
-  seedInput: string;
-  seedKind: 'text' | 'rfc3797';
-  seedSource: string;
-  frozenAt: string | null;
-  drawnAt: string;
-  operator: string;
-  redrawReason: string | null;
-  poolHash: string;
-  strata: StratumCount[];
-  files: InputFiles;
-}
+/** What a new draw stores: its record as it starts (active, nothing voided) and its input files. */
+export type NewDraw = Omit<DrawRecord, 'id' | 'status' | 'voidReason' | 'voidedAt'> & { files: InputFiles };
 
 /** Void the active draw of a plan (a redraw keeps both on record). */
 export function voidActiveDraw(db: Db, planId: string, reason: string, at: string): number | undefined {
