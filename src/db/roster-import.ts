@@ -9,7 +9,8 @@ import { distinctActive, insertImport, Staging, updateImportCounts, type ImportC
 
 /**
  * `ssj import ROSTER FILE`: one pass to scan the bytes (hash, encoding), one streaming pass to parse and check
- * every row into a staging table, then one transaction that either applies all rows or none.
+ * every row (src/io/roster-rows.ts; in a worker thread for large files) into a staging table, then one transaction
+ * that either applies all rows or none.
  *
  * The transaction is opened with BEGIN IMMEDIATE before the first row (so no other writer can change the
  * rosters underneath) and is managed by hand because the rows arrive asynchronously from the file stream;
