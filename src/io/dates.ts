@@ -3,6 +3,8 @@
  * and the Beijing calendar day of a stored ISO time. Pure: the current time always comes in as an argument.
  */
 
+import { dateInShanghai } from '../core/workdays.js';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000; // China Standard Time, UTC+8 all year (no daylight saving since 1991)
 
@@ -19,12 +21,8 @@ export function officialMonth(yearMonth: string): string {
   return m ? `${m[1]}年${Number(m[2])}月` : yearMonth;
 }
 
-/** The calendar day in Beijing (UTC+8) of an ISO 8601 time: "2024-01-14T17:30:00Z" → "2024-01-15". */
-export function beijingDate(isoTime: string): string {
-  const ms = Date.parse(isoTime);
-  if (Number.isNaN(ms)) throw new RangeError(`not an ISO time: ${isoTime}`);
-  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** The calendar day in Beijing (UTC+8) of an ISO 8601 time: "2024-01-14T17:30:00Z" → "2024-01-15". One definition: core's. */
+export const beijingDate = dateInShanghai;
 
 /** Beijing date and time to the minute, for records where the hour matters: "2024年1月10日 10:00". */
 export function officialDateTime(isoTime: string): string {
