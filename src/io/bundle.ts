@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../audit/log.js';
 import { checkItemsCsv, cmp, eventsCsv, selectionCsv, teamsCsv } from '../core/canonical.js';
@@ -93,6 +93,7 @@ export function writeBundle(db: Db, planId: string, outDir: string): WrittenBund
 }
 
 function prepareDir(dir: string, files: Map<string, string>): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new SsjError('usage', 'bundle.outIsFile', { path: dir });
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
@@ -112,6 +113,8 @@ export function readBundleDir(dir: string): Map<string, string> {
   try {
     if (!statSync(dir).isDirectory()) throw new SsjError('invalidInput', 'verify.notDirectory', { dir });
     names = readdirSync(dir).sort(cmp);
+    // A folder without a manifest is not a bundle: say so before reading (and complaining about) other files in it.
+    if (!names.includes(MANIFEST_FILE)) throw new SsjError('invalidInput', 'verify.notBundle', { dir, file: MANIFEST_FILE });
   } catch (e) {
     if (e instanceof SsjError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new SsjError('notFound', 'verify.dirNotFound', { dir });

@@ -30,3 +30,19 @@ describe('exports refuse a draw whose stored result was edited in the database',
     expect(existsSync(join(d, out))).toBe(false);
   });
 });
+
+describe('bundle paths as users mistype them', () => {
+  const t = tempDir('ssj-paths-');
+  afterAll(t.cleanup);
+
+  it('verify on a work folder says there is no manifest; export bundle onto a file is a usage error', () => {
+    expect(ssj(t.dir, ['demo', '--dir', 'd']).code).toBe(0);
+    const d = join(t.dir, 'd');
+    const v = ssj(d, ['verify', '.']);
+    expect(v.code).toBe(3);
+    expect(v.stderr).toMatch(/no manifest\.json/);
+    const b = ssj(d, ['export', 'bundle', '--plan', '2024Q1', '--out', '2024Q1-预告.txt']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/existing file/);
+  });
+});

@@ -196,4 +196,8 @@ export const verify: Catalog = {
     zh: '检查事项：check-items.csv 列出企业 {uscc} 检查 {item}，但按抽取不是它。',
     en: 'check items: check-items.csv lists {item} for {uscc}, but the draw does not pick it.',
   },
+  'bundle.outIsFile': {
+    zh: '--out {path} 是一个已有的文件；核验包需要一个目录（新的或空的）。请换一个目录名。',
+    en: '--out {path} is an existing file; a bundle needs a directory (new or empty). Choose another name.',
+  },
 };
