@@ -117,7 +117,8 @@ export async function scanFile(path: string, forced: Encoding | undefined, name 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw notFound('file.notFound', { path: name });
-    if (code === 'EISDIR' || code === 'EACCES' || code === 'EPERM') throw inputError('file.unreadable', { path: name, reason: code });
+    if (code === 'EISDIR') throw inputError('file.isDirectory', { path: name });
+    if (code === 'EACCES' || code === 'EPERM') throw inputError('file.noPermission', { path: name });
     throw e;
   }
 }

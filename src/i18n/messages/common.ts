@@ -50,6 +50,7 @@ export const common: Catalog = {
   'usage.excessArguments': { zh: '参数过多（{message}）。用法见 {command} --help', en: 'Too many arguments ({message}). See {command} --help' },
   'usage.invalidArgument': { zh: '参数无效：{message}。用法见 {command} --help', en: 'Invalid argument: {message}. See {command} --help' },
   'usage.other': { zh: '用法错误：{message}。用法见 {command} --help', en: 'Usage error: {message}. See {command} --help' },
+  'file.noPermission': { zh: '没有读取 {path} 的权限。请检查文件权限，或把文件复制到自己的目录后再试。', en: 'No permission to read {path}. Check its permissions, or copy it to a folder of your own and try again.' },
   'file.isDirectory': { zh: '{path} 是一个目录，这里需要一个文件。', en: '{path} is a directory; a file is needed here.' },
   'db.dirMissing': { zh: '数据库所在的目录 {dir} 不存在。请先创建该目录，或用 --db 指定其他位置。', en: 'The folder {dir} for the database does not exist. Create it first or point --db elsewhere.' },
   'confirm.proceed': { zh: '确认执行？', en: 'Proceed?' },
