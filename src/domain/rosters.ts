@@ -98,12 +98,13 @@ const idNumber: Check = (v, env) => {
   switch (idNumberProblem(s, env.today)) {
     case undefined:
       return s;
+    // Messages show the number masked (terminals get screenshotted and logged); the line number finds the row.
     case 'format':
-      return { code: 'roster.row.idFormat', params: { value: s } };
+      return { code: 'roster.row.idFormat', params: { value: maskIdNumber(s) } };
     case 'birthDate':
-      return { code: 'roster.row.idBirthDate', params: { value: s, date: `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}` } };
+      return { code: 'roster.row.idBirthDate', params: { value: maskIdNumber(s), date: `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}` } };
     case 'check':
-      return { code: 'roster.row.idCheck', params: { value: s, expected: idCheckChar(s.slice(0, 17)) } };
+      return { code: 'roster.row.idCheck', params: { value: maskIdNumber(s), expected: idCheckChar(s.slice(0, 17)) } };
   }
 };
 

@@ -202,8 +202,8 @@ const BAD: [string, string, string, string[], string[]?][] = [
   ['a header with no rows', 'enterprises', bad('header-only.csv'), ['header-only.csv has a header row but no data rows']],
   ['the inspector roster given as enterprises', 'enterprises', bad('inspectors-as-enterprises.csv'), ['looks like the inspectors roster', 'ssj import inspectors']],
   ['a bad USCC check character', 'enterprises', bad('bad-uscc-check.csv'), ['line 3, 统一社会信用代码: the check character of "91371322MA3D9JC4M0" should be "L"']],
-  ['an ID number with a bad check digit', 'inspectors', bad('bad-id-check.csv'), ['line 4, 身份证号: the check digit of "371322197909190320" should be "X"']],
-  ['an ID number with an impossible birth date', 'inspectors', bad('bad-id-birthdate.csv'), ['line 3, 身份证号: "371322198602308228" has an impossible birth date (1986-02-30)']],
+  ['an ID number with a bad check digit', 'inspectors', bad('bad-id-check.csv'), ['line 4, 身份证号: the check digit of "3713**********0320" should be "X"']],
+  ['an ID number with an impossible birth date', 'inspectors', bad('bad-id-birthdate.csv'), ['line 3, 身份证号: "3713**********8228" has an impossible birth date (1986-02-30)']],
   ['two rows with the same key (one in full-width digits)', 'enterprises', bad('duplicate-key.csv'), ['line 6, 统一社会信用代码: "91371322MA32C3K5E6" is also on line 2']],
   ['a missing required column', 'enterprises', bad('missing-column.csv'), ['missing-column.csv: no column for 统一社会信用代码 (uscc)']],
   ['a GBK file forced as UTF-8', 'enterprises', fixture('enterprises-gbk.csv'), ['enterprises-gbk.csv is not valid UTF-8 (from line 1)', '--encoding gb18030'], ['--encoding', 'utf-8']],
@@ -343,3 +343,16 @@ function validUscc(first17: string): string {
   for (let i = 0; i < 17; i++) sum += charset.indexOf(first17[i]!) * (3 ** i % 31);
   return first17 + charset[(31 - (sum % 31)) % 31];
 }
+
+describe('privacy in error messages', () => {
+  it('never prints a whole ID number, even a wrong one', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const r = ssj(dir, ['import', 'inspectors', join(FIXTURES, 'bad', 'bad-id-check.csv')]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).not.toContain('371322197909190320');
+    } finally {
+      cleanup();
+    }
+  });
+});
