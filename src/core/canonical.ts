@@ -8,7 +8,8 @@ import type { CheckItem, Conflict, DrawEvent, PoolEnterprise, PoolInspector, Poo
  */
 export function csvField(v: string | number): string {
   const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // includes() beats a regular expression here: the pool file of a 1,000,000-enterprise roster has 4,000,000 fields.
+  return s.includes(',') || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function csvLines(header: string[], rows: Iterable<(string | number)[]>): string {
@@ -61,29 +62,36 @@ export function parseCsv(text: string): Record<string, string>[] {
   return body.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
 }
 
-/** Code-point order (what Python's sorted() does), not UTF-16 order: they differ only past U+FFFF. */
+/**
+ * Code-point order (what Python's sorted() does), not UTF-16 order: they differ only when the first difference is a
+ * surrogate (a character past U+FFFF) against U+E000–U+FFFF. Anything else uses the engine's fast comparison.
+ */
 export function cmp(a: string, b: string): number {
   if (a === b) return 0;
+  let i = 0;
   const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length - b.length;
+  const x = a.charCodeAt(i);
+  const y = b.charCodeAt(i);
+  const surrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+  if (surrogate(x) !== surrogate(y) && x >= 0xd800 && y >= 0xd800) return surrogate(x) ? 1 : -1;
+  return x < y ? -1 : 1;
 }
 
 const splitList = (s: string): string[] => (s === '' ? [] : s.split(';'));
 
 export const POOL_ENTERPRISES_HEADER = ['stratum', 'uscc', 'name', 'industry'];
-/** Rows in stratum order (as the plan lists them), then uscc. */
+/** Rows in stratum order (as the plan lists them), then uscc. Written without per-row arrays: it is the largest file. */
 export function poolEnterprisesCsv(strataOrder: string[], pool: PoolEnterprise[]): string {
   const buckets = new Map<string, PoolEnterprise[]>(strataOrder.map((s) => [s, []]));
   for (const e of pool) buckets.get(e.stratum)!.push(e);
-  return csvLines(POOL_ENTERPRISES_HEADER, (function* () {
-    for (const members of buckets.values()) for (const e of sortedBy(members, (x) => x.uscc)) yield [e.stratum, e.uscc, e.name, e.industry];
-  })());
+  const out: string[] = [POOL_ENTERPRISES_HEADER.join(',')];
+  for (const [stratum, members] of buckets) {
+    const st = csvField(stratum);
+    for (const e of sortedBy(members, (x) => x.uscc)) out.push(`${st},${csvField(e.uscc)},${csvField(e.name)},${csvField(e.industry)}`);
+  }
+  return `${out.join('\n')}\n`;
 }
 
 /** Sort by a key in code-point order; skips the sort when the rows already are in order (a roster read by key). */

@@ -62,7 +62,7 @@ export function computeInputs(db: Db, plan: Plan): DrawInputs {
   const pool = result.strata.flatMap((s) => s.members);
   const inspectors = inspectorPool(db);
   const items = activeItems(db);
-  const conflicts = conflictsInForce(db, new Set(inspectors.map((i) => i.certNo)), new Set(pool.map((e) => e.uscc)));
+  const conflicts = conflictsInForce(db, new Set(inspectors.map((i) => i.certNo)), pool);
   const files: InputFiles = {
     poolEnterprises: poolEnterprisesCsv(plan.strata.map((s) => s.name), pool),
     poolInspectors: poolInspectorsCsv(inspectors),

@@ -44,7 +44,11 @@ export function activeItems(db: Db): PoolItem[] {
 }
 
 /** Conflicts in force between pool inspectors and pool enterprises (declared in advance or gained by earlier recusals). */
-export function conflictsInForce(db: Db, inspectors: Set<string>, enterprises: Set<string>): Conflict[] {
-  const rows = db.prepare('SELECT cert_no, uscc FROM conflicts WHERE active = 1').all() as { cert_no: string; uscc: string }[];
-  return rows.filter((r) => inspectors.has(r.cert_no) && enterprises.has(r.uscc)).map((r) => ({ certNo: r.cert_no, uscc: r.uscc }));
+export function conflictsInForce(db: Db, inspectors: Set<string>, enterprises: Iterable<{ uscc: string }>): Conflict[] {
+  const rows = (db.prepare('SELECT cert_no, uscc FROM conflicts WHERE active = 1').all() as { cert_no: string; uscc: string }[]).filter((r) => inspectors.has(r.cert_no));
+  // Few conflicts, many enterprises: look the pool up against the conflicts, not the other way round.
+  const wanted = new Set(rows.map((r) => r.uscc));
+  const inPool = new Set<string>();
+  if (wanted.size) for (const e of enterprises) if (wanted.has(e.uscc)) inPool.add(e.uscc);
+  return rows.filter((r) => inPool.has(r.uscc)).map((r) => ({ certNo: r.cert_no, uscc: r.uscc }));
 }
