@@ -116,6 +116,7 @@ function label(lang: Lang, def: RosterDef, field: string): string {
 
 function cell(lang: Lang, field: string, v: string | number | boolean | undefined): string {
   if (field === 'active') return v ? bi(lang, '在用', 'yes') : bi(lang, '停用', 'no');
+  if (field === 'kind' && lang === 'zh') return v === 'expert' ? '专家' : v === 'inspector' ? '执法人员' : String(v ?? '');
   return String(v ?? '').replace(/;/g, lang === 'zh' ? '、' : ', ');
 }
 

@@ -50,7 +50,7 @@ export const results: Catalog = {
     en: 'The enterprise {uscc} is not in the draw of plan {plan}. Check the code against the selection of the plan (selection.csv).',
   },
   'result.notSelected': {
-    zh: '企业 {uscc}（{name}）在计划 {plan} 中的身份是 {role}，不是被抽中的检查对象，不能登记结果。',
+    zh: (p) => `企业 ${p.uscc}（${p.name}）在计划 ${p.plan} 中是${({ reserve: '备选企业', replaced: '已被替换的企业' } as Record<string, string>)[String(p.role)] ?? String(p.role)}，不是被抽中的检查对象，不能登记结果。`,
     en: 'The enterprise {uscc} ({name}) is a {role} in plan {plan}, not a selected one, so it cannot have a result.',
   },
   'result.notRecorded': {
