@@ -12,7 +12,7 @@ export function csvField(v: string | number): string {
   return s.includes(',') || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvLines(header: string[], rows: Iterable<(string | number)[]>): string {
+export function csvLines(header: readonly string[], rows: Iterable<(string | number)[]>): string {
   const out: string[] = [header.join(',')];
   for (const r of rows) out.push(r.map(csvField).join(','));
   return `${out.join('\n')}\n`;
@@ -81,12 +81,23 @@ export function cmp(a: string, b: string): number {
 
 const splitList = (s: string): string[] => (s === '' ? [] : s.split(';'));
 
-export const POOL_ENTERPRISES_HEADER = ['stratum', 'uscc', 'name', 'industry'];
+/** The header of every canonical CSV file (docs/ALGORITHM.md section 10): written here, checked by verify. */
+export const CSV_HEADERS = {
+  'pool-enterprises.csv': ['stratum', 'uscc', 'name', 'industry'],
+  'pool-inspectors.csv': ['certNo', 'name', 'unit', 'specialties'],
+  'items.csv': ['code', 'name', 'industries'],
+  'conflicts.csv': ['certNo', 'uscc'],
+  'selection.csv': ['stratum', 'rank', 'uscc', 'name', 'ticket', 'role'],
+  'teams.csv': ['uscc', 'seat', 'certNo', 'name', 'ticket'],
+  'check-items.csv': ['uscc', 'code', 'ticket'],
+  'events.csv': ['seq', 'type', 'uscc', 'certNo', 'replacementCertNo', 'replacementUscc', 'seed', 'reason'],
+} as const satisfies Record<string, readonly string[]>;
+
 /** Rows in stratum order (as the plan lists them), then uscc. Written without per-row arrays: it is the largest file. */
 export function poolEnterprisesCsv(strataOrder: string[], pool: PoolEnterprise[]): string {
   const buckets = new Map<string, PoolEnterprise[]>(strataOrder.map((s) => [s, []]));
   for (const e of pool) buckets.get(e.stratum)!.push(e);
-  const out: string[] = [POOL_ENTERPRISES_HEADER.join(',')];
+  const out: string[] = [CSV_HEADERS['pool-enterprises.csv'].join(',')];
   for (const [stratum, members] of buckets) {
     const st = csvField(stratum);
     for (const e of sortedBy(members, (x) => x.uscc)) out.push(`${st},${csvField(e.uscc)},${csvField(e.name)},${csvField(e.industry)}`);
@@ -104,21 +115,21 @@ export const readPoolEnterprises = (text: string): PoolEnterprise[] =>
 
 export function poolInspectorsCsv(inspectors: PoolInspector[]): string {
   const sorted = [...inspectors].sort((a, b) => cmp(a.certNo, b.certNo));
-  return csvLines(['certNo', 'name', 'unit', 'specialties'], sorted.map((i) => [i.certNo, i.name, i.unit, i.specialties.join(';')]));
+  return csvLines(CSV_HEADERS['pool-inspectors.csv'], sorted.map((i) => [i.certNo, i.name, i.unit, i.specialties.join(';')]));
 }
 export const readPoolInspectors = (text: string): PoolInspector[] =>
   parseCsv(text).map((r) => ({ certNo: r.certNo ?? '', name: r.name ?? '', unit: r.unit ?? '', specialties: splitList(r.specialties ?? '') }));
 
 export function itemsCsv(items: PoolItem[]): string {
   const sorted = [...items].sort((a, b) => cmp(a.code, b.code));
-  return csvLines(['code', 'name', 'industries'], sorted.map((i) => [i.code, i.name, i.industries === '*' ? '*' : i.industries.join(';')]));
+  return csvLines(CSV_HEADERS['items.csv'], sorted.map((i) => [i.code, i.name, i.industries === '*' ? '*' : i.industries.join(';')]));
 }
 export const readItems = (text: string): PoolItem[] =>
   parseCsv(text).map((r) => ({ code: r.code ?? '', name: r.name ?? '', industries: r.industries === '*' ? '*' : splitList(r.industries ?? '') }));
 
 export function conflictsCsv(conflicts: Conflict[]): string {
   const sorted = [...conflicts].sort((a, b) => cmp(a.certNo, b.certNo) || cmp(a.uscc, b.uscc));
-  return csvLines(['certNo', 'uscc'], sorted.map((c) => [c.certNo, c.uscc]));
+  return csvLines(CSV_HEADERS['conflicts.csv'], sorted.map((c) => [c.certNo, c.uscc]));
 }
 export const readConflicts = (text: string): Conflict[] => parseCsv(text).map((r) => ({ certNo: r.certNo ?? '', uscc: r.uscc ?? '' }));
 
@@ -126,25 +137,24 @@ export const readConflicts = (text: string): Conflict[] => parseCsv(text).map((r
 export function selectionCsv(strataOrder: string[], rows: SelectionRow[]): string {
   const pos = new Map(strataOrder.map((s, i) => [s, i]));
   const sorted = [...rows].sort((a, b) => pos.get(a.stratum)! - pos.get(b.stratum)! || a.rank - b.rank);
-  return csvLines(['stratum', 'rank', 'uscc', 'name', 'ticket', 'role'], sorted.map((r) => [r.stratum, r.rank, r.uscc, r.name, r.ticket, r.role]));
+  return csvLines(CSV_HEADERS['selection.csv'], sorted.map((r) => [r.stratum, r.rank, r.uscc, r.name, r.ticket, r.role]));
 }
 
 /** teams.csv: by uscc, then seat. */
 export function teamsCsv(teams: Map<string, Seat[]>): string {
   const usccs = [...teams.keys()].sort(cmp);
-  return csvLines(['uscc', 'seat', 'certNo', 'name', 'ticket'], usccs.flatMap((u) => teams.get(u)!.map((s) => [u, s.seat, s.certNo, s.name, s.ticket])));
+  return csvLines(CSV_HEADERS['teams.csv'], usccs.flatMap((u) => teams.get(u)!.map((s) => [u, s.seat, s.certNo, s.name, s.ticket])));
 }
 
 /** check-items.csv: by uscc, then the order drawn (ascending ticket). */
 export function checkItemsCsv(items: Map<string, CheckItem[]>): string {
   const usccs = [...items.keys()].sort(cmp);
-  return csvLines(['uscc', 'code', 'ticket'], usccs.flatMap((u) => items.get(u)!.map((c) => [u, c.code, c.ticket])));
+  return csvLines(CSV_HEADERS['check-items.csv'], usccs.flatMap((u) => items.get(u)!.map((c) => [u, c.code, c.ticket])));
 }
 
-export const EVENTS_HEADER = ['seq', 'type', 'uscc', 'certNo', 'replacementCertNo', 'replacementUscc', 'seed', 'reason'];
 export function eventsCsv(events: DrawEvent[]): string {
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
-  return csvLines(EVENTS_HEADER, sorted.map((e) => [e.seq, e.type, e.uscc, e.certNo, e.replacementCertNo, e.replacementUscc, e.seed, e.reason]));
+  return csvLines(CSV_HEADERS['events.csv'], sorted.map((e) => [e.seq, e.type, e.uscc, e.certNo, e.replacementCertNo, e.replacementUscc, e.seed, e.reason]));
 }
 export const readEvents = (text: string): DrawEvent[] =>
   parseCsv(text).map((r) => ({

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import {
   checkItemsCsv,
   conflictsCsv,
-  EVENTS_HEADER,
+  CSV_HEADERS,
   eventsCsv,
   itemsCsv,
   parseCsv,
-  POOL_ENTERPRISES_HEADER,
   poolEnterprisesCsv,
   poolInspectorsCsv,
   readConflicts,
@@ -65,16 +64,7 @@ export interface Manifest {
 /** JSON as the bundle writes it: two-space indent, LF at the end. */
 export const bundleJson = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
 
-const HEADERS: Partial<Record<BundleFileName, string[]>> = {
-  'pool-enterprises.csv': POOL_ENTERPRISES_HEADER,
-  'pool-inspectors.csv': ['certNo', 'name', 'unit', 'specialties'],
-  'items.csv': ['code', 'name', 'industries'],
-  'conflicts.csv': ['certNo', 'uscc'],
-  'selection.csv': ['stratum', 'rank', 'uscc', 'name', 'ticket', 'role'],
-  'teams.csv': ['uscc', 'seat', 'certNo', 'name', 'ticket'],
-  'check-items.csv': ['uscc', 'code', 'ticket'],
-  'events.csv': EVENTS_HEADER,
-};
+const HEADERS: Partial<Record<BundleFileName, readonly string[]>> = CSV_HEADERS;
 
 /**
  * The bundle cannot be verified at all: not a bundle, unreadable JSON, a wrong header, an unknown version.
