@@ -37,7 +37,5 @@ export function officialRange(start: string, end: string): string {
   return `${officialDate(start)}至${officialDate(end)}`;
 }
 
-/** ISO date arithmetic on calendar days (UTC, so no time zone can shift the day). */
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+/** ISO date arithmetic on calendar days: core's, so there is one definition. */
+export { addDays } from '../core/workdays.js';
