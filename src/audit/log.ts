@@ -45,8 +45,18 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function entryHash(prevHash: string, e: { seq: number; at: string; operator: string; action: string; planId: string | null; payload: string }): string {
-  const body = canonicalJson({ seq: e.seq, at: e.at, operator: e.operator, action: e.action, planId: e.planId, payload: e.payload });
+export function entryHash(
+  prevHash: string,
+  e: { seq: number; at: string; operator: string; action: string; planId: string | null; payload: string },
+): string {
+  const body = canonicalJson({
+    seq: e.seq,
+    at: e.at,
+    operator: e.operator,
+    action: e.action,
+    planId: e.planId,
+    payload: e.payload,
+  });
   return sha256Hex(`${prevHash}\n${body}`);
 }
 
@@ -55,20 +65,31 @@ export function entryHash(prevHash: string, e: { seq: number; at: string; operat
  * so a rolled-back write leaves no entry and a committed write always has one.
  */
 export function appendAudit(db: Db, input: AuditEntryInput): AuditEntry {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
   const payload = canonicalJson(input.payload);
   const planId = input.planId ?? null;
-  const hash = entryHash(prevHash, { seq, at: input.at, operator: input.operator, action: input.action, planId, payload });
-  db.prepare('INSERT INTO audit_log (seq, at, operator, action, plan_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    seq, input.at, input.operator, input.action, planId, payload, prevHash, hash,
-  );
+  const hash = entryHash(prevHash, {
+    seq,
+    at: input.at,
+    operator: input.operator,
+    action: input.action,
+    planId,
+    payload,
+  });
+  db.prepare(
+    'INSERT INTO audit_log (seq, at, operator, action, plan_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(seq, input.at, input.operator, input.action, planId, payload, prevHash, hash);
   return { seq, at: input.at, operator: input.operator, action: input.action, planId, payload, prevHash, hash };
 }
 
 /** The newest entry's hash (the chain head), or GENESIS for an empty log. */
 export function chainHead(db: Db): { seq: number; hash: string } {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
   return last ?? { seq: 0, hash: GENESIS };
 }

@@ -1,4 +1,12 @@
-import { allDraws, drawEvents, drawFiles, loadState, type DrawRecord, type StoredEvent, type StoredState } from '../db/draws.js';
+import {
+  allDraws,
+  drawEvents,
+  drawFiles,
+  loadState,
+  type DrawRecord,
+  type StoredEvent,
+  type StoredState,
+} from '../db/draws.js';
 import { replayStored } from '../db/drawing.js';
 import { gunz, hashFiles, INPUT_FILE_NAMES, type InputFiles } from '../db/draw-inputs.js';
 import type { Db } from '../db/open.js';
@@ -29,7 +37,15 @@ export interface AuditReport {
   ok: boolean;
   head: { seq: number; hash: string };
   entries: number;
-  checked: { draws: number; events: number; results: number; corrections: number; objections: number; plans: number; freezes: number };
+  checked: {
+    draws: number;
+    events: number;
+    results: number;
+    corrections: number;
+    objections: number;
+    plans: number;
+    freezes: number;
+  };
   problems: Finding[];
 }
 
@@ -128,7 +144,8 @@ export function checkChain(rows: readonly LogRow[]): Finding | undefined {
         : { code: 'audit.chain.badSeq', params: { seq: r.seq, position: expected } };
     }
     if (r.prevHash !== prev) return { code: 'audit.chain.prevHash', params: { seq: r.seq, previous: expected - 1 } };
-    if (entryHash(r.prevHash, r) !== r.hash) return { code: 'audit.chain.edited', params: { seq: r.seq, action: r.action, at: r.at } };
+    if (entryHash(r.prevHash, r) !== r.hash)
+      return { code: 'audit.chain.edited', params: { seq: r.seq, action: r.action, at: r.at } };
     prev = r.hash;
   }
   return undefined;
@@ -171,14 +188,20 @@ function checkDraw(db: Db, d: DrawRecord, events: StoredEvent[], entries: readon
       ['seed', d.seed, p.seed],
       ['algorithm', d.algorithm, p.algorithm],
     ] as const) {
-      if (stored !== logged) out.push({ code: 'audit.draw.fieldChanged', params: { ...at, field, stored, logged, seq: created.seq } });
+      if (stored !== logged)
+        out.push({ code: 'audit.draw.fieldChanged', params: { ...at, field, stored, logged, seq: created.seq } });
     }
     const hashes = (p.hashes ?? {}) as Record<string, unknown>;
     const actual = attempt(() => hashFiles(drawFiles(db, d.id))) ?? ({} as Record<string, string>);
     for (const key of Object.keys(INPUT_FILE_NAMES) as (keyof InputFiles)[]) {
-      if (actual[key] !== hashes[key]) out.push({ code: 'audit.draw.inputChanged', params: { ...at, file: INPUT_FILE_NAMES[key], seq: created.seq } });
+      if (actual[key] !== hashes[key])
+        out.push({ code: 'audit.draw.inputChanged', params: { ...at, file: INPUT_FILE_NAMES[key], seq: created.seq } });
     }
-    if (d.poolHash !== hashes.poolEnterprises) out.push({ code: 'audit.draw.fieldChanged', params: { ...at, field: 'pool_hash', stored: d.poolHash, logged: hashes.poolEnterprises, seq: created.seq } });
+    if (d.poolHash !== hashes.poolEnterprises)
+      out.push({
+        code: 'audit.draw.fieldChanged',
+        params: { ...at, field: 'pool_hash', stored: d.poolHash, logged: hashes.poolEnterprises, seq: created.seq },
+      });
   }
 
   out.push(...checkVoid(d, entries));
@@ -190,7 +213,11 @@ function checkDraw(db: Db, d: DrawRecord, events: StoredEvent[], entries: readon
   try {
     const r = replayStored(db, d);
     derived = r.state;
-    for (const m of r.mismatches) out.push({ code: 'audit.draw.eventOutcome', params: { ...at, event: m.seq, field: m.field, recorded: m.recorded, computed: m.computed } });
+    for (const m of r.mismatches)
+      out.push({
+        code: 'audit.draw.eventOutcome',
+        params: { ...at, event: m.seq, field: m.field, recorded: m.recorded, computed: m.computed },
+      });
   } catch (e) {
     // A tampered row can break the replay in any way (bad JSON, unreadable snapshot, an event that no longer applies).
     out.push({ code: 'audit.draw.noReplay', params: { ...at, reason: (e as Error).message } });
@@ -200,7 +227,8 @@ function checkDraw(db: Db, d: DrawRecord, events: StoredEvent[], entries: readon
     if (diff) out.push({ code: 'audit.draw.stateChanged', params: { ...at, ...diff } });
   }
   const last = [...touching].reverse().find((e) => typeof e.data?.resultHash === 'string');
-  if (last && stateHash(stored, order) !== last.data!.resultHash) out.push({ code: 'audit.draw.resultHash', params: { ...at, seq: last.seq, action: last.action } });
+  if (last && stateHash(stored, order) !== last.data!.resultHash)
+    out.push({ code: 'audit.draw.resultHash', params: { ...at, seq: last.seq, action: last.action } });
   return out;
 }
 
@@ -219,7 +247,18 @@ function checkVoid(d: DrawRecord, entries: readonly Entry[]): Finding[] {
 }
 
 /** The stored event columns (recorded outputs included: replay checks them), as `ssj recuse`/`replace` log the event. */
-const EVENT_FIELDS = ['seq', 'type', 'uscc', 'certNo', 'replacementCertNo', 'replacementUscc', 'seed', 'reason', 'operator', 'at'] as const;
+const EVENT_FIELDS = [
+  'seq',
+  'type',
+  'uscc',
+  'certNo',
+  'replacementCertNo',
+  'replacementUscc',
+  'seed',
+  'reason',
+  'operator',
+  'at',
+] as const;
 
 function eventKey(e: Record<string, unknown>): string {
   return canonicalJson(Object.fromEntries(EVENT_FIELDS.map((f) => [f, e[f] ?? (f === 'seq' ? null : '')])));
@@ -230,7 +269,8 @@ function loggedEvents(touching: readonly Entry[]): { event: Record<string, unkno
   const out: { event: Record<string, unknown>; seq: number }[] = [];
   for (const e of touching) {
     const list = Array.isArray(e.data?.events) ? (e.data!.events as unknown[]) : e.data?.event ? [e.data.event] : [];
-    for (const ev of list) if (ev && typeof ev === 'object') out.push({ event: ev as Record<string, unknown>, seq: e.seq });
+    for (const ev of list)
+      if (ev && typeof ev === 'object') out.push({ event: ev as Record<string, unknown>, seq: e.seq });
   }
   return out;
 }
@@ -242,7 +282,8 @@ function checkEvents(d: DrawRecord, stored: StoredEvent[], touching: readonly En
   for (const e of stored) {
     const l = logged.get(e.seq);
     if (!l) out.push({ code: 'audit.event.unlogged', params: { ...at, event: e.seq, uscc: e.uscc } });
-    else if (eventKey(e as unknown as Record<string, unknown>) !== eventKey(l.event)) out.push({ code: 'audit.event.changed', params: { ...at, event: e.seq, uscc: e.uscc, seq: l.seq } });
+    else if (eventKey(e as unknown as Record<string, unknown>) !== eventKey(l.event))
+      out.push({ code: 'audit.event.changed', params: { ...at, event: e.seq, uscc: e.uscc, seq: l.seq } });
     logged.delete(e.seq);
   }
   for (const [seq, l] of logged) out.push({ code: 'audit.event.deleted', params: { ...at, event: seq, seq: l.seq } });
@@ -275,12 +316,18 @@ export function firstStateDifference(derived: StoredState, stored: StoredState):
   return diffKeyed('checkItems', items(derived.checkItems), items(stored.checkItems), ['code', 'ticket']);
 }
 
-function diffKeyed<T extends object>(part: StateDifference['part'], derived: [string, T][], stored: [string, T][], fields: (keyof T & string)[]): StateDifference | undefined {
+function diffKeyed<T extends object>(
+  part: StateDifference['part'],
+  derived: [string, T][],
+  stored: [string, T][],
+  fields: (keyof T & string)[],
+): StateDifference | undefined {
   const storedBy = new Map(stored);
   for (const [key, d] of derived) {
     const s = storedBy.get(key);
     if (!s) return { part, key, field: '', stored: '-', derived: 'present' };
-    for (const f of fields) if (String(d[f]) !== String(s[f])) return { part, key, field: f, stored: String(s[f]), derived: String(d[f]) };
+    for (const f of fields)
+      if (String(d[f]) !== String(s[f])) return { part, key, field: f, stored: String(s[f]), derived: String(d[f]) };
     storedBy.delete(key);
   }
   const extra = storedBy.keys().next();
@@ -297,9 +344,42 @@ interface RowTable {
 
 // The columns as src/db/results.ts puts them in the log (resultAuditRow and friends).
 const ROW_TABLES: RowTable[] = [
-  { table: 'results', columns: ['id', 'plan_id', 'uscc', 'outcome', 'check_date', 'follow_up', 'note', 'report_date', 'feedback_date', 'published_at', 'recorded_at', 'operator'] },
-  { table: 'corrections', columns: ['id', 'result_id', 'outcome', 'follow_up', 'note', 'reason', 'published_at', 'recorded_at', 'operator'] },
-  { table: 'objections', columns: ['id', 'result_id', 'received', 'text', 'resolution', 'decision', 'reviewed_at', 'answered_at', 'recorded_at', 'operator'] },
+  {
+    table: 'results',
+    columns: [
+      'id',
+      'plan_id',
+      'uscc',
+      'outcome',
+      'check_date',
+      'follow_up',
+      'note',
+      'report_date',
+      'feedback_date',
+      'published_at',
+      'recorded_at',
+      'operator',
+    ],
+  },
+  {
+    table: 'corrections',
+    columns: ['id', 'result_id', 'outcome', 'follow_up', 'note', 'reason', 'published_at', 'recorded_at', 'operator'],
+  },
+  {
+    table: 'objections',
+    columns: [
+      'id',
+      'result_id',
+      'received',
+      'text',
+      'resolution',
+      'decision',
+      'reviewed_at',
+      'answered_at',
+      'recorded_at',
+      'operator',
+    ],
+  },
 ];
 
 function checkRows(db: Db, t: RowTable, entries: readonly Entry[]): { count: number; problems: Finding[] } {
@@ -307,7 +387,8 @@ function checkRows(db: Db, t: RowTable, entries: readonly Entry[]): { count: num
   for (const e of entries) {
     const list = e.data?.[t.table];
     if (!Array.isArray(list)) continue;
-    for (const row of list as Record<string, unknown>[]) if (row && typeof row.id === 'number') logged.set(row.id, { row, seq: e.seq });
+    for (const row of list as Record<string, unknown>[])
+      if (row && typeof row.id === 'number') logged.set(row.id, { row, seq: e.seq });
   }
   const stored = db.prepare(`SELECT * FROM ${t.table} ORDER BY id`).all() as Record<string, unknown>[];
   const problems: Finding[] = [];
@@ -319,11 +400,24 @@ function checkRows(db: Db, t: RowTable, entries: readonly Entry[]): { count: num
     if (!l) problems.push({ code: 'audit.row.unlogged', params: { kind, id, what } });
     else {
       const field = t.columns.find((c) => canonicalJson(row[c] ?? null) !== canonicalJson(l.row[c] ?? null));
-      if (field) problems.push({ code: 'audit.row.changed', params: { kind, id, what, field, stored: String(row[field] ?? 'NULL'), logged: String(l.row[field] ?? 'NULL'), seq: l.seq } });
+      if (field)
+        problems.push({
+          code: 'audit.row.changed',
+          params: {
+            kind,
+            id,
+            what,
+            field,
+            stored: String(row[field] ?? 'NULL'),
+            logged: String(l.row[field] ?? 'NULL'),
+            seq: l.seq,
+          },
+        });
     }
     logged.delete(id);
   }
-  for (const [id, l] of logged) problems.push({ code: 'audit.row.deleted', params: { kind, id, what: describeRow(l.row), seq: l.seq } });
+  for (const [id, l] of logged)
+    problems.push({ code: 'audit.row.deleted', params: { kind, id, what: describeRow(l.row), seq: l.seq } });
   return { count: stored.length, problems };
 }
 
@@ -336,7 +430,12 @@ function describeRow(row: Record<string, unknown>): string {
 // ---------------------------------------------------------------- plans and freezes
 
 /** What a plan's status must be after the logged steps: draft, then frozen, then drawn. */
-const STATUS_AFTER: Record<string, string> = { 'plan.add': 'draft', 'plan.freeze': 'frozen', draw: 'drawn', 'draw.redraw': 'drawn' };
+const STATUS_AFTER: Record<string, string> = {
+  'plan.add': 'draft',
+  'plan.freeze': 'frozen',
+  draw: 'drawn',
+  'draw.redraw': 'drawn',
+};
 
 function checkPlans(db: Db, entries: readonly Entry[]): { count: number; problems: Finding[] } {
   const logged = new Map<string, Entry>();
@@ -347,14 +446,25 @@ function checkPlans(db: Db, entries: readonly Entry[]): { count: number; problem
     const after = STATUS_AFTER[e.action];
     if (after) status.set(e.planId, { status: after, seq: e.seq });
   }
-  const plans = db.prepare('SELECT id, json, status FROM plans ORDER BY id').all() as { id: string; json: string; status: string }[];
+  const plans = db.prepare('SELECT id, json, status FROM plans ORDER BY id').all() as {
+    id: string;
+    json: string;
+    status: string;
+  }[];
   const problems: Finding[] = [];
   for (const p of plans) {
     const l = logged.get(p.id);
     if (!l) problems.push({ code: 'audit.plan.unlogged', params: { plan: p.id } });
-    else if (canonicalJson(attempt(() => JSON.parse(p.json) as unknown) ?? p.json) !== canonicalJson(l.data?.plan ?? null)) problems.push({ code: 'audit.plan.changed', params: { plan: p.id, seq: l.seq } });
+    else if (
+      canonicalJson(attempt(() => JSON.parse(p.json) as unknown) ?? p.json) !== canonicalJson(l.data?.plan ?? null)
+    )
+      problems.push({ code: 'audit.plan.changed', params: { plan: p.id, seq: l.seq } });
     const s = status.get(p.id);
-    if (s && s.status !== p.status) problems.push({ code: 'audit.plan.status', params: { plan: p.id, stored: p.status, logged: s.status, seq: s.seq } });
+    if (s && s.status !== p.status)
+      problems.push({
+        code: 'audit.plan.status',
+        params: { plan: p.id, stored: p.status, logged: s.status, seq: s.seq },
+      });
   }
   return { count: plans.length, problems };
 }
@@ -362,7 +472,11 @@ function checkPlans(db: Db, entries: readonly Entry[]): { count: number; problem
 function checkFreezes(db: Db, entries: readonly Entry[]): { count: number; problems: Finding[] } {
   const logged = new Map<string, Entry>();
   for (const e of entries) if (e.action === 'plan.freeze' && e.planId !== null) logged.set(e.planId, e);
-  const rows = db.prepare('SELECT plan_id, seed_source, pool_enterprises_gz, pool_inspectors_gz, items_gz, conflicts_gz FROM freezes ORDER BY plan_id').all() as Record<string, unknown>[];
+  const rows = db
+    .prepare(
+      'SELECT plan_id, seed_source, pool_enterprises_gz, pool_inspectors_gz, items_gz, conflicts_gz FROM freezes ORDER BY plan_id',
+    )
+    .all() as Record<string, unknown>[];
   const problems: Finding[] = [];
   for (const r of rows) {
     const plan = r.plan_id as string;
@@ -381,9 +495,12 @@ function checkFreezes(db: Db, entries: readonly Entry[]): { count: number; probl
         }),
       ) ?? {};
     const hashes = (l.data?.hashes ?? {}) as Record<string, unknown>;
-    const changed = (Object.keys(INPUT_FILE_NAMES) as (keyof InputFiles)[]).filter((k) => actual[k] !== hashes[k]).map((k) => INPUT_FILE_NAMES[k]);
+    const changed = (Object.keys(INPUT_FILE_NAMES) as (keyof InputFiles)[])
+      .filter((k) => actual[k] !== hashes[k])
+      .map((k) => INPUT_FILE_NAMES[k]);
     if (r.seed_source !== l.data?.seedSource) changed.push('seed_source');
-    if (changed.length) problems.push({ code: 'audit.freeze.changed', params: { plan, what: changed.join(', '), seq: l.seq } });
+    if (changed.length)
+      problems.push({ code: 'audit.freeze.changed', params: { plan, what: changed.join(', '), seq: l.seq } });
   }
   return { count: rows.length, problems };
 }

@@ -5,7 +5,12 @@ import { helpZh } from '../i18n/help-zh.js';
 import { Context, globalsOf, type Io } from './context.js';
 import { commands } from './commands/index.js';
 
-export type Action = (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<number | void> | number | void;
+export type Action = (
+  ctx: Context,
+  args: unknown[],
+  opts: Record<string, unknown>,
+  // biome-ignore lint/suspicious/noConfusingVoidType: an action may return nothing (exit 0) or an exit code
+) => Promise<number | undefined | void> | number | undefined | void;
 
 /** Build the program. `io` is injected so tests can run it in-process with their own streams. */
 export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {}, lang: Lang = 'en'): Command {
@@ -53,7 +58,11 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
     c.exitOverride((err) => {
       (err as CommanderError & { commandPath?: string }).commandPath = commandPath(c);
       throw err;
-    }).configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} });
+    }).configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => {},
+    });
   return program;
 }
 
@@ -98,7 +107,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof ExitWith) return e.code;
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return Exit.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return Exit.ok;
       const err = usageFromCommander(e);
       report(err.code, err.details, Exit.usage);
       return Exit.usage;
@@ -110,7 +120,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     if (isPromptCancel(e)) {
       io.stderr.write(`${t(lang(), 'error.cancelled')}\n`);
-      if (json) io.stdout.write(`${JSON.stringify({ error: { code: 'error.cancelled', exitCode: Exit.cancelled, message: t(lang(), 'error.cancelled') } }, null, 2)}\n`);
+      if (json)
+        io.stdout.write(
+          `${JSON.stringify({ error: { code: 'error.cancelled', exitCode: Exit.cancelled, message: t(lang(), 'error.cancelled') } }, null, 2)}\n`,
+        );
       return Exit.cancelled;
     }
     if (isBusy(e)) {
@@ -119,14 +132,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const message = (e as Error)?.message ?? String(e);
     io.stderr.write(`${t(lang(), 'error.internal', { message })}\n`);
-    if (json) io.stdout.write(`${JSON.stringify({ error: { code: 'error.internal', exitCode: Exit.internal, message } }, null, 2)}\n`);
+    if (json)
+      io.stdout.write(
+        `${JSON.stringify({ error: { code: 'error.internal', exitCode: Exit.internal, message } }, null, 2)}\n`,
+      );
     if (debug) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
     return Exit.internal;
   }
 }
 
 /** Commander's English usage errors as our own codes, with the name it complained about and where to get help. */
-function usageFromCommander(e: CommanderError & { commandPath?: string }): { code: string; details: Record<string, unknown> } {
+function usageFromCommander(e: CommanderError & { commandPath?: string }): {
+  code: string;
+  details: Record<string, unknown>;
+} {
   const codes: Record<string, string> = {
     'commander.missingArgument': 'usage.missingArgument',
     'commander.optionMissingArgument': 'usage.optionMissingArgument',
@@ -138,7 +157,11 @@ function usageFromCommander(e: CommanderError & { commandPath?: string }): { cod
   };
   return {
     code: codes[e.code] ?? 'usage.other',
-    details: { name: /'([^']+)'/.exec(e.message)?.[1] ?? '', command: e.commandPath ?? 'ssj', message: e.message.replace(/^error: /, '') },
+    details: {
+      name: /'([^']+)'/.exec(e.message)?.[1] ?? '',
+      command: e.commandPath ?? 'ssj',
+      message: e.message.replace(/^error: /, ''),
+    },
   };
 }
 

@@ -29,7 +29,10 @@ export function readPlanFile(path: string, lang: Lang): Plan {
 }
 
 /** Where JSON.parse failed, as line and column, and the usual cause (Excel users expect trailing commas to work). */
-function jsonErrorPlace(text: string, message: string): { line: number | string; column: number | string; reason: string } {
+function jsonErrorPlace(
+  text: string,
+  message: string,
+): { line: number | string; column: number | string; reason: string } {
   const pos = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
   if (Number.isNaN(pos)) return { line: '?', column: '?', reason: message };
   const before = text.replace(/^\uFEFF/, '').slice(0, pos);
@@ -40,7 +43,10 @@ function jsonErrorPlace(text: string, message: string): { line: number | string;
 }
 
 export function planInvalid(file: string, lang: Lang, problems: PlanInvalid['problems']) {
-  return inputError('plan.invalid', { file, problems: problems.map((p) => `${p.path || '(plan)'}: ${t(lang, p.code, p.params ?? {})}`) });
+  return inputError('plan.invalid', {
+    file,
+    problems: problems.map((p) => `${p.path || '(plan)'}: ${t(lang, p.code, p.params ?? {})}`),
+  });
 }
 
 /** Where values must exist in the roster (a typo would silently give an empty stratum). */
@@ -48,14 +54,37 @@ export function checkWhereValues(db: Db, plan: Plan): PlanInvalid['problems'] {
   const problems: PlanInvalid['problems'] = [];
   const hasRoster = (db.prepare('SELECT count(*) AS n FROM enterprises').get() as { n: number }).n > 0;
   if (!hasRoster) return problems;
-  const columns: Record<string, string> = { region: 'region', industry: 'industry', supervision: 'supervision', type: 'type', risk: 'risk', credit: 'credit' };
+  const columns: Record<string, string> = {
+    region: 'region',
+    industry: 'industry',
+    supervision: 'supervision',
+    type: 'type',
+    risk: 'risk',
+    credit: 'credit',
+  };
   plan.strata.forEach((s, i) => {
     for (const f of WHERE_FIELDS) {
       const values = s.where[f];
       if (!values) continue;
-      const present = (db.prepare(`SELECT DISTINCT trim(${columns[f]}) AS v FROM enterprises WHERE active = 1 ORDER BY v`).all() as { v: string }[]).map((r) => r.v);
+      const present = (
+        db.prepare(`SELECT DISTINCT trim(${columns[f]}) AS v FROM enterprises WHERE active = 1 ORDER BY v`).all() as {
+          v: string;
+        }[]
+      ).map((r) => r.v);
       for (const v of values)
-        if (!present.includes(v)) problems.push({ path: `strata[${i}].where.${f}`, code: 'plan.unknownWhereValue', params: { field: f, value: v, known: present.filter((x) => x).slice(0, 20).join('、') } });
+        if (!present.includes(v))
+          problems.push({
+            path: `strata[${i}].where.${f}`,
+            code: 'plan.unknownWhereValue',
+            params: {
+              field: f,
+              value: v,
+              known: present
+                .filter((x) => x)
+                .slice(0, 20)
+                .join('、'),
+            },
+          });
     }
   });
   return problems;

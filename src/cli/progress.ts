@@ -10,7 +10,12 @@ const EVERY_MS = 100;
  * A one-line progress bar on stderr, only when stderr is a terminal (never in logs, pipes or tests) and the
  * file is large. Redrawn at most ten times a second; erased when done so the summary stands alone.
  */
-export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean }, lang: Lang, label: string, clock: () => number = Date.now): Progress | undefined {
+export function progressBar(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  lang: Lang,
+  label: string,
+  clock: () => number = Date.now,
+): Progress | undefined {
   if (!stream.isTTY) return undefined;
   let total = 0;
   let last = 0;
@@ -30,7 +35,9 @@ export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean },
       last = now;
       const share = Math.min(1, bytesRead / total);
       const filled = Math.round(share * WIDTH);
-      draw(`${label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${Math.floor(share * 100)}%  ${(bytesRead / 1048576).toFixed(0)}/${(total / 1048576).toFixed(0)} MB`);
+      draw(
+        `${label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${Math.floor(share * 100)}%  ${(bytesRead / 1048576).toFixed(0)}/${(total / 1048576).toFixed(0)} MB`,
+      );
     },
     phase(code) {
       if (total >= MIN_BYTES) draw(`${label} ${t(lang, code)}`);

@@ -1,4 +1,13 @@
-import type { CheckItem, Conflict, DrawEvent, PoolEnterprise, PoolInspector, PoolItem, Seat, SelectionRow } from './types.js';
+import type {
+  CheckItem,
+  Conflict,
+  DrawEvent,
+  PoolEnterprise,
+  PoolInspector,
+  PoolItem,
+  Seat,
+  SelectionRow,
+} from './types.js';
 
 /**
  * Canonical CSV for the bundle files (docs/ALGORITHM.md "Canonical files"): UTF-8 without BOM, LF line ends,
@@ -100,61 +109,99 @@ export function poolEnterprisesCsv(strataOrder: string[], pool: PoolEnterprise[]
   const out: string[] = [CSV_HEADERS['pool-enterprises.csv'].join(',')];
   for (const [stratum, members] of buckets) {
     const st = csvField(stratum);
-    for (const e of sortedBy(members, (x) => x.uscc)) out.push(`${st},${csvField(e.uscc)},${csvField(e.name)},${csvField(e.industry)}`);
+    for (const e of sortedBy(members, (x) => x.uscc))
+      out.push(`${st},${csvField(e.uscc)},${csvField(e.name)},${csvField(e.industry)}`);
   }
   return `${out.join('\n')}\n`;
 }
 
 /** Sort by a key in code-point order; skips the sort when the rows already are in order (a roster read by key). */
 export function sortedBy<T>(rows: T[], key: (t: T) => string): T[] {
-  for (let i = 1; i < rows.length; i++) if (cmp(key(rows[i - 1]!), key(rows[i]!)) > 0) return [...rows].sort((a, b) => cmp(key(a), key(b)));
+  for (let i = 1; i < rows.length; i++)
+    if (cmp(key(rows[i - 1]!), key(rows[i]!)) > 0) return [...rows].sort((a, b) => cmp(key(a), key(b)));
   return rows;
 }
 export const readPoolEnterprises = (text: string): PoolEnterprise[] =>
-  parseCsv(text).map((r) => ({ stratum: r.stratum ?? '', uscc: r.uscc ?? '', name: r.name ?? '', industry: r.industry ?? '' }));
+  parseCsv(text).map((r) => ({
+    stratum: r.stratum ?? '',
+    uscc: r.uscc ?? '',
+    name: r.name ?? '',
+    industry: r.industry ?? '',
+  }));
 
 export function poolInspectorsCsv(inspectors: PoolInspector[]): string {
   const sorted = [...inspectors].sort((a, b) => cmp(a.certNo, b.certNo));
-  return csvLines(CSV_HEADERS['pool-inspectors.csv'], sorted.map((i) => [i.certNo, i.name, i.unit, i.specialties.join(';')]));
+  return csvLines(
+    CSV_HEADERS['pool-inspectors.csv'],
+    sorted.map((i) => [i.certNo, i.name, i.unit, i.specialties.join(';')]),
+  );
 }
 export const readPoolInspectors = (text: string): PoolInspector[] =>
-  parseCsv(text).map((r) => ({ certNo: r.certNo ?? '', name: r.name ?? '', unit: r.unit ?? '', specialties: splitList(r.specialties ?? '') }));
+  parseCsv(text).map((r) => ({
+    certNo: r.certNo ?? '',
+    name: r.name ?? '',
+    unit: r.unit ?? '',
+    specialties: splitList(r.specialties ?? ''),
+  }));
 
 export function itemsCsv(items: PoolItem[]): string {
   const sorted = [...items].sort((a, b) => cmp(a.code, b.code));
-  return csvLines(CSV_HEADERS['items.csv'], sorted.map((i) => [i.code, i.name, i.industries === '*' ? '*' : i.industries.join(';')]));
+  return csvLines(
+    CSV_HEADERS['items.csv'],
+    sorted.map((i) => [i.code, i.name, i.industries === '*' ? '*' : i.industries.join(';')]),
+  );
 }
 export const readItems = (text: string): PoolItem[] =>
-  parseCsv(text).map((r) => ({ code: r.code ?? '', name: r.name ?? '', industries: r.industries === '*' ? '*' : splitList(r.industries ?? '') }));
+  parseCsv(text).map((r) => ({
+    code: r.code ?? '',
+    name: r.name ?? '',
+    industries: r.industries === '*' ? '*' : splitList(r.industries ?? ''),
+  }));
 
 export function conflictsCsv(conflicts: Conflict[]): string {
   const sorted = [...conflicts].sort((a, b) => cmp(a.certNo, b.certNo) || cmp(a.uscc, b.uscc));
-  return csvLines(CSV_HEADERS['conflicts.csv'], sorted.map((c) => [c.certNo, c.uscc]));
+  return csvLines(
+    CSV_HEADERS['conflicts.csv'],
+    sorted.map((c) => [c.certNo, c.uscc]),
+  );
 }
-export const readConflicts = (text: string): Conflict[] => parseCsv(text).map((r) => ({ certNo: r.certNo ?? '', uscc: r.uscc ?? '' }));
+export const readConflicts = (text: string): Conflict[] =>
+  parseCsv(text).map((r) => ({ certNo: r.certNo ?? '', uscc: r.uscc ?? '' }));
 
 /** selection.csv: stratum order, then rank. */
 export function selectionCsv(strataOrder: string[], rows: SelectionRow[]): string {
   const pos = new Map(strataOrder.map((s, i) => [s, i]));
   const sorted = [...rows].sort((a, b) => pos.get(a.stratum)! - pos.get(b.stratum)! || a.rank - b.rank);
-  return csvLines(CSV_HEADERS['selection.csv'], sorted.map((r) => [r.stratum, r.rank, r.uscc, r.name, r.ticket, r.role]));
+  return csvLines(
+    CSV_HEADERS['selection.csv'],
+    sorted.map((r) => [r.stratum, r.rank, r.uscc, r.name, r.ticket, r.role]),
+  );
 }
 
 /** teams.csv: by uscc, then seat. */
 export function teamsCsv(teams: Map<string, Seat[]>): string {
   const usccs = [...teams.keys()].sort(cmp);
-  return csvLines(CSV_HEADERS['teams.csv'], usccs.flatMap((u) => teams.get(u)!.map((s) => [u, s.seat, s.certNo, s.name, s.ticket])));
+  return csvLines(
+    CSV_HEADERS['teams.csv'],
+    usccs.flatMap((u) => teams.get(u)!.map((s) => [u, s.seat, s.certNo, s.name, s.ticket])),
+  );
 }
 
 /** check-items.csv: by uscc, then the order drawn (ascending ticket). */
 export function checkItemsCsv(items: Map<string, CheckItem[]>): string {
   const usccs = [...items.keys()].sort(cmp);
-  return csvLines(CSV_HEADERS['check-items.csv'], usccs.flatMap((u) => items.get(u)!.map((c) => [u, c.code, c.ticket])));
+  return csvLines(
+    CSV_HEADERS['check-items.csv'],
+    usccs.flatMap((u) => items.get(u)!.map((c) => [u, c.code, c.ticket])),
+  );
 }
 
 export function eventsCsv(events: DrawEvent[]): string {
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
-  return csvLines(CSV_HEADERS['events.csv'], sorted.map((e) => [e.seq, e.type, e.uscc, e.certNo, e.replacementCertNo, e.replacementUscc, e.seed, e.reason]));
+  return csvLines(
+    CSV_HEADERS['events.csv'],
+    sorted.map((e) => [e.seq, e.type, e.uscc, e.certNo, e.replacementCertNo, e.replacementUscc, e.seed, e.reason]),
+  );
 }
 export const readEvents = (text: string): DrawEvent[] =>
   parseCsv(text).map((r) => ({

@@ -36,10 +36,25 @@ export interface PlanState {
   /** The plan's own publication.resultDays, overriding the office setting. */
   resultDays: number | null;
   enterprises: { uscc: string; name: string; result: ResultState | null }[];
-  objections: { id: number; uscc: string; name: string; received: string; reviewedAt: string | null; answeredAt: string | null }[];
+  objections: {
+    id: number;
+    uscc: string;
+    name: string;
+    received: string;
+    reviewedAt: string | null;
+    answeredAt: string | null;
+  }[];
 }
 
-export const DUE_KINDS = ['result-missing', 'report', 'feedback', 'publication', 'monthly', 'objection-review', 'objection-answer'] as const;
+export const DUE_KINDS = [
+  'result-missing',
+  'report',
+  'feedback',
+  'publication',
+  'monthly',
+  'objection-review',
+  'objection-answer',
+] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
 export interface DueItem {
@@ -68,7 +83,8 @@ export interface DueReport {
   due: DueItem[];
 }
 
-type Candidate = Pick<DueItem, 'kind' | 'due' | 'from'> & Partial<Pick<DueItem, 'planId' | 'uscc' | 'name' | 'objectionId' | 'month' | 'pending'>>;
+type Candidate = Pick<DueItem, 'kind' | 'due' | 'from'> &
+  Partial<Pick<DueItem, 'planId' | 'uscc' | 'name' | 'objectionId' | 'month' | 'pending'>>;
 
 /** Every open deadline of the given plans (done ones are not listed). */
 export function openDeadlines(cal: WorkCalendar, plans: readonly PlanState[], s: DeadlineSettings): Candidate[] {
@@ -89,7 +105,8 @@ export function openDeadlines(cal: WorkCalendar, plans: readonly PlanState[], s:
         const from = r.reportDate ?? reportDue;
         out.push({ kind: 'feedback', from, due: addWorkdays(cal, from, s.feedbackDays), ...who });
       }
-      if (!r.publishedAt) out.push({ kind: 'publication', from: r.checkDate, due: addWorkdays(cal, r.checkDate, resultDays), ...who });
+      if (!r.publishedAt)
+        out.push({ kind: 'publication', from: r.checkDate, due: addWorkdays(cal, r.checkDate, resultDays), ...who });
       const month = r.checkDate.slice(0, 7);
       const m = months.get(month) ?? { pending: 0, plans: new Set() };
       if (!r.publishedAt) m.pending++;
@@ -98,8 +115,20 @@ export function openDeadlines(cal: WorkCalendar, plans: readonly PlanState[], s:
     }
     for (const o of p.objections) {
       const who = { planId: p.planId, uscc: o.uscc, name: o.name, objectionId: o.id };
-      if (!o.reviewedAt) out.push({ kind: 'objection-review', from: o.received, due: addWorkdays(cal, o.received, s.objectionReviewDays), ...who });
-      else if (!o.answeredAt) out.push({ kind: 'objection-answer', from: o.reviewedAt, due: addWorkdays(cal, o.reviewedAt, s.objectionAnswerDays), ...who });
+      if (!o.reviewedAt)
+        out.push({
+          kind: 'objection-review',
+          from: o.received,
+          due: addWorkdays(cal, o.received, s.objectionReviewDays),
+          ...who,
+        });
+      else if (!o.answeredAt)
+        out.push({
+          kind: 'objection-answer',
+          from: o.reviewedAt,
+          due: addWorkdays(cal, o.reviewedAt, s.objectionAnswerDays),
+          ...who,
+        });
     }
   }
   for (const [month, m] of months) {
@@ -107,13 +136,26 @@ export function openDeadlines(cal: WorkCalendar, plans: readonly PlanState[], s:
     const [y, mo] = month.split('-').map(Number) as [number, number];
     const next = mo === 12 ? [y + 1, 1] : [y, mo + 1];
     const due = nthWorkdayOfMonth(cal, next[0]!, next[1]!, s.monthlyDays);
-    out.push({ kind: 'monthly', from: `${month}-01`, due, month, pending: m.pending, planId: m.plans.size === 1 ? [...m.plans][0]! : null });
+    out.push({
+      kind: 'monthly',
+      from: `${month}-01`,
+      due,
+      month,
+      pending: m.pending,
+      planId: m.plans.size === 1 ? [...m.plans][0]! : null,
+    });
   }
   return out;
 }
 
 /** Split open deadlines into overdue and due within `horizonDays` working days of today; later ones are left out. */
-export function dueReport(cal: WorkCalendar, today: string, plans: readonly PlanState[], s: DeadlineSettings, horizonDays = 5): DueReport {
+export function dueReport(
+  cal: WorkCalendar,
+  today: string,
+  plans: readonly PlanState[],
+  s: DeadlineSettings,
+  horizonDays = 5,
+): DueReport {
   const horizon = addWorkdays(cal, today, horizonDays);
   const overdue: DueItem[] = [];
   const due: DueItem[] = [];

@@ -71,9 +71,17 @@ export function drawEnterprises(input: DrawInput): EnterpriseDraw {
     const reserves = Math.min(s.reserves, members.length - n);
     const ticketed = members.map((e) => ({ e, ticket: eTicket(e.uscc) }));
     hashes += members.length;
-    smallestK(ticketed, n + reserves, (x) => x.ticket).forEach((x, i) =>
-      selection.push({ stratum: s.name, rank: i + 1, uscc: x.e.uscc, name: x.e.name, industry: x.e.industry, ticket: x.ticket, role: i < n ? 'selected' : 'reserve' }),
-    );
+    smallestK(ticketed, n + reserves, (x) => x.ticket).forEach((x, i) => {
+      selection.push({
+        stratum: s.name,
+        rank: i + 1,
+        uscc: x.e.uscc,
+        name: x.e.name,
+        industry: x.e.industry,
+        ticket: x.ticket,
+        role: i < n ? 'selected' : 'reserve',
+      });
+    });
     counts.push({ name: s.name, population: s.population, pool: members.length, selected: n, reserves });
   }
   return { counts, selection, hashes };
@@ -101,7 +109,11 @@ export interface DrawHints {
  */
 export function draw(input: DrawInput, hints: DrawHints = {}): DrawState {
   const { counts, selection, hashes } = hints.enterprises ?? drawEnterprises(input);
-  const state = new DrawState(input, counts, selection.map((r) => ({ ...r })));
+  const state = new DrawState(
+    input,
+    counts,
+    selection.map((r) => ({ ...r })),
+  );
   state.hashes = hashes;
   for (const e of state.processingOrder()) {
     state.checkItems.set(e.uscc, state.drawItems(e));

@@ -1,4 +1,4 @@
-import { DrawState, ProtocolError } from './state.js';
+import { type DrawState, ProtocolError } from './state.js';
 import type { DrawEvent, Seat } from './types.js';
 
 /** What an event did, for the output ("who left, who came in and why that one"). */
@@ -21,7 +21,7 @@ export interface EventOutcome {
 
 function selectedRow(state: DrawState, uscc: string) {
   const row = state.row(uscc);
-  if (!row || row.role !== 'selected') throw new ProtocolError('event.notSelected', { uscc });
+  if (row?.role !== 'selected') throw new ProtocolError('event.notSelected', { uscc });
   return row;
 }
 
@@ -65,14 +65,40 @@ export function recuse(state: DrawState, uscc: string, certNo: string, freshSeed
       state.loadOf(i.certNo) < state.maxPerInspector &&
       (!needSpecialist || state.isSpecialistFor(i.certNo, e.industry)),
   );
-  if (position < 0) throw new ProtocolError('event.noReplacement', { uscc, name: e.name, certNo, needSpecialist, industry: e.industry });
+  if (position < 0)
+    throw new ProtocolError('event.noReplacement', {
+      uscc,
+      name: e.name,
+      certNo,
+      needSpecialist,
+      industry: e.industry,
+    });
   markRecused(state, uscc, certNo);
   state.addLoad(certNo, -1);
   const chosen = order[position]!;
-  const seat: Seat = { seat: vacated.seat, certNo: chosen.inspector.certNo, name: chosen.inspector.name, ticket: chosen.ticket };
-  state.teams.set(uscc, team.map((s) => (s.seat === vacated.seat ? seat : s)));
+  const seat: Seat = {
+    seat: vacated.seat,
+    certNo: chosen.inspector.certNo,
+    name: chosen.inspector.name,
+    ticket: chosen.ticket,
+  };
+  state.teams.set(
+    uscc,
+    team.map((s) => (s.seat === vacated.seat ? seat : s)),
+  );
   state.addLoad(seat.certNo, 1);
-  return { type: 'recusal', uscc, certNo, replacementCertNo: seat.certNo, replacementUscc: '', seat: seat.seat, ticket: seat.ticket, position: position + 1, k, neededSpecialist: needSpecialist };
+  return {
+    type: 'recusal',
+    uscc,
+    certNo,
+    replacementCertNo: seat.certNo,
+    replacementUscc: '',
+    seat: seat.seat,
+    ticket: seat.ticket,
+    position: position + 1,
+    k,
+    neededSpecialist: needSpecialist,
+  };
 }
 
 /**
@@ -96,8 +122,18 @@ export function swap(state: DrawState, uscc: string, certNo: string): EventOutco
       if (state.specialistsOn(eAfter, e.industry) < S || state.specialistsOn(fAfter, f.industry) < S) continue;
       const k = markRecused(state, uscc, certNo);
       const yName = state.inspectorsByCert.get(y)?.name ?? ySeat.name;
-      state.teams.set(uscc, eTeam.map((s) => (s.seat === xSeat.seat ? { seat: s.seat, certNo: y, name: yName, ticket: state.iTicket(uscc, y) } : s)));
-      state.teams.set(f.uscc, fTeam.map((s) => (s.seat === ySeat.seat ? { seat: s.seat, certNo, name: xSeat.name, ticket: state.iTicket(f.uscc, certNo) } : s)));
+      state.teams.set(
+        uscc,
+        eTeam.map((s) =>
+          s.seat === xSeat.seat ? { seat: s.seat, certNo: y, name: yName, ticket: state.iTicket(uscc, y) } : s,
+        ),
+      );
+      state.teams.set(
+        f.uscc,
+        fTeam.map((s) =>
+          s.seat === ySeat.seat ? { seat: s.seat, certNo, name: xSeat.name, ticket: state.iTicket(f.uscc, certNo) } : s,
+        ),
+      );
       return { type: 'swap', uscc, certNo, replacementCertNo: y, replacementUscc: f.uscc, seat: xSeat.seat, k };
     }
   }
@@ -129,7 +165,14 @@ export function replaceEnterprise(state: DrawState, uscc: string): EventOutcome 
   reserve.role = 'selected';
   state.checkItems.set(reserve.uscc, state.drawItems(reserve));
   state.teams.set(reserve.uscc, team);
-  return { type: 'replacement', uscc, certNo: '', replacementCertNo: '', replacementUscc: reserve.uscc, position: reserve.rank };
+  return {
+    type: 'replacement',
+    uscc,
+    certNo: '',
+    replacementCertNo: '',
+    replacementUscc: reserve.uscc,
+    position: reserve.rank,
+  };
 }
 
 /** Apply one recorded (or new) event. */

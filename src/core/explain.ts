@@ -11,7 +11,14 @@ import type { DrawState } from './state.js';
 /** Why an inspector ahead of the newcomer in the order was passed over, in the order the rules test them. */
 export type PassReason = 'leaving' | 'recused' | 'onTeam' | 'conflict' | 'atLimit' | 'notSpecialist';
 
-export const PASS_REASONS: readonly PassReason[] = ['leaving', 'recused', 'onTeam', 'conflict', 'atLimit', 'notSpecialist'];
+export const PASS_REASONS: readonly PassReason[] = [
+  'leaving',
+  'recused',
+  'onTeam',
+  'conflict',
+  'atLimit',
+  'notSpecialist',
+];
 
 export interface PassedOver {
   certNo: string;
@@ -32,8 +39,10 @@ export interface RecusalExplanation {
 /** Explain a recusal's newcomer (SSJ-1 8.1): every inspector ahead of it in the order, and why each was passed over. */
 export function explainRecusal(after: DrawState, o: EventOutcome, freshSeed: string): RecusalExplanation {
   const { planId, seed } = after.input;
-  const industry = after.row(o.uscc)?.industry ?? '';
-  const order = freshSeed ? after.rank('R', freshSeed, `${planId}/${o.uscc}/${o.k}`) : after.rank('I', seed, `${planId}/${o.uscc}`);
+  const _industry = after.row(o.uscc)?.industry ?? '';
+  const order = freshSeed
+    ? after.rank('R', freshSeed, `${planId}/${o.uscc}/${o.k}`)
+    : after.rank('I', seed, `${planId}/${o.uscc}`);
   const position = order.findIndex((x) => x.inspector.certNo === o.replacementCertNo) + 1;
   const onTeam = new Set((after.teams.get(o.uscc) ?? []).map((s) => s.certNo));
   const reasonOf = (certNo: string): PassReason => {
@@ -44,9 +53,15 @@ export function explainRecusal(after: DrawState, o: EventOutcome, freshSeed: str
     if (after.loadOf(certNo) >= after.maxPerInspector) return 'atLimit';
     return 'notSpecialist';
   };
-  const passedOver = order.slice(0, Math.max(position - 1, 0)).map(({ inspector: i }) => ({ certNo: i.certNo, name: i.name, reason: reasonOf(i.certNo) }));
-  const counts = PASS_REASONS.map((reason) => ({ reason, count: passedOver.filter((p) => p.reason === reason).length })).filter((c) => c.count > 0);
-  if (counts.some((c) => c.reason === 'notSpecialist') && !o.neededSpecialist) throw new Error(`explainRecusal: ${o.replacementCertNo} is not the first eligible inspector for ${o.uscc}`);
+  const passedOver = order
+    .slice(0, Math.max(position - 1, 0))
+    .map(({ inspector: i }) => ({ certNo: i.certNo, name: i.name, reason: reasonOf(i.certNo) }));
+  const counts = PASS_REASONS.map((reason) => ({
+    reason,
+    count: passedOver.filter((p) => p.reason === reason).length,
+  })).filter((c) => c.count > 0);
+  if (counts.some((c) => c.reason === 'notSpecialist') && !o.neededSpecialist)
+    throw new Error(`explainRecusal: ${o.replacementCertNo} is not the first eligible inspector for ${o.uscc}`);
   return { order: freshSeed ? 'R' : 'I', position, passedOver, counts };
 }
 

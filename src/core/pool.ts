@@ -50,7 +50,11 @@ export function isCapExempt(plan: Plan, e: RosterEnterprise): boolean {
  * stratum's `where` and no earlier stratum's; population counts them; the pool drops those at the yearly cap.
  * `checks` maps uscc to checks counted in the plan's year. Order of `enterprises` does not matter.
  */
-export function buildPool(plan: Plan, enterprises: Iterable<RosterEnterprise>, checks: ReadonlyMap<string, number>): PoolResult {
+export function buildPool(
+  plan: Plan,
+  enterprises: Iterable<RosterEnterprise>,
+  checks: ReadonlyMap<string, number>,
+): PoolResult {
   const strata: StratumPool[] = plan.strata.map((s) => ({ name: s.name, population: 0, members: [] }));
   const excluded = { inactive: 0, status: 0, capped: 0, unmatched: 0 };
   const overlaps: Record<string, number> = {};

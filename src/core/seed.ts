@@ -7,7 +7,10 @@ export function normalizeSeed(seed: string): string {
 }
 
 export class SeedFormatError extends Error {
-  constructor(readonly reason: 'empty' | 'notNumber' | 'emptySource', readonly token?: string) {
+  constructor(
+    readonly reason: 'empty' | 'notNumber' | 'emptySource',
+    readonly token?: string,
+  ) {
     super(`bad RFC 3797 input: ${reason}${token ? ` (${token})` : ''}`);
   }
 }
@@ -18,7 +21,10 @@ export class SeedFormatError extends Error {
  * "9319 / 2 5 12 8 10 / 9 18 26 34 41 45" -> "9319./2.5.8.10.12./9.18.26.34.41.45./"
  */
 export function rfc3797Key(input: string): string {
-  const sources = input.normalize('NFKC').split('/').map((s) => s.trim());
+  const sources = input
+    .normalize('NFKC')
+    .split('/')
+    .map((s) => s.trim());
   if (sources.every((s) => s === '')) throw new SeedFormatError('empty');
   if (sources.length > 1 && sources[sources.length - 1] === '') sources.pop();
   return sources

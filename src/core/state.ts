@@ -1,9 +1,19 @@
 import { ticketer } from './ticket.js';
-import type { CheckItem, Conflict, PoolEnterprise, PoolInspector, PoolItem, Seat, SelectionRow, StratumCount } from './types.js';
+import type {
+  CheckItem,
+  Conflict,
+  PoolEnterprise,
+  PoolInspector,
+  PoolItem,
+  Seat,
+  SelectionRow,
+  StratumCount,
+} from './types.js';
 import type { CountRule } from './ratio.js';
 
 /** Tickets are lowercase hex (ASCII), where JavaScript's string order is code-point order; this is the fast path. */
-export const byTicket = (a: { ticket: string }, b: { ticket: string }): number => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0);
+export const byTicket = (a: { ticket: string }, b: { ticket: string }): number =>
+  a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0;
 
 /** Everything SSJ-1 needs, as published in the bundle: plan rules, seed and the four input files. */
 export interface DrawInput {
@@ -121,7 +131,9 @@ export class DrawState {
   /** Check items for an enterprise: applicable items in ascending C ticket, the first perEnterprise. */
   drawItems(e: { uscc: string; industry: string }): CheckItem[] {
     const t = ticketer(this.input.seed, 'C', `${this.input.planId}/${e.uscc}`);
-    const applicable = this.input.items.filter((i) => i.industries === '*' || (e.industry !== '' && i.industries.includes(e.industry)));
+    const applicable = this.input.items.filter(
+      (i) => i.industries === '*' || (e.industry !== '' && i.industries.includes(e.industry)),
+    );
     this.hashes += applicable.length;
     return applicable
       .map((i) => ({ code: i.code, ticket: t(i.code) }))
@@ -151,7 +163,11 @@ export class DrawState {
     const pickFirst = (mustBeSpecialist: boolean): number => {
       let best = -1;
       if (order) {
-        for (const i of order) if (eligible[i] && (!mustBeSpecialist || specialist[i])) { best = i; break; }
+        for (const i of order)
+          if (eligible[i] && (!mustBeSpecialist || specialist[i])) {
+            best = i;
+            break;
+          }
       } else {
         for (let i = 0; i < tickets.length; i++) {
           if (!eligible[i] || (mustBeSpecialist && !specialist[i])) continue;
@@ -163,15 +179,33 @@ export class DrawState {
     };
     for (let k = 0; k < specialists; k++) {
       const i = pickFirst(true);
-      if (i < 0) throw new ProtocolError('draw.infeasibleSpecialists', { uscc: e.uscc, name: e.name, industry: e.industry, need: specialists, have: chosen.length });
+      if (i < 0)
+        throw new ProtocolError('draw.infeasibleSpecialists', {
+          uscc: e.uscc,
+          name: e.name,
+          industry: e.industry,
+          need: specialists,
+          have: chosen.length,
+        });
       chosen.push(i);
     }
     while (chosen.length < size) {
       const i = pickFirst(false);
-      if (i < 0) throw new ProtocolError('draw.infeasibleInspectors', { uscc: e.uscc, name: e.name, need: size, have: chosen.length });
+      if (i < 0)
+        throw new ProtocolError('draw.infeasibleInspectors', {
+          uscc: e.uscc,
+          name: e.name,
+          need: size,
+          have: chosen.length,
+        });
       chosen.push(i);
     }
-    const seats = chosen.map((i, k) => ({ seat: k + 1, certNo: inspectors[i]!.certNo, name: inspectors[i]!.name, ticket: tickets[i] ?? t(inspectors[i]!.certNo) }));
+    const seats = chosen.map((i, k) => ({
+      seat: k + 1,
+      certNo: inspectors[i]!.certNo,
+      name: inspectors[i]!.name,
+      ticket: tickets[i] ?? t(inspectors[i]!.certNo),
+    }));
     for (const s of seats) this.addLoad(s.certNo, 1);
     return seats;
   }
@@ -180,7 +214,11 @@ export class DrawState {
   /** For each pool inspector, whether it is a specialist for this industry (cached per industry). */
   private specialistMask(industry: string): boolean[] {
     let m = this.masks.get(industry);
-    if (!m) this.masks.set(industry, (m = this.input.inspectors.map((i) => industry !== '' && i.specialties.includes(industry))));
+    if (!m)
+      this.masks.set(
+        industry,
+        (m = this.input.inspectors.map((i) => industry !== '' && i.specialties.includes(industry))),
+      );
     return m;
   }
 }

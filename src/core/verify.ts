@@ -160,7 +160,13 @@ export function verifyBundle(files: ReadonlyMap<string, string>): Verification {
     compareListed(state, input, published, diffs);
     if (replayEvents(state, events, files.get('events.csv')!, diffs)) {
       compareRoles(state, published, diffs);
-      if (diffs.length === before && selectionCsv(state.strata.map((s) => s.name), state.selection) !== files.get('selection.csv'))
+      if (
+        diffs.length === before &&
+        selectionCsv(
+          state.strata.map((s) => s.name),
+          state.selection,
+        ) !== files.get('selection.csv')
+      )
         diffs.push({ code: 'verify.notCanonical', file: 'selection.csv' });
       compareTeams(state, text('teams.csv'), diffs);
       compareCheckItems(state, text('check-items.csv'), diffs);
@@ -186,14 +192,21 @@ function readManifest(files: ReadonlyMap<string, string>): Manifest {
   if (text === undefined) throw new BundleError('verify.notBundle', { file: MANIFEST_FILE });
   const m = parseJson(MANIFEST_FILE, text);
   if (!isObj(m)) throw new BundleError('verify.badManifest', { field: '(top level)' });
-  if (m.format !== BUNDLE_FORMAT) throw new BundleError('verify.unknownFormat', { format: String(m.format), known: BUNDLE_FORMAT });
-  if (!KNOWN_ALGORITHMS.includes(m.algorithm as string)) throw new BundleError('verify.unknownAlgorithm', { algorithm: String(m.algorithm), known: KNOWN_ALGORITHMS.join(', ') });
+  if (m.format !== BUNDLE_FORMAT)
+    throw new BundleError('verify.unknownFormat', { format: String(m.format), known: BUNDLE_FORMAT });
+  if (!KNOWN_ALGORITHMS.includes(m.algorithm as string))
+    throw new BundleError('verify.unknownAlgorithm', {
+      algorithm: String(m.algorithm),
+      known: KNOWN_ALGORITHMS.join(', '),
+    });
   for (const f of ['planId', 'seed', 'seedInput', 'seedKind', 'poolHash'])
     if (typeof m[f] !== 'string') throw new BundleError('verify.badManifest', { field: f });
-  if (!isObj(m.files) || !Object.values(m.files).every((h) => typeof h === 'string')) throw new BundleError('verify.badManifest', { field: 'files' });
+  if (!isObj(m.files) || !Object.values(m.files).every((h) => typeof h === 'string'))
+    throw new BundleError('verify.badManifest', { field: 'files' });
   if (!Array.isArray(m.strata)) throw new BundleError('verify.badManifest', { field: 'strata' });
   m.strata.forEach((s: unknown, i: number) => {
-    if (!isObj(s) || typeof s.name !== 'string') throw new BundleError('verify.badManifest', { field: `strata[${i}].name` });
+    if (!isObj(s) || typeof s.name !== 'string')
+      throw new BundleError('verify.badManifest', { field: `strata[${i}].name` });
     for (const f of ['population', 'pool', 'selected', 'reserves'])
       if (!Number.isInteger(s[f])) throw new BundleError('verify.badManifest', { field: `strata[${i}].${f}` });
   });
@@ -206,9 +219,11 @@ function checkHashes(manifest: Manifest, files: ReadonlyMap<string, string>, dif
     if (text === undefined) diffs.push({ code: 'verify.fileListedMissing', file });
     else if (sha256(text) !== listed) diffs.push({ code: 'verify.fileHash', file, listed, actual: sha256(text) });
   }
-  for (const file of files.keys()) if (file !== MANIFEST_FILE && !(file in manifest.files)) diffs.push({ code: 'verify.fileNotInManifest', file });
+  for (const file of files.keys())
+    if (file !== MANIFEST_FILE && !(file in manifest.files)) diffs.push({ code: 'verify.fileNotInManifest', file });
   const poolHash = sha256(files.get('pool-enterprises.csv')!);
-  if (manifest.poolHash !== poolHash) diffs.push({ code: 'verify.poolHash', listed: manifest.poolHash, actual: poolHash });
+  if (manifest.poolHash !== poolHash)
+    diffs.push({ code: 'verify.poolHash', listed: manifest.poolHash, actual: poolHash });
 }
 
 /** The seed the draw used (NFC, trimmed), checked against the numbers or text it was built from. */
@@ -221,7 +236,14 @@ function checkSeed(manifest: Manifest, diffs: Difference[]): string {
     if (!(e instanceof SeedFormatError)) throw e;
     expected = '';
   }
-  if (expected !== seed) diffs.push({ code: 'verify.seedInput', seed, seedInput: manifest.seedInput, seedKind: manifest.seedKind, expected });
+  if (expected !== seed)
+    diffs.push({
+      code: 'verify.seedInput',
+      seed,
+      seedInput: manifest.seedInput,
+      seedKind: manifest.seedKind,
+      expected,
+    });
   return seed;
 }
 
@@ -247,14 +269,25 @@ function planRules(raw: unknown): PlanRules {
   const strata = raw.strata.map((s: unknown, i: number) => {
     const p = `strata[${i}]`;
     if (!isObj(s) || typeof s.name !== 'string') throw bad(`${p}.name`);
-    if (s.count !== undefined) return { name: s.name, count: int(s.count, `${p}.count`), min: int(s.min, `${p}.min`, 0), reserves: int(s.reserves, `${p}.reserves`, 3) };
+    if (s.count !== undefined)
+      return {
+        name: s.name,
+        count: int(s.count, `${p}.count`),
+        min: int(s.min, `${p}.min`, 0),
+        reserves: int(s.reserves, `${p}.reserves`, 3),
+      };
     try {
       parseRatio(s.ratio as string);
     } catch (e) {
       if (e instanceof RatioFormatError || typeof s.ratio !== 'string') throw bad(`${p}.ratio`);
       throw e;
     }
-    return { name: s.name, ratio: s.ratio as string, min: int(s.min, `${p}.min`, 0), reserves: int(s.reserves, `${p}.reserves`, 3) };
+    return {
+      name: s.name,
+      ratio: s.ratio as string,
+      min: int(s.min, `${p}.min`, 0),
+      reserves: int(s.reserves, `${p}.reserves`, 3),
+    };
   });
   const team = isObj(raw.team) ? raw.team : {};
   const items = isObj(raw.items) ? raw.items : {};
@@ -264,7 +297,10 @@ function planRules(raw: unknown): PlanRules {
     team: {
       size: int(team.size, 'team.size'),
       specialists: int(team.specialists, 'team.specialists', 0),
-      maxPerInspector: team.maxPerInspector === undefined || team.maxPerInspector === null ? null : int(team.maxPerInspector, 'team.maxPerInspector'),
+      maxPerInspector:
+        team.maxPerInspector === undefined || team.maxPerInspector === null
+          ? null
+          : int(team.maxPerInspector, 'team.maxPerInspector'),
     },
     itemsPerEnterprise: int(items.perEnterprise, 'items.perEnterprise', 0),
   };
@@ -273,7 +309,8 @@ function planRules(raw: unknown): PlanRules {
 /** Strata in plan order with their populations from the manifest. */
 function strataInput(rules: PlanRules, manifest: Manifest, diffs: Difference[]): DrawInput['strata'] {
   const listed = new Map(manifest.strata.map((s) => [s.name, s]));
-  for (const s of manifest.strata) if (!rules.strata.some((r) => r.name === s.name)) diffs.push({ code: 'verify.stratumNotInPlan', stratum: s.name });
+  for (const s of manifest.strata)
+    if (!rules.strata.some((r) => r.name === s.name)) diffs.push({ code: 'verify.stratumNotInPlan', stratum: s.name });
   return rules.strata.map((s) => {
     if (!listed.has(s.name)) diffs.push({ code: 'verify.stratumNotInManifest', stratum: s.name });
     const rule = s.count !== undefined ? { count: s.count, min: s.min } : { ratio: s.ratio!, min: s.min };
@@ -314,7 +351,8 @@ function readPool(rules: PlanRules, text: string, diffs: Difference[]): PoolEnte
     return names.has(e.stratum);
   });
   const pool = unique(known, (e) => e.uscc, 'pool-enterprises.csv', diffs);
-  if (pool.length === rows.length && poolEnterprisesCsv([...names], pool) !== text) diffs.push({ code: 'verify.notCanonical', file: 'pool-enterprises.csv' });
+  if (pool.length === rows.length && poolEnterprisesCsv([...names], pool) !== text)
+    diffs.push({ code: 'verify.notCanonical', file: 'pool-enterprises.csv' });
   return pool;
 }
 
@@ -327,7 +365,8 @@ function checkPoolCounts(manifest: Manifest, input: DrawInput, diffs: Difference
 
 /** A file whose rows all check out must also be byte-for-byte canonical (section 10), or its hash means little. */
 function canonical(diffs: Difference[], file: string, files: ReadonlyMap<string, string>, expected: string): void {
-  if (files.get(file) !== expected && !diffs.some((d) => d.file === file)) diffs.push({ code: 'verify.notCanonical', file });
+  if (files.get(file) !== expected && !diffs.some((d) => d.file === file))
+    diffs.push({ code: 'verify.notCanonical', file });
 }
 
 // ---------------------------------------------------------------- draw and events
@@ -345,19 +384,38 @@ function drawOrReport(input: DrawInput, diffs: Difference[]): DrawState | undefi
 /** Replay the events in seq order, checking each recorded outcome. False when an event cannot apply. */
 function replayEvents(state: DrawState, events: DrawEvent[], eventsText: string, diffs: Difference[]): boolean {
   events.forEach((ev, i) => {
-    if (ev.seq !== i + 1) diffs.push({ code: 'verify.eventSeq', line: i + 2, seq: Number.isNaN(ev.seq) ? '?' : ev.seq, expected: i + 1 });
+    if (ev.seq !== i + 1)
+      diffs.push({ code: 'verify.eventSeq', line: i + 2, seq: Number.isNaN(ev.seq) ? '?' : ev.seq, expected: i + 1 });
   });
-  if (events.every((ev, i) => ev.seq === i + 1) && eventsCsv(events) !== eventsText) diffs.push({ code: 'verify.notCanonical', file: 'events.csv' });
+  if (events.every((ev, i) => ev.seq === i + 1) && eventsCsv(events) !== eventsText)
+    diffs.push({ code: 'verify.notCanonical', file: 'events.csv' });
   const ordered = events.every((ev) => Number.isInteger(ev.seq)) ? [...events].sort((a, b) => a.seq - b.seq) : events;
   for (const ev of ordered) {
     try {
       const o = applyEvent(state, { ...ev, seed: normalizeSeed(ev.seed) });
       for (const field of ['replacementCertNo', 'replacementUscc'] as const)
-        if (ev[field] !== o[field]) diffs.push({ code: 'verify.eventMismatch', seq: ev.seq, type: ev.type, uscc: ev.uscc, field, recorded: ev[field], computed: o[field] });
+        if (ev[field] !== o[field])
+          diffs.push({
+            code: 'verify.eventMismatch',
+            seq: ev.seq,
+            type: ev.type,
+            uscc: ev.uscc,
+            field,
+            recorded: ev[field],
+            computed: o[field],
+          });
     } catch (e) {
       if (!(e instanceof ProtocolError)) throw e;
       // After a refused event the replay has no defined state: teams, items and roles cannot be compared.
-      diffs.push({ ...flat(e.details), code: 'verify.eventRefused', seq: ev.seq, type: ev.type, uscc: ev.uscc, certNo: ev.certNo, reason: e.code });
+      diffs.push({
+        ...flat(e.details),
+        code: 'verify.eventRefused',
+        seq: ev.seq,
+        type: ev.type,
+        uscc: ev.uscc,
+        certNo: ev.certNo,
+        reason: e.code,
+      });
       return false;
     }
   }
@@ -365,7 +423,12 @@ function replayEvents(state: DrawState, events: DrawEvent[], eventsText: string,
 }
 
 function flat(details: Record<string, unknown>): Record<string, string | number | boolean | null> {
-  return Object.fromEntries(Object.entries(details).map(([k, v]) => [k, v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as string) : String(v)]));
+  return Object.fromEntries(
+    Object.entries(details).map(([k, v]) => [
+      k,
+      v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as string) : String(v),
+    ]),
+  );
 }
 
 function checkStrataCounts(manifest: Manifest, state: DrawState, diffs: Difference[]): void {
@@ -373,37 +436,71 @@ function checkStrataCounts(manifest: Manifest, state: DrawState, diffs: Differen
     const listed = manifest.strata.find((m) => m.name === s.name);
     if (!listed) continue;
     for (const field of ['selected', 'reserves'] as const)
-      if (listed[field] !== s[field]) diffs.push({ code: 'verify.stratumCount', stratum: s.name, field, listed: listed[field], computed: s[field] });
+      if (listed[field] !== s[field])
+        diffs.push({ code: 'verify.stratumCount', stratum: s.name, field, listed: listed[field], computed: s[field] });
   }
 }
 
 // ---------------------------------------------------------------- comparing the result
 
-function byKey(rows: Record<string, string>[], key: (r: Record<string, string>) => string, file: string, diffs: Difference[]): Map<string, Record<string, string>> {
+function byKey(
+  rows: Record<string, string>[],
+  key: (r: Record<string, string>) => string,
+  file: string,
+  diffs: Difference[],
+): Map<string, Record<string, string>> {
   return new Map(unique(rows, key, file, diffs).map((r) => [key(r), r]));
 }
 
 /** Rows of selection.csv against the draw: the same enterprises, at the same ranks, with the same tickets. */
-function compareListed(state: DrawState, input: DrawInput, published: Map<string, Record<string, string>>, diffs: Difference[]): void {
+function compareListed(
+  state: DrawState,
+  input: DrawInput,
+  published: Map<string, Record<string, string>>,
+  diffs: Difference[],
+): void {
   const computed = new Map(state.selection.map((r) => [r.uscc, r]));
   for (const c of state.selection) {
     const p = published.get(c.uscc);
     if (!p) {
-      diffs.push({ code: 'verify.selectionMissing', uscc: c.uscc, name: c.name, stratum: c.stratum, rank: c.rank, role: c.role });
+      diffs.push({
+        code: 'verify.selectionMissing',
+        uscc: c.uscc,
+        name: c.name,
+        stratum: c.stratum,
+        rank: c.rank,
+        role: c.role,
+      });
       continue;
     }
     for (const field of ['stratum', 'rank', 'name', 'ticket'] as const)
-      if (p[field] !== String(c[field])) diffs.push({ code: 'verify.selectionField', uscc: c.uscc, field, listed: p[field]!, computed: String(c[field]) });
+      if (p[field] !== String(c[field]))
+        diffs.push({
+          code: 'verify.selectionField',
+          uscc: c.uscc,
+          field,
+          listed: p[field]!,
+          computed: String(c[field]),
+        });
   }
   let ranks: StratumRanks | undefined;
-  for (const [uscc, p] of published) if (!computed.has(uscc)) diffs.push(extraSelectionRow(state, (ranks ??= new StratumRanks(input)), p));
+  for (const [uscc, p] of published)
+    if (!computed.has(uscc)) diffs.push(extraSelectionRow(state, (ranks ??= new StratumRanks(input)), p));
 }
 
 /** Roles after the events: selected, reserve, or replaced. */
 function compareRoles(state: DrawState, published: Map<string, Record<string, string>>, diffs: Difference[]): void {
   for (const c of state.selection) {
     const p = published.get(c.uscc);
-    if (p && p.role !== c.role) diffs.push({ code: 'verify.selectionRole', uscc: c.uscc, stratum: c.stratum, rank: c.rank, listedRole: p.role!, role: c.role });
+    if (p && p.role !== c.role)
+      diffs.push({
+        code: 'verify.selectionRole',
+        uscc: c.uscc,
+        stratum: c.stratum,
+        rank: c.rank,
+        listedRole: p.role!,
+        role: c.role,
+      });
   }
 }
 
@@ -426,7 +523,10 @@ class StratumRanks {
     const stratum = this.stratumOf(uscc)!;
     let tickets = this.sorted.get(stratum);
     if (!tickets) {
-      tickets = this.input.pool.filter((e) => e.stratum === stratum).map((e) => this.ticket(e.uscc)).sort();
+      tickets = this.input.pool
+        .filter((e) => e.stratum === stratum)
+        .map((e) => this.ticket(e.uscc))
+        .sort();
       this.sorted.set(stratum, tickets);
     }
     const mine = this.ticket(uscc);
@@ -444,9 +544,18 @@ class StratumRanks {
 function extraSelectionRow(state: DrawState, ranks: StratumRanks, p: Record<string, string>): Difference {
   const uscc = p.uscc!;
   const stratum = ranks.stratumOf(uscc);
-  if (stratum === undefined) return { code: 'verify.selectionNotInPool', uscc, listedRole: p.role!, stratum: p.stratum! };
+  if (stratum === undefined)
+    return { code: 'verify.selectionNotInPool', uscc, listedRole: p.role!, stratum: p.stratum! };
   const counts = state.strata.find((s) => s.name === stratum)!;
-  return { code: 'verify.selectionRank', uscc, listedRole: p.role!, rank: ranks.rank(uscc), n: counts.selected, reserves: counts.reserves, stratum };
+  return {
+    code: 'verify.selectionRank',
+    uscc,
+    listedRole: p.role!,
+    rank: ranks.rank(uscc),
+    n: counts.selected,
+    reserves: counts.reserves,
+    stratum,
+  };
 }
 
 function compareTeams(state: DrawState, text: string, diffs: Difference[]): void {
@@ -459,13 +568,26 @@ function compareTeams(state: DrawState, text: string, diffs: Difference[]): void
       computed.add(key);
       const p = published.get(key);
       if (!p) diffs.push({ code: 'verify.teamMissing', uscc, seat: s.seat, certNo: s.certNo, name: s.name });
-      else if (p.certNo !== s.certNo) diffs.push({ code: 'verify.teamMember', uscc, seat: s.seat, listedCertNo: p.certNo!, listedName: p.name!, certNo: s.certNo, name: s.name });
+      else if (p.certNo !== s.certNo)
+        diffs.push({
+          code: 'verify.teamMember',
+          uscc,
+          seat: s.seat,
+          listedCertNo: p.certNo!,
+          listedName: p.name!,
+          certNo: s.certNo,
+          name: s.name,
+        });
       else
         for (const field of ['name', 'ticket'] as const)
-          if (p[field] !== s[field]) diffs.push({ code: 'verify.teamField', uscc, seat: s.seat, field, listed: p[field]!, computed: s[field] });
+          if (p[field] !== s[field])
+            diffs.push({ code: 'verify.teamField', uscc, seat: s.seat, field, listed: p[field]!, computed: s[field] });
     }
-  for (const [key, p] of published) if (!computed.has(key)) diffs.push({ code: 'verify.teamExtra', uscc: p.uscc!, seat: p.seat!, certNo: p.certNo!, name: p.name! });
-  if (diffs.length === before && teamsCsv(state.teams) !== text) diffs.push({ code: 'verify.notCanonical', file: 'teams.csv' });
+  for (const [key, p] of published)
+    if (!computed.has(key))
+      diffs.push({ code: 'verify.teamExtra', uscc: p.uscc!, seat: p.seat!, certNo: p.certNo!, name: p.name! });
+  if (diffs.length === before && teamsCsv(state.teams) !== text)
+    diffs.push({ code: 'verify.notCanonical', file: 'teams.csv' });
 }
 
 function compareCheckItems(state: DrawState, text: string, diffs: Difference[]): void {
@@ -478,8 +600,11 @@ function compareCheckItems(state: DrawState, text: string, diffs: Difference[]):
       computed.add(key);
       const p = published.get(key);
       if (!p) diffs.push({ code: 'verify.itemMissing', uscc, item: c.code });
-      else if (p.ticket !== c.ticket) diffs.push({ code: 'verify.itemTicket', uscc, item: c.code, listed: p.ticket!, computed: c.ticket });
+      else if (p.ticket !== c.ticket)
+        diffs.push({ code: 'verify.itemTicket', uscc, item: c.code, listed: p.ticket!, computed: c.ticket });
     }
-  for (const [key, p] of published) if (!computed.has(key)) diffs.push({ code: 'verify.itemExtra', uscc: p.uscc!, item: p.code! });
-  if (diffs.length === before && checkItemsCsv(state.checkItems) !== text) diffs.push({ code: 'verify.notCanonical', file: 'check-items.csv' });
+  for (const [key, p] of published)
+    if (!computed.has(key)) diffs.push({ code: 'verify.itemExtra', uscc: p.uscc!, item: p.code! });
+  if (diffs.length === before && checkItemsCsv(state.checkItems) !== text)
+    diffs.push({ code: 'verify.notCanonical', file: 'check-items.csv' });
 }

@@ -8,9 +8,12 @@ export interface OfficeDay extends CalendarDay {
 }
 
 export function officeDays(db: Db, year?: number): OfficeDay[] {
-  const rows = year === undefined
-    ? db.prepare('SELECT date, kind, name FROM calendar_days ORDER BY date').all()
-    : db.prepare('SELECT date, kind, name FROM calendar_days WHERE substr(date, 1, 4) = ? ORDER BY date').all(String(year));
+  const rows =
+    year === undefined
+      ? db.prepare('SELECT date, kind, name FROM calendar_days ORDER BY date').all()
+      : db
+          .prepare('SELECT date, kind, name FROM calendar_days WHERE substr(date, 1, 4) = ? ORDER BY date')
+          .all(String(year));
   return rows as OfficeDay[];
 }
 
@@ -23,7 +26,9 @@ export interface StoreCounts {
 /** Insert or update the office's days (call inside a transaction, with the audit entry). */
 export function storeOfficeDays(db: Db, days: readonly OfficeDay[]): StoreCounts {
   const get = db.prepare('SELECT kind, name FROM calendar_days WHERE date = ?');
-  const put = db.prepare('INSERT INTO calendar_days (date, kind, name) VALUES (?, ?, ?) ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name');
+  const put = db.prepare(
+    'INSERT INTO calendar_days (date, kind, name) VALUES (?, ?, ?) ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name',
+  );
   const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (const d of days) {
     const old = get.get(d.date) as { kind: string; name: string } | undefined;

@@ -21,7 +21,9 @@ export function checksInYear(db: Db, uscc: string, year: number, excludePlanId?:
       .get(uscc, year, excludePlanId ?? null) as { n: number }
   ).n;
   const history = (
-    db.prepare(`SELECT count(*) AS n FROM history WHERE uscc = ? AND active = 1 AND substr(date, 1, 4) = ?`).get(uscc, String(year)) as { n: number }
+    db
+      .prepare(`SELECT count(*) AS n FROM history WHERE uscc = ? AND active = 1 AND substr(date, 1, 4) = ?`)
+      .get(uscc, String(year)) as { n: number }
   ).n;
   return { drawn, history, total: drawn + history };
 }

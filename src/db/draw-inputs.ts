@@ -1,6 +1,15 @@
 import { gunzipSync, gzipSync, constants as zc } from 'node:zlib';
 import { sha256Hex } from '../audit/log.js';
-import { conflictsCsv, itemsCsv, poolEnterprisesCsv, poolInspectorsCsv, readConflicts, readItems, readPoolEnterprises, readPoolInspectors } from '../core/canonical.js';
+import {
+  conflictsCsv,
+  itemsCsv,
+  poolEnterprisesCsv,
+  poolInspectorsCsv,
+  readConflicts,
+  readItems,
+  readPoolEnterprises,
+  readPoolInspectors,
+} from '../core/canonical.js';
 import { buildPool, type PoolResult } from '../core/pool.js';
 import type { DrawInput } from '../core/state.js';
 import type { Conflict, PoolEnterprise, PoolInspector, PoolItem } from '../core/types.js';
@@ -64,7 +73,10 @@ export function computeInputs(db: Db, plan: Plan): DrawInputs {
   const items = activeItems(db);
   const conflicts = conflictsInForce(db, new Set(inspectors.map((i) => i.certNo)), pool);
   const files: InputFiles = {
-    poolEnterprises: poolEnterprisesCsv(plan.strata.map((s) => s.name), pool),
+    poolEnterprises: poolEnterprisesCsv(
+      plan.strata.map((s) => s.name),
+      pool,
+    ),
     poolInspectors: poolInspectorsCsv(inspectors),
     items: itemsCsv(items),
     conflicts: conflictsCsv(conflicts),
@@ -83,7 +95,12 @@ export function computeInputs(db: Db, plan: Plan): DrawInputs {
 }
 
 /** The protocol input for a plan, a seed and its input data. */
-export function drawInput(plan: Plan, seed: string, strata: StratumPopulation[], data: Pick<DrawInputs, 'pool' | 'inspectors' | 'items' | 'conflicts'>): DrawInput {
+export function drawInput(
+  plan: Plan,
+  seed: string,
+  strata: StratumPopulation[],
+  data: Pick<DrawInputs, 'pool' | 'inspectors' | 'items' | 'conflicts'>,
+): DrawInput {
   const population = new Map(strata.map((s) => [s.name, s.population]));
   return {
     planId: plan.id,
@@ -91,7 +108,11 @@ export function drawInput(plan: Plan, seed: string, strata: StratumPopulation[],
     strata: plan.strata.map((s) => ({
       name: s.name,
       population: population.get(s.name) ?? 0,
-      rule: { ...(s.ratio !== undefined ? { ratio: s.ratio } : {}), ...(s.count !== undefined ? { count: s.count } : {}), min: s.min },
+      rule: {
+        ...(s.ratio !== undefined ? { ratio: s.ratio } : {}),
+        ...(s.count !== undefined ? { count: s.count } : {}),
+        min: s.min,
+      },
       reserves: s.reserves,
     })),
     team: plan.team,

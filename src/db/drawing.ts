@@ -23,7 +23,11 @@ export function replayStored(db: Db, d: DrawRecord): Replayed {
  * on it goes through this: a result edited in the database (with a SQLite editor, say) is refused (exit 1, with
  * `code` naming what was refused) instead of being published or extended.
  */
-export function checkedReplay(db: Db, d: DrawRecord, code = 'draw.storedStateDiffers'): { replayed: DrawState; stored: StoredState } {
+export function checkedReplay(
+  db: Db,
+  d: DrawRecord,
+  code = 'draw.storedStateDiffers',
+): { replayed: DrawState; stored: StoredState } {
   const differs = (detail: string) => verifyFailed(code, { id: d.planId, detail });
   let replayed: Replayed;
   try {
@@ -35,7 +39,10 @@ export function checkedReplay(db: Db, d: DrawRecord, code = 'draw.storedStateDif
   const m = replayed.mismatches[0];
   if (m) throw differs(`event ${m.seq}: ${m.field} ${m.recorded} ≠ ${m.computed}`);
   const stored = loadState(db, d.id);
-  const storedHash = stateHash(stored, d.strata.map((s) => s.name));
+  const storedHash = stateHash(
+    stored,
+    d.strata.map((s) => s.name),
+  );
   const computed = stateHash(replayed.state);
   if (storedHash !== computed) throw differs(`result hash ${storedHash.slice(0, 12)}… ≠ ${computed.slice(0, 12)}…`);
   return { replayed: replayed.state, stored };

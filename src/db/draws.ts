@@ -18,8 +18,19 @@ export function storeFreeze(db: Db, f: FreezeRecord): void {
     `INSERT INTO freezes (plan_id, seed_source, frozen_at, operator, pool_hash, inspectors_hash, items_hash, conflicts_hash, strata_json,
        pool_enterprises_gz, pool_inspectors_gz, items_gz, conflicts_gz) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    f.planId, f.seedSource, f.frozenAt, f.operator, f.hashes.poolEnterprises, f.hashes.poolInspectors, f.hashes.items, f.hashes.conflicts,
-    JSON.stringify(f.strata), gz(f.files.poolEnterprises), gz(f.files.poolInspectors), gz(f.files.items), gz(f.files.conflicts),
+    f.planId,
+    f.seedSource,
+    f.frozenAt,
+    f.operator,
+    f.hashes.poolEnterprises,
+    f.hashes.poolInspectors,
+    f.hashes.items,
+    f.hashes.conflicts,
+    JSON.stringify(f.strata),
+    gz(f.files.poolEnterprises),
+    gz(f.files.poolInspectors),
+    gz(f.files.items),
+    gz(f.files.conflicts),
   );
 }
 
@@ -89,12 +100,19 @@ function toRecord(r: Record<string, unknown>): DrawRecord {
 }
 
 export function activeDraw(db: Db, planId: string): DrawRecord | undefined {
-  const r = db.prepare(`SELECT ${DRAW_COLUMNS} FROM draws WHERE plan_id = ? AND status = 'active'`).get(planId) as Record<string, unknown> | undefined;
+  const r = db.prepare(`SELECT ${DRAW_COLUMNS} FROM draws WHERE plan_id = ? AND status = 'active'`).get(planId) as
+    | Record<string, unknown>
+    | undefined;
   return r ? toRecord(r) : undefined;
 }
 
 export function drawsOfPlan(db: Db, planId: string): DrawRecord[] {
-  return (db.prepare(`SELECT ${DRAW_COLUMNS} FROM draws WHERE plan_id = ? ORDER BY id`).all(planId) as Record<string, unknown>[]).map(toRecord);
+  return (
+    db.prepare(`SELECT ${DRAW_COLUMNS} FROM draws WHERE plan_id = ? ORDER BY id`).all(planId) as Record<
+      string,
+      unknown
+    >[]
+  ).map(toRecord);
 }
 
 export function allDraws(db: Db): DrawRecord[] {
@@ -102,7 +120,9 @@ export function allDraws(db: Db): DrawRecord[] {
 }
 
 export function drawFiles(db: Db, drawId: number): InputFiles {
-  const r = db.prepare('SELECT pool_enterprises_gz, pool_inspectors_gz, items_gz, conflicts_gz FROM draws WHERE id = ?').get(drawId) as Record<string, Buffer>;
+  const r = db
+    .prepare('SELECT pool_enterprises_gz, pool_inspectors_gz, items_gz, conflicts_gz FROM draws WHERE id = ?')
+    .get(drawId) as Record<string, Buffer>;
   return {
     poolEnterprises: gunz(r.pool_enterprises_gz!),
     poolInspectors: gunz(r.pool_inspectors_gz!),
@@ -130,19 +150,40 @@ export function insertDraw(db: Db, d: NewDraw): number {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      d.planId, d.algorithm, d.planJson, d.seed, d.seedInput, d.seedKind, d.seedSource, d.frozenAt, d.drawnAt, d.operator, d.redrawReason,
-      d.poolHash, JSON.stringify(d.strata), gz(d.files.poolEnterprises), gz(d.files.poolInspectors), gz(d.files.items), gz(d.files.conflicts),
+      d.planId,
+      d.algorithm,
+      d.planJson,
+      d.seed,
+      d.seedInput,
+      d.seedKind,
+      d.seedSource,
+      d.frozenAt,
+      d.drawnAt,
+      d.operator,
+      d.redrawReason,
+      d.poolHash,
+      JSON.stringify(d.strata),
+      gz(d.files.poolEnterprises),
+      gz(d.files.poolInspectors),
+      gz(d.files.items),
+      gz(d.files.conflicts),
     );
   return Number(info.lastInsertRowid);
 }
 
 /** Replace the stored selection, teams and check items of a draw with the given state. */
 export function storeState(db: Db, drawId: number, state: DrawState): void {
-  for (const t of ['selections', 'team_seats', 'check_items']) db.prepare(`DELETE FROM ${t} WHERE draw_id = ?`).run(drawId);
-  const sel = db.prepare('INSERT INTO selections (draw_id, stratum, rank, uscc, name, industry, ticket, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const t of ['selections', 'team_seats', 'check_items'])
+    db.prepare(`DELETE FROM ${t} WHERE draw_id = ?`).run(drawId);
+  const sel = db.prepare(
+    'INSERT INTO selections (draw_id, stratum, rank, uscc, name, industry, ticket, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   for (const r of state.selection) sel.run(drawId, r.stratum, r.rank, r.uscc, r.name, r.industry, r.ticket, r.role);
-  const seat = db.prepare('INSERT INTO team_seats (draw_id, uscc, seat, cert_no, name, ticket) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const [uscc, seats] of state.teams) for (const s of seats) seat.run(drawId, uscc, s.seat, s.certNo, s.name, s.ticket);
+  const seat = db.prepare(
+    'INSERT INTO team_seats (draw_id, uscc, seat, cert_no, name, ticket) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const [uscc, seats] of state.teams)
+    for (const s of seats) seat.run(drawId, uscc, s.seat, s.certNo, s.name, s.ticket);
   const item = db.prepare('INSERT INTO check_items (draw_id, uscc, code, ticket) VALUES (?, ?, ?, ?)');
   for (const [uscc, items] of state.checkItems) for (const c of items) item.run(drawId, uscc, c.code, c.ticket);
 }
@@ -154,14 +195,22 @@ export interface StoredState {
 }
 
 export function loadState(db: Db, drawId: number): StoredState {
-  const selection = (db.prepare('SELECT stratum, rank, uscc, name, industry, ticket, role FROM selections WHERE draw_id = ? ORDER BY stratum, rank').all(drawId) as SelectionRow[]);
+  const selection = db
+    .prepare(
+      'SELECT stratum, rank, uscc, name, industry, ticket, role FROM selections WHERE draw_id = ? ORDER BY stratum, rank',
+    )
+    .all(drawId) as SelectionRow[];
   const teams = new Map<string, Seat[]>();
-  for (const r of db.prepare('SELECT uscc, seat, cert_no AS certNo, name, ticket FROM team_seats WHERE draw_id = ? ORDER BY uscc, seat').all(drawId) as (Seat & { uscc: string })[]) {
+  for (const r of db
+    .prepare('SELECT uscc, seat, cert_no AS certNo, name, ticket FROM team_seats WHERE draw_id = ? ORDER BY uscc, seat')
+    .all(drawId) as (Seat & { uscc: string })[]) {
     if (!teams.has(r.uscc)) teams.set(r.uscc, []);
     teams.get(r.uscc)!.push({ seat: r.seat, certNo: r.certNo, name: r.name, ticket: r.ticket });
   }
   const checkItems = new Map<string, CheckItem[]>();
-  for (const r of db.prepare('SELECT uscc, code, ticket FROM check_items WHERE draw_id = ? ORDER BY uscc, ticket').all(drawId) as (CheckItem & { uscc: string })[]) {
+  for (const r of db
+    .prepare('SELECT uscc, code, ticket FROM check_items WHERE draw_id = ? ORDER BY uscc, ticket')
+    .all(drawId) as (CheckItem & { uscc: string })[]) {
     if (!checkItems.has(r.uscc)) checkItems.set(r.uscc, []);
     checkItems.get(r.uscc)!.push({ code: r.code, ticket: r.ticket });
   }
@@ -186,5 +235,17 @@ export function insertEvent(db: Db, drawId: number, e: StoredEvent): void {
   db.prepare(
     `INSERT INTO draw_events (draw_id, seq, type, uscc, cert_no, replacement_cert_no, replacement_uscc, seed, reason, operator, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(drawId, e.seq, e.type, e.uscc, e.certNo, e.replacementCertNo, e.replacementUscc, e.seed, e.reason, e.operator, e.at);
+  ).run(
+    drawId,
+    e.seq,
+    e.type,
+    e.uscc,
+    e.certNo,
+    e.replacementCertNo,
+    e.replacementUscc,
+    e.seed,
+    e.reason,
+    e.operator,
+    e.at,
+  );
 }

@@ -23,7 +23,8 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
   if ((opts.mustExist || opts.readonly) && path !== ':memory:' && !existsSync(path)) {
     throw new SsjError('notFound', 'db.missing', { path });
   }
-  if (path !== ':memory:' && !existsSync(dirname(path))) throw new SsjError('notFound', 'db.dirMissing', { dir: dirname(path) });
+  if (path !== ':memory:' && !existsSync(dirname(path)))
+    throw new SsjError('notFound', 'db.dirMissing', { dir: dirname(path) });
   let db: Db;
   try {
     db = new Database(path, { readonly: opts.readonly ?? false, timeout: BUSY_TIMEOUT_MS });

@@ -17,7 +17,12 @@ export function findPlan(db: Db, id: string): StoredPlan | undefined {
     | { json: string; status: PlanStatus; created_at: string; operator: string }
     | undefined;
   if (!row) return undefined;
-  return { plan: validatePlan(JSON.parse(row.json)), status: row.status, createdAt: row.created_at, operator: row.operator };
+  return {
+    plan: validatePlan(JSON.parse(row.json)),
+    status: row.status,
+    createdAt: row.created_at,
+    operator: row.operator,
+  };
 }
 
 export function getPlan(db: Db, id: string): StoredPlan {
@@ -40,7 +45,14 @@ export function listPlans(db: Db): (StoredPlan & { drawnAt: string | null; seed:
 }
 
 export function insertPlan(db: Db, plan: Plan, at: string, operator: string): void {
-  db.prepare('INSERT INTO plans (id, year, json, status, created_at, operator) VALUES (?, ?, ?, ?, ?, ?)').run(plan.id, plan.year, JSON.stringify(plan), 'draft', at, operator);
+  db.prepare('INSERT INTO plans (id, year, json, status, created_at, operator) VALUES (?, ?, ?, ?, ?, ?)').run(
+    plan.id,
+    plan.year,
+    JSON.stringify(plan),
+    'draft',
+    at,
+    operator,
+  );
 }
 
 export function updatePlan(db: Db, plan: Plan): void {

@@ -3,7 +3,11 @@ import type { RosterEnterprise } from '../core/pool.js';
 import { WHERE_FIELDS } from '../domain/plan.js';
 import type { Conflict, PoolInspector, PoolItem } from '../core/types.js';
 
-const splitList = (s: string): string[] => s.split(';').map((x) => x.trim()).filter((x) => x !== '');
+const splitList = (s: string): string[] =>
+  s
+    .split(';')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
 
 /**
  * Stream the enterprise roster for buildPool, in uscc order (the table's key, so the pool file needs no sort).
@@ -34,18 +38,33 @@ export function* rosterEnterprises(db: Db, whereFields: readonly string[] = WHER
 
 /** Active inspectors and experts: the inspector pool of a draw. */
 export function inspectorPool(db: Db): PoolInspector[] {
-  const rows = db.prepare('SELECT cert_no, name, unit, specialties FROM inspectors WHERE active = 1').all() as { cert_no: string; name: string; unit: string; specialties: string }[];
+  const rows = db.prepare('SELECT cert_no, name, unit, specialties FROM inspectors WHERE active = 1').all() as {
+    cert_no: string;
+    name: string;
+    unit: string;
+    specialties: string;
+  }[];
   return rows.map((r) => ({ certNo: r.cert_no, name: r.name, unit: r.unit, specialties: splitList(r.specialties) }));
 }
 
 export function activeItems(db: Db): PoolItem[] {
-  const rows = db.prepare('SELECT code, name, industries FROM items WHERE active = 1').all() as { code: string; name: string; industries: string }[];
-  return rows.map((r) => ({ code: r.code, name: r.name, industries: r.industries.trim() === '*' || r.industries.trim() === '' ? '*' : splitList(r.industries) }));
+  const rows = db.prepare('SELECT code, name, industries FROM items WHERE active = 1').all() as {
+    code: string;
+    name: string;
+    industries: string;
+  }[];
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    industries: r.industries.trim() === '*' || r.industries.trim() === '' ? '*' : splitList(r.industries),
+  }));
 }
 
 /** Conflicts in force between pool inspectors and pool enterprises (declared in advance or gained by earlier recusals). */
 export function conflictsInForce(db: Db, inspectors: Set<string>, enterprises: Iterable<{ uscc: string }>): Conflict[] {
-  const rows = (db.prepare('SELECT cert_no, uscc FROM conflicts WHERE active = 1').all() as { cert_no: string; uscc: string }[]).filter((r) => inspectors.has(r.cert_no));
+  const rows = (
+    db.prepare('SELECT cert_no, uscc FROM conflicts WHERE active = 1').all() as { cert_no: string; uscc: string }[]
+  ).filter((r) => inspectors.has(r.cert_no));
   // Few conflicts, many enterprises: look the pool up against the conflicts, not the other way round.
   const wanted = new Set(rows.map((r) => r.uscc));
   const inPool = new Set<string>();

@@ -53,9 +53,43 @@ export interface ObjectionRow {
   operator: string;
 }
 
-const RESULT_COLUMNS = ['id', 'plan_id', 'uscc', 'outcome', 'check_date', 'follow_up', 'note', 'report_date', 'feedback_date', 'published_at', 'recorded_at', 'operator'] as const;
-const CORRECTION_COLUMNS = ['id', 'result_id', 'outcome', 'follow_up', 'note', 'reason', 'published_at', 'recorded_at', 'operator'] as const;
-const OBJECTION_COLUMNS = ['id', 'result_id', 'received', 'text', 'resolution', 'decision', 'reviewed_at', 'answered_at', 'recorded_at', 'operator'] as const;
+const RESULT_COLUMNS = [
+  'id',
+  'plan_id',
+  'uscc',
+  'outcome',
+  'check_date',
+  'follow_up',
+  'note',
+  'report_date',
+  'feedback_date',
+  'published_at',
+  'recorded_at',
+  'operator',
+] as const;
+const CORRECTION_COLUMNS = [
+  'id',
+  'result_id',
+  'outcome',
+  'follow_up',
+  'note',
+  'reason',
+  'published_at',
+  'recorded_at',
+  'operator',
+] as const;
+const OBJECTION_COLUMNS = [
+  'id',
+  'result_id',
+  'received',
+  'text',
+  'resolution',
+  'decision',
+  'reviewed_at',
+  'answered_at',
+  'recorded_at',
+  'operator',
+] as const;
 
 function pick(row: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(columns.map((c) => [c, row[c] ?? null]));
@@ -106,9 +140,13 @@ export interface DrawnPlan {
 export function drawnPlan(db: Db, planId: string): DrawnPlan {
   const plan = db.prepare('SELECT id, json, status FROM plans WHERE id = ?').get(planId) as PlanInfo | undefined;
   if (!plan) throw notFound('result.planNotFound', { plan: planId });
-  const draw = db.prepare("SELECT id FROM draws WHERE plan_id = ? AND status = 'active'").get(planId) as { id: number } | undefined;
+  const draw = db.prepare("SELECT id FROM draws WHERE plan_id = ? AND status = 'active'").get(planId) as
+    | { id: number }
+    | undefined;
   if (!draw) throw refused('result.planNotDrawn', { plan: planId });
-  const rows = db.prepare('SELECT uscc, name, role FROM selections WHERE draw_id = ?').all(draw.id) as DrawnEnterprise[];
+  const rows = db
+    .prepare('SELECT uscc, name, role FROM selections WHERE draw_id = ?')
+    .all(draw.id) as DrawnEnterprise[];
   return { plan, drawId: draw.id, selection: new Map(rows.map((r) => [r.uscc, r])) };
 }
 
@@ -151,14 +189,24 @@ export function requireResult(db: Db, planId: string, uscc: string): ResultRow {
 }
 
 /** The report comes after the check and the feedback after the report (顺城 第十七、十八条). */
-export function checkDateOrder(f: Pick<ResultFields, 'check_date' | 'report_date' | 'feedback_date'>): [string, Record<string, unknown>] | undefined {
-  if (f.report_date !== null && f.report_date < f.check_date) return ['result.reportBeforeCheck', { report: f.report_date, check: f.check_date }];
+export function checkDateOrder(
+  f: Pick<ResultFields, 'check_date' | 'report_date' | 'feedback_date'>,
+): [string, Record<string, unknown>] | undefined {
+  if (f.report_date !== null && f.report_date < f.check_date)
+    return ['result.reportBeforeCheck', { report: f.report_date, check: f.check_date }];
   if (f.feedback_date !== null && f.feedback_date < (f.report_date ?? f.check_date))
     return ['result.feedbackTooEarly', { feedback: f.feedback_date, after: f.report_date ?? f.check_date }];
   return undefined;
 }
 
-export function insertResult(db: Db, planId: string, uscc: string, f: ResultFields, at: string, operator: string): ResultRow {
+export function insertResult(
+  db: Db,
+  planId: string,
+  uscc: string,
+  f: ResultFields,
+  at: string,
+  operator: string,
+): ResultRow {
   const info = db
     .prepare(
       `INSERT INTO results (plan_id, uscc, outcome, check_date, follow_up, note, report_date, feedback_date, recorded_at, operator)
@@ -170,7 +218,8 @@ export function insertResult(db: Db, planId: string, uscc: string, f: ResultFiel
 
 /** Rewrite an unpublished result; a published one is refused (it takes a correction). */
 export function updateResult(db: Db, old: ResultRow, f: ResultFields, at: string, operator: string): ResultRow {
-  if (old.published_at !== null) throw refused('result.published', { plan: old.plan_id, uscc: old.uscc, at: old.published_at });
+  if (old.published_at !== null)
+    throw refused('result.published', { plan: old.plan_id, uscc: old.uscc, at: old.published_at });
   db.prepare(
     `UPDATE results SET outcome = ?, check_date = ?, follow_up = ?, note = ?, report_date = ?, feedback_date = ?, recorded_at = ?, operator = ?
      WHERE id = ?`,
@@ -183,7 +232,12 @@ export function updateResult(db: Db, old: ResultRow, f: ResultFields, at: string
  * published finding, so a published result may still have them filled in once; changing one already set is
  * allowed only before publication.
  */
-export function setProcessDate(db: Db, old: ResultRow, field: 'report_date' | 'feedback_date', date: string): ResultRow {
+export function setProcessDate(
+  db: Db,
+  old: ResultRow,
+  field: 'report_date' | 'feedback_date',
+  date: string,
+): ResultRow {
   const current = old[field];
   if (old.published_at !== null && current !== null && current !== date)
     throw refused('result.processDatePublished', { plan: old.plan_id, uscc: old.uscc, field, current });
@@ -195,13 +249,23 @@ export function setProcessDate(db: Db, old: ResultRow, field: 'report_date' | 'f
 }
 
 /** Publish every unpublished result and correction of a plan. */
-export function publishPlan(db: Db, planId: string, at: string): { results: ResultRow[]; corrections: CorrectionRow[] } {
-  const results = db.prepare('SELECT * FROM results WHERE plan_id = ? AND published_at IS NULL ORDER BY id').all(planId) as ResultRow[];
+export function publishPlan(
+  db: Db,
+  planId: string,
+  at: string,
+): { results: ResultRow[]; corrections: CorrectionRow[] } {
+  const results = db
+    .prepare('SELECT * FROM results WHERE plan_id = ? AND published_at IS NULL ORDER BY id')
+    .all(planId) as ResultRow[];
   const corrections = db
-    .prepare('SELECT c.* FROM corrections c JOIN results r ON r.id = c.result_id WHERE r.plan_id = ? AND c.published_at IS NULL ORDER BY c.id')
+    .prepare(
+      'SELECT c.* FROM corrections c JOIN results r ON r.id = c.result_id WHERE r.plan_id = ? AND c.published_at IS NULL ORDER BY c.id',
+    )
     .all(planId) as CorrectionRow[];
   db.prepare('UPDATE results SET published_at = ? WHERE plan_id = ? AND published_at IS NULL').run(at, planId);
-  db.prepare('UPDATE corrections SET published_at = ? WHERE published_at IS NULL AND result_id IN (SELECT id FROM results WHERE plan_id = ?)').run(at, planId);
+  db.prepare(
+    'UPDATE corrections SET published_at = ? WHERE published_at IS NULL AND result_id IN (SELECT id FROM results WHERE plan_id = ?)',
+  ).run(at, planId);
   return {
     results: results.map((r) => ({ ...r, published_at: at })),
     corrections: corrections.map((c) => ({ ...c, published_at: at })),
@@ -218,10 +282,19 @@ export interface CorrectionFields {
 }
 
 /** A correction of a published result (高青 9.1); an unpublished result is simply recorded again instead. */
-export function insertCorrection(db: Db, result: ResultRow, f: CorrectionFields, at: string, operator: string): CorrectionRow {
-  if (result.published_at === null) throw refused('result.correctUnpublished', { plan: result.plan_id, uscc: result.uscc });
+export function insertCorrection(
+  db: Db,
+  result: ResultRow,
+  f: CorrectionFields,
+  at: string,
+  operator: string,
+): CorrectionRow {
+  if (result.published_at === null)
+    throw refused('result.correctUnpublished', { plan: result.plan_id, uscc: result.uscc });
   const info = db
-    .prepare('INSERT INTO corrections (result_id, outcome, follow_up, note, reason, recorded_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO corrections (result_id, outcome, follow_up, note, reason, recorded_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(result.id, f.outcome, f.follow_up, f.note, f.reason, at, operator);
   return db.prepare('SELECT * FROM corrections WHERE id = ?').get(Number(info.lastInsertRowid)) as CorrectionRow;
 }
@@ -248,7 +321,16 @@ export interface ResultView {
   operator: string;
   /** The finding as first recorded, when a correction replaced it (both are kept). */
   original: { outcome: string; followUp: string; note: string } | null;
-  corrections: { id: number; outcome: string; followUp: string; note: string; reason: string; publishedAt: string | null; recordedAt: string; operator: string }[];
+  corrections: {
+    id: number;
+    outcome: string;
+    followUp: string;
+    note: string;
+    reason: string;
+    publishedAt: string | null;
+    recordedAt: string;
+    operator: string;
+  }[];
 }
 
 /** Results with their corrections, newest correction applied, in plan then check-date order. */
@@ -262,7 +344,14 @@ export function resultViews(db: Db, planId?: string): ResultView[] {
     .all(planId ?? null, planId ?? null) as (ResultRow & { name: string })[];
   return rows.map((r) => {
     const corrections = correctionsOf(db, r.id).map((c) => ({
-      id: c.id, outcome: c.outcome, followUp: c.follow_up, note: c.note, reason: c.reason, publishedAt: c.published_at, recordedAt: c.recorded_at, operator: c.operator,
+      id: c.id,
+      outcome: c.outcome,
+      followUp: c.follow_up,
+      note: c.note,
+      reason: c.reason,
+      publishedAt: c.published_at,
+      recordedAt: c.recorded_at,
+      operator: c.operator,
     }));
     const last = corrections[corrections.length - 1];
     return {
@@ -286,7 +375,14 @@ export function resultViews(db: Db, planId?: string): ResultView[] {
 
 // ---------------------------------------------------------------- objections
 
-export function insertObjection(db: Db, result: ResultRow, received: string, text: string, at: string, operator: string): ObjectionRow {
+export function insertObjection(
+  db: Db,
+  result: ResultRow,
+  received: string,
+  text: string,
+  at: string,
+  operator: string,
+): ObjectionRow {
   const info = db
     .prepare('INSERT INTO objections (result_id, received, text, recorded_at, operator) VALUES (?, ?, ?, ?, ?)')
     .run(result.id, received, text, at, operator);
@@ -300,11 +396,26 @@ export function getObjection(db: Db, id: number): ObjectionRow {
 }
 
 /** Record the review's decision (高青 9.2); optionally also the day the enterprise was told. A decision is final. */
-export function resolveObjection(db: Db, o: ObjectionRow, decision: string, text: string, reviewed: string, answered: string | null): ObjectionRow {
-  if (o.reviewed_at !== null) throw refused('objection.alreadyResolved', { id: o.id, decision: o.decision, date: o.reviewed_at });
+export function resolveObjection(
+  db: Db,
+  o: ObjectionRow,
+  decision: string,
+  text: string,
+  reviewed: string,
+  answered: string | null,
+): ObjectionRow {
+  if (o.reviewed_at !== null)
+    throw refused('objection.alreadyResolved', { id: o.id, decision: o.decision, date: o.reviewed_at });
   if (reviewed < o.received) throw inputError('objection.reviewBeforeReceipt', { reviewed, received: o.received });
-  if (answered !== null && answered < reviewed) throw inputError('objection.answerBeforeReview', { answered, reviewed });
-  db.prepare('UPDATE objections SET decision = ?, resolution = ?, reviewed_at = ?, answered_at = ? WHERE id = ?').run(decision, text, reviewed, answered, o.id);
+  if (answered !== null && answered < reviewed)
+    throw inputError('objection.answerBeforeReview', { answered, reviewed });
+  db.prepare('UPDATE objections SET decision = ?, resolution = ?, reviewed_at = ?, answered_at = ? WHERE id = ?').run(
+    decision,
+    text,
+    reviewed,
+    answered,
+    o.id,
+  );
   return getObjection(db, o.id);
 }
 
@@ -352,13 +463,35 @@ export function planStates(db: Db, planId?: string): PlanState[] {
            FROM selections s LEFT JOIN results r ON r.plan_id = ? AND r.uscc = s.uscc
            WHERE s.draw_id = ? AND s.role = 'selected' ORDER BY s.uscc`,
         )
-        .all(p.id, p.draw_id) as { uscc: string; name: string; check_date: string | null; report_date: string | null; feedback_date: string | null; published_at: string | null }[]
+        .all(p.id, p.draw_id) as {
+        uscc: string;
+        name: string;
+        check_date: string | null;
+        report_date: string | null;
+        feedback_date: string | null;
+        published_at: string | null;
+      }[]
     ).map((e) => ({
       uscc: e.uscc,
       name: e.name,
-      result: e.check_date === null ? null : { checkDate: e.check_date, reportDate: e.report_date, feedbackDate: e.feedback_date, publishedAt: e.published_at },
+      result:
+        e.check_date === null
+          ? null
+          : {
+              checkDate: e.check_date,
+              reportDate: e.report_date,
+              feedbackDate: e.feedback_date,
+              publishedAt: e.published_at,
+            },
     }));
-    const objections = objectionViews(db, p.id).map((o) => ({ id: o.id, uscc: o.uscc, name: o.name, received: o.received, reviewedAt: o.reviewed_at, answeredAt: o.answered_at }));
+    const objections = objectionViews(db, p.id).map((o) => ({
+      id: o.id,
+      uscc: o.uscc,
+      name: o.name,
+      received: o.received,
+      reviewedAt: o.reviewed_at,
+      answeredAt: o.answered_at,
+    }));
     return { planId: p.id, windowEnd: plan.windowEnd, resultDays: plan.resultDays, enterprises, objections };
   });
 }
@@ -409,13 +542,17 @@ export interface ValidResult {
  * the values known, no pair twice, no change to a published result. Returns all problems, so the officer fixes
  * the file once; rows identical to a published result are accepted (re-importing the same file is harmless).
  */
-export function validateResultRows(db: Db, rows: readonly ResultInputRow[]): { valid: ValidResult[]; problems: RowProblem[] } {
+export function validateResultRows(
+  db: Db,
+  rows: readonly ResultInputRow[],
+): { valid: ValidResult[]; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const valid: ValidResult[] = [];
   const plans = new Map<string, DrawnPlan | SsjErrorLike>();
   const seen = new Map<string, number>();
   for (const r of rows) {
-    const bad = (field: string, code: string, params: Record<string, unknown> = {}) => problems.push({ line: r.line, field, code, params });
+    const bad = (field: string, code: string, params: Record<string, unknown> = {}) =>
+      problems.push({ line: r.line, field, code, params });
     const before = problems.length;
     for (const f of ['plan', 'uscc', 'date', 'outcome'] as const) if (r[f].trim() === '') bad(f, 'result.required');
     const planId = r.plan.trim();
@@ -429,7 +566,11 @@ export function validateResultRows(db: Db, rows: readonly ResultInputRow[]): { v
         if (p) bad('uscc', p[0], p[1]);
       }
     }
-    const dates: Record<'date' | 'reportDate' | 'feedbackDate', string | null> = { date: null, reportDate: null, feedbackDate: null };
+    const dates: Record<'date' | 'reportDate' | 'feedbackDate', string | null> = {
+      date: null,
+      reportDate: null,
+      feedbackDate: null,
+    };
     for (const f of ['date', 'reportDate', 'feedbackDate'] as const) {
       const v = r[f].trim();
       if (v === '') continue;
@@ -438,15 +579,25 @@ export function validateResultRows(db: Db, rows: readonly ResultInputRow[]): { v
       else bad(f, 'error.badDate', { field: f, value: v });
     }
     const outcome = r.outcome.trim() ? findOutcome(r.outcome) : undefined;
-    if (r.outcome.trim() && !outcome) bad('outcome', 'result.unknownOutcome', { value: r.outcome, valid: choiceList(OUTCOMES) });
+    if (r.outcome.trim() && !outcome)
+      bad('outcome', 'result.unknownOutcome', { value: r.outcome, valid: choiceList(OUTCOMES) });
     const followUp = r.followUp.trim() ? findFollowUp(r.followUp) : '';
-    if (followUp === undefined) bad('followUp', 'result.unknownFollowUp', { value: r.followUp, valid: choiceList(FOLLOW_UPS) });
+    if (followUp === undefined)
+      bad('followUp', 'result.unknownFollowUp', { value: r.followUp, valid: choiceList(FOLLOW_UPS) });
     const key = `${planId}\u0000${uscc}`;
-    if (planId && uscc && seen.has(key)) bad('uscc', 'result.duplicateRow', { plan: planId, uscc, first: seen.get(key) });
+    if (planId && uscc && seen.has(key))
+      bad('uscc', 'result.duplicateRow', { plan: planId, uscc, first: seen.get(key) });
     else seen.set(key, r.line);
     if (problems.length > before || !dates.date || !outcome || followUp === undefined) continue;
 
-    const fields: ResultFields = { outcome, check_date: dates.date, follow_up: followUp, note: r.note.trim(), report_date: dates.reportDate, feedback_date: dates.feedbackDate };
+    const fields: ResultFields = {
+      outcome,
+      check_date: dates.date,
+      follow_up: followUp,
+      note: r.note.trim(),
+      report_date: dates.reportDate,
+      feedback_date: dates.feedbackDate,
+    };
     const order = checkDateOrder(fields);
     if (order) {
       bad(order[0] === 'result.reportBeforeCheck' ? 'reportDate' : 'feedbackDate', order[0], order[1]);
@@ -481,7 +632,12 @@ function sameFields(old: ResultRow, f: ResultFields): boolean {
 }
 
 /** Write validated rows (inside the caller's transaction): new results inserted, unpublished ones updated, identical ones left alone. */
-export function writeResults(db: Db, rows: readonly ValidResult[], at: string, operator: string): { written: ResultRow[]; previous: ResultRow[]; inserted: number; updated: number; unchanged: number } {
+export function writeResults(
+  db: Db,
+  rows: readonly ValidResult[],
+  at: string,
+  operator: string,
+): { written: ResultRow[]; previous: ResultRow[]; inserted: number; updated: number; unchanged: number } {
   const out = { written: [] as ResultRow[], previous: [] as ResultRow[], inserted: 0, updated: 0, unchanged: 0 };
   for (const r of rows) {
     const old = getResult(db, r.planId, r.uscc);

@@ -1,9 +1,22 @@
 import { basename } from 'node:path';
 import { appendAudit } from '../audit/log.js';
-import { guessRoster, headerNames, mapHeaders, ROSTER_DEFS, type RosterName, type RowProblem } from '../domain/rosters.js';
+import {
+  guessRoster,
+  headerNames,
+  mapHeaders,
+  ROSTER_DEFS,
+  type RosterName,
+  type RowProblem,
+} from '../domain/rosters.js';
 import { inputError } from '../errors.js';
 import { scanFile, type Encoding, type FileScan } from '../io/encoding.js';
-import { checkedRows, checkedRowsInWorker, WORKER_MIN_BYTES, type RowEvent, type RowsRequest } from '../io/roster-rows.js';
+import {
+  checkedRows,
+  checkedRowsInWorker,
+  WORKER_MIN_BYTES,
+  type RowEvent,
+  type RowsRequest,
+} from '../io/roster-rows.js';
 import type { Db } from './open.js';
 import { distinctActive, insertImport, Staging, updateImportCounts, type ImportCounts } from './rosters.js';
 
@@ -61,7 +74,14 @@ export async function importRoster(o: ImportOptions): Promise<ImportResult> {
   if (scan.suspicious === 'looksUtf8') o.warn('encoding.looksUtf8', { file: o.name, encoding: scan.encoding });
   if (scan.bytes === 0) throw inputError('roster.emptyFile', { file: o.name });
   o.progress?.start(scan.bytes);
-  const request: RowsRequest = { path: o.path, name: o.name, encoding: scan.encoding, roster: o.roster, map: [...o.map], today: o.now.slice(0, 10) };
+  const request: RowsRequest = {
+    path: o.path,
+    name: o.name,
+    encoding: scan.encoding,
+    roster: o.roster,
+    map: [...o.map],
+    today: o.now.slice(0, 10),
+  };
   const events = scan.bytes >= WORKER_MIN_BYTES ? checkedRowsInWorker(request) : checkedRows(request);
   try {
     const first = await events.next();
@@ -82,26 +102,40 @@ function checkHeader(o: ImportOptions, headers: string[]): void {
   const map = mapHeaders(def, headers, o.map);
   if (map.missing.length) {
     const actual = guessRoster(headers, o.roster);
-    if (actual) throw inputError('roster.wrongRoster', { file, roster: o.roster, actual, actualZh: ROSTER_DEFS[actual].zh });
+    if (actual)
+      throw inputError('roster.wrongRoster', { file, roster: o.roster, actual, actualZh: ROSTER_DEFS[actual].zh });
     throw inputError('roster.missingColumns', {
       file,
       roster: o.roster,
       fields: map.missing.map((f) => `${f.headers[0]} (${f.field})`).join(', '),
-      headers: headers.map((h) => h.trim()).filter((h) => h).join(', ') || '—',
+      headers:
+        headers
+          .map((h) => h.trim())
+          .filter((h) => h)
+          .join(', ') || '—',
       column: map.unknown[0] ?? '',
       field: map.missing[0]!.field,
     });
   }
   if (map.duplicates.length) {
     const d = map.duplicates[0]!;
-    throw inputError('roster.duplicateColumn', { file, columns: d.headers.join(', '), field: `${d.field.headers[0]} (${d.field.field})` });
+    throw inputError('roster.duplicateColumn', {
+      file,
+      columns: d.headers.join(', '),
+      field: `${d.field.headers[0]} (${d.field.field})`,
+    });
   }
   for (const h of map.unmatchedMap) o.warn('roster.mapHeaderMissing', { file, header: h });
   if (map.unknown.length) o.warn('roster.unknownColumns', { file, columns: map.unknown.join(', ') });
 }
 
 /** Stage every checked row, then apply all of them or none, in one transaction. */
-async function importRows(o: ImportOptions, scan: FileScan, headers: string[], events: AsyncIterable<RowEvent>): Promise<ImportResult> {
+async function importRows(
+  o: ImportOptions,
+  scan: FileScan,
+  headers: string[],
+  events: AsyncIterable<RowEvent>,
+): Promise<ImportResult> {
   const def = ROSTER_DEFS[o.roster];
   const file = o.name;
   const db = o.openDb();
@@ -131,12 +165,26 @@ async function importRows(o: ImportOptions, scan: FileScan, headers: string[], e
     for (const d of staging.duplicates()) {
       badRows++;
       const value = d.key.join(' + ');
-      report({ line: d.line, field: keyHeaders.join(' + '), value, code: 'roster.row.duplicate', params: { value, first: d.first } });
+      report({
+        line: d.line,
+        field: keyHeaders.join(' + '),
+        value,
+        code: 'roster.row.duplicate',
+        params: { value, first: d.first },
+      });
     }
     if (badRows > 0) throw inputError('roster.invalidRows', { file, rows: badRows, count: problemCount });
 
     o.progress?.phase('roster.progress.writing');
-    const record = { roster: o.roster, file: basename(file), sha256: scan.sha256, encoding: scan.label, replace: o.replace, operator: o.operator, at: o.now };
+    const record = {
+      roster: o.roster,
+      file: basename(file),
+      sha256: scan.sha256,
+      encoding: scan.label,
+      replace: o.replace,
+      operator: o.operator,
+      at: o.now,
+    };
     const importId = insertImport(db, { ...record, rows: 0, inserted: 0, updated: 0, unchanged: 0, deactivated: 0 });
     const counts = staging.apply(importId, { replace: o.replace, now: o.now });
     updateImportCounts(db, importId, counts);
@@ -146,7 +194,14 @@ async function importRows(o: ImportOptions, scan: FileScan, headers: string[], e
       at: o.now,
       operator: o.operator,
       action: 'import',
-      payload: { roster: o.roster, file: record.file, sha256: scan.sha256, encoding: scan.label, replace: o.replace, counts },
+      payload: {
+        roster: o.roster,
+        file: record.file,
+        sha256: scan.sha256,
+        encoding: scan.label,
+        replace: o.replace,
+        counts,
+      },
     });
     db.exec(o.dryRun ? 'ROLLBACK' : 'COMMIT');
     return { ...record, dryRun: o.dryRun, importId: o.dryRun ? null : importId, ...counts };
@@ -162,15 +217,32 @@ async function importRows(o: ImportOptions, scan: FileScan, headers: string[], e
 function referenceWarnings(db: Db, o: ImportOptions, staging: Staging): void {
   if (o.roster === 'conflicts') {
     const people = staging.missingReferences('cert_no', 'inspectors', 'cert_no');
-    if (people.count) o.warn('roster.conflictUnknownInspector', { file: o.name, count: people.count, line: people.line, value: people.value });
+    if (people.count)
+      o.warn('roster.conflictUnknownInspector', {
+        file: o.name,
+        count: people.count,
+        line: people.line,
+        value: people.value,
+      });
     const firms = staging.missingReferences('uscc', 'enterprises', 'uscc');
-    if (firms.count) o.warn('roster.conflictUnknownEnterprise', { file: o.name, count: firms.count, line: firms.line, value: firms.value });
+    if (firms.count)
+      o.warn('roster.conflictUnknownEnterprise', {
+        file: o.name,
+        count: firms.count,
+        line: firms.line,
+        value: firms.value,
+      });
   }
   if (o.roster === 'inspectors') {
     const industries = distinctActive(db, 'enterprises', 'industry');
     if (industries.size === 0) return;
     const unmatched = [...staging.distinctListValues('specialties')].filter((s) => !industries.has(s));
-    if (unmatched.length) o.warn('roster.specialtyNoIndustry', { file: o.name, values: unmatched.join('、'), industries: [...industries].join('、') });
+    if (unmatched.length)
+      o.warn('roster.specialtyNoIndustry', {
+        file: o.name,
+        values: unmatched.join('、'),
+        industries: [...industries].join('、'),
+      });
   }
   if (o.roster === 'enterprises') {
     const specialties = distinctActive(db, 'inspectors', 'specialties', true);

@@ -39,7 +39,9 @@ export class Staging {
   ) {
     this.columns = def.fields.map((f) => f.column);
     this.width = this.columns.length + 1;
-    db.exec(`DROP TABLE IF EXISTS ${STAGING}; CREATE TABLE ${STAGING} (line INTEGER NOT NULL, ${this.columns.map((c) => `${q(c)} TEXT NOT NULL`).join(', ')})`);
+    db.exec(
+      `DROP TABLE IF EXISTS ${STAGING}; CREATE TABLE ${STAGING} (line INTEGER NOT NULL, ${this.columns.map((c) => `${q(c)} TEXT NOT NULL`).join(', ')})`,
+    );
     const row = `(${new Array(this.width).fill('?').join(',')})`;
     this.one = db.prepare(`INSERT INTO ${STAGING} VALUES ${row}`);
     this.many = db.prepare(`INSERT INTO ${STAGING} VALUES ${new Array(BATCH).fill(row).join(',')}`);
@@ -71,7 +73,9 @@ export class Staging {
     this.flush();
     const keys = keyFields(this.def).map((f) => q(f.column));
     // The usual answer is "none": a narrow GROUP BY says so cheaply; the join that names the lines runs only when needed.
-    const any = this.db.prepare(`SELECT 1 FROM ${STAGING} GROUP BY ${keys.join(', ')} HAVING count(*) > 1 LIMIT 1`).get();
+    const any = this.db
+      .prepare(`SELECT 1 FROM ${STAGING} GROUP BY ${keys.join(', ')} HAVING count(*) > 1 LIMIT 1`)
+      .get();
     if (!any) return [];
     const rows = this.db
       .prepare(
@@ -86,12 +90,18 @@ export class Staging {
   }
 
   /** Lines of staged rows whose `column` value is not an active key of `table` (conflicts naming unknown people or enterprises). */
-  missingReferences(column: string, table: string, tableColumn: string): { count: number; line?: number; value?: string } {
+  missingReferences(
+    column: string,
+    table: string,
+    tableColumn: string,
+  ): { count: number; line?: number; value?: string } {
     this.flush();
     const where = `NOT EXISTS (SELECT 1 FROM main.${q(table)} t WHERE t.${q(tableColumn)} = s.${q(column)} AND t.active = 1)`;
     const count = (this.db.prepare(`SELECT count(*) AS n FROM ${STAGING} s WHERE ${where}`).get() as { n: number }).n;
     if (count === 0) return { count };
-    const first = this.db.prepare(`SELECT line, ${q(column)} AS value FROM ${STAGING} s WHERE ${where} ORDER BY line LIMIT 1`).get() as { line: number; value: string };
+    const first = this.db
+      .prepare(`SELECT line, ${q(column)} AS value FROM ${STAGING} s WHERE ${where} ORDER BY line LIMIT 1`)
+      .get() as { line: number; value: string };
     return { count, ...first };
   }
 
@@ -99,7 +109,10 @@ export class Staging {
   distinctListValues(column: string): Set<string> {
     this.flush();
     const out = new Set<string>();
-    for (const [v] of this.db.prepare(`SELECT DISTINCT ${q(column)} FROM ${STAGING}`).raw(true).iterate() as Iterable<[string]>) {
+    for (const [v] of this.db
+      .prepare(`SELECT DISTINCT ${q(column)} FROM ${STAGING}`)
+      .raw(true)
+      .iterate() as Iterable<[string]>) {
       for (const x of v.split(';')) if (x) out.add(x);
     }
     return out;
@@ -123,7 +136,9 @@ export class Staging {
     const set = [
       ...nonKey.map((c) => `${c} = excluded.${c}`),
       // A conflict declared again after it was withdrawn is declared now.
-      ...(isConflicts ? [`declared_at = CASE WHEN ${table}.active = 0 THEN excluded.declared_at ELSE ${table}.declared_at END`] : []),
+      ...(isConflicts
+        ? [`declared_at = CASE WHEN ${table}.active = 0 THEN excluded.declared_at ELSE ${table}.declared_at END`]
+        : []),
       'active = 1',
       'import_id = excluded.import_id',
     ];
@@ -179,13 +194,18 @@ export function insertImport(db: Db, r: ImportRecord): number {
 }
 
 export function updateImportCounts(db: Db, id: number, c: ImportCounts): void {
-  db.prepare('UPDATE imports SET rows = @rows, inserted = @inserted, updated = @updated, unchanged = @unchanged, deactivated = @deactivated WHERE id = @id').run({ ...c, id });
+  db.prepare(
+    'UPDATE imports SET rows = @rows, inserted = @inserted, updated = @updated, unchanged = @unchanged, deactivated = @deactivated WHERE id = @id',
+  ).run({ ...c, id });
 }
 
 /** Distinct active values of a column (enterprise industries, for the specialist check). */
 export function distinctActive(db: Db, table: 'enterprises' | 'inspectors', column: string, list = false): Set<string> {
   const out = new Set<string>();
-  for (const [v] of db.prepare(`SELECT DISTINCT ${q(column)} FROM ${q(table)} WHERE active = 1`).raw(true).iterate() as Iterable<[string]>) {
+  for (const [v] of db
+    .prepare(`SELECT DISTINCT ${q(column)} FROM ${q(table)} WHERE active = 1`)
+    .raw(true)
+    .iterate() as Iterable<[string]>) {
     for (const x of list ? v.split(';') : [v]) if (x) out.add(x);
   }
   return out;
@@ -219,7 +239,11 @@ export function storedFields(def: RosterDef): StoredField[] {
 
 const CODE_FIELDS = new Set(['uscc', 'certNo', 'code', 'idNumber']);
 
-function whereSql(def: RosterDef, filters: readonly Filter[], includeInactive: boolean): { sql: string; params: unknown[] } {
+function whereSql(
+  def: RosterDef,
+  filters: readonly Filter[],
+  includeInactive: boolean,
+): { sql: string; params: unknown[] } {
   const byField = new Map(storedFields(def).map((f) => [f.field, f]));
   const parts: string[] = includeInactive ? [] : ['active = 1'];
   const params: unknown[] = [];
@@ -227,7 +251,11 @@ function whereSql(def: RosterDef, filters: readonly Filter[], includeInactive: b
     const sf = byField.get(flt.field)!;
     const col = q(sf.column);
     const ors = flt.values.map((raw) => {
-      const v = CODE_FIELDS.has(flt.field) ? normaliseCode(raw) : flt.field === 'date' ? (normaliseDate(raw) ?? raw.trim()) : raw.trim();
+      const v = CODE_FIELDS.has(flt.field)
+        ? normaliseCode(raw)
+        : flt.field === 'date'
+          ? (normaliseDate(raw) ?? raw.trim())
+          : raw.trim();
       if (flt.op === '~') {
         params.push(v);
         return `instr(${col}, ?) > 0`;
@@ -247,14 +275,21 @@ function whereSql(def: RosterDef, filters: readonly Filter[], includeInactive: b
 export type RosterRow = Record<string, string | number | boolean>;
 
 /** Rows of a roster matching the filters, in key order; `limit` 0 means all. Also the total matching. */
-export function listRoster(db: Db, def: RosterDef, filters: readonly Filter[], opts: { limit: number; includeInactive: boolean }): { total: number; rows: RosterRow[] } {
+export function listRoster(
+  db: Db,
+  def: RosterDef,
+  filters: readonly Filter[],
+  opts: { limit: number; includeInactive: boolean },
+): { total: number; rows: RosterRow[] } {
   const fields = storedFields(def);
   const { sql, params } = whereSql(def, filters, opts.includeInactive);
   const table = q(def.name);
   const total = (db.prepare(`SELECT count(*) AS n FROM ${table} ${sql}`).get(...params) as { n: number }).n;
   const keys = keyFields(def).map((f) => q(f.column));
   const rows = db
-    .prepare(`SELECT ${fields.map((f) => q(f.column)).join(', ')} FROM ${table} ${sql} ORDER BY ${keys.join(', ')}${opts.limit > 0 ? ` LIMIT ${opts.limit}` : ''}`)
+    .prepare(
+      `SELECT ${fields.map((f) => q(f.column)).join(', ')} FROM ${table} ${sql} ORDER BY ${keys.join(', ')}${opts.limit > 0 ? ` LIMIT ${opts.limit}` : ''}`,
+    )
     .raw(true)
     .all(...params) as (string | number | null)[][];
   return { total, rows: rows.map((r) => toRow(fields, r)) };
@@ -273,7 +308,10 @@ function toRow(fields: StoredField[], r: (string | number | null)[]): RosterRow 
 
 export function getEnterprise(db: Db, def: RosterDef, uscc: string): RosterRow | undefined {
   const fields = storedFields(def);
-  const r = db.prepare(`SELECT ${fields.map((f) => q(f.column)).join(', ')} FROM enterprises WHERE uscc = ?`).raw(true).get(uscc) as (string | number | null)[] | undefined;
+  const r = db
+    .prepare(`SELECT ${fields.map((f) => q(f.column)).join(', ')} FROM enterprises WHERE uscc = ?`)
+    .raw(true)
+    .get(uscc) as (string | number | null)[] | undefined;
   return r && toRow(fields, r);
 }
 
@@ -301,7 +339,11 @@ export interface EnterpriseCheck {
 
 /** The enterprise's checks in a year: imported history rows and its rows in the active draws of that year's plans. */
 export function checksOf(db: Db, uscc: string, year: number): EnterpriseCheck[] {
-  const history = db.prepare(`SELECT date, source, task FROM history WHERE uscc = ? AND active = 1 AND substr(date, 1, 4) = ? ORDER BY date, source`).all(uscc, String(year)) as {
+  const history = db
+    .prepare(
+      `SELECT date, source, task FROM history WHERE uscc = ? AND active = 1 AND substr(date, 1, 4) = ? ORDER BY date, source`,
+    )
+    .all(uscc, String(year)) as {
     date: string;
     source: string;
     task: string;
@@ -315,7 +357,14 @@ export function checksOf(db: Db, uscc: string, year: number): EnterpriseCheck[] 
     .all(uscc, year) as { date: string; plan: string; stratum: string; role: string }[];
   return [
     ...history.map((h) => ({ kind: 'history' as const, date: h.date, source: h.source, task: h.task, counts: true })),
-    ...draws.map((d) => ({ kind: 'draw' as const, date: d.date, source: d.plan, task: d.stratum, role: d.role, counts: d.role === 'selected' })),
+    ...draws.map((d) => ({
+      kind: 'draw' as const,
+      date: d.date,
+      source: d.plan,
+      task: d.stratum,
+      role: d.role,
+      counts: d.role === 'selected',
+    })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

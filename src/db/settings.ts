@@ -13,12 +13,42 @@ export const settingKeys: SettingDef[] = [
   { key: 'office.name', default: '某某县应急管理局', help: 'issuing office printed on announcements', kind: 'text' },
   { key: 'office.region', default: '', help: 'region name used in titles', kind: 'text' },
   { key: 'deadline.reportDays', default: '5', help: 'working days from check to report (顺城 第十七条)', kind: 'days' },
-  { key: 'deadline.feedbackDays', default: '5', help: 'working days from report to feedback (顺城 第十八条)', kind: 'days' },
-  { key: 'deadline.resultDays', default: '20', help: 'working days from check to published result (高青 9.1; 冷水滩: 7)', kind: 'days' },
-  { key: 'deadline.monthlyDays', default: '5', help: 'first N working days of a month for last month\'s list (顺城 第二十一条)', kind: 'days' },
-  { key: 'deadline.objectionReviewDays', default: '20', help: 'working days to review an objection (高青 9.2)', kind: 'days' },
-  { key: 'deadline.objectionAnswerDays', default: '15', help: 'working days to answer an objection after review (高青 9.2)', kind: 'days' },
-  { key: 'publication.announceDays', default: '15', help: 'days before the window an announcement is due (汨罗)', kind: 'days' },
+  {
+    key: 'deadline.feedbackDays',
+    default: '5',
+    help: 'working days from report to feedback (顺城 第十八条)',
+    kind: 'days',
+  },
+  {
+    key: 'deadline.resultDays',
+    default: '20',
+    help: 'working days from check to published result (高青 9.1; 冷水滩: 7)',
+    kind: 'days',
+  },
+  {
+    key: 'deadline.monthlyDays',
+    default: '5',
+    help: "first N working days of a month for last month's list (顺城 第二十一条)",
+    kind: 'days',
+  },
+  {
+    key: 'deadline.objectionReviewDays',
+    default: '20',
+    help: 'working days to review an objection (高青 9.2)',
+    kind: 'days',
+  },
+  {
+    key: 'deadline.objectionAnswerDays',
+    default: '15',
+    help: 'working days to answer an objection after review (高青 9.2)',
+    kind: 'days',
+  },
+  {
+    key: 'publication.announceDays',
+    default: '15',
+    help: 'days before the window an announcement is due (汨罗)',
+    kind: 'days',
+  },
 ];
 
 export type Settings = Record<string, string>;
@@ -37,5 +67,7 @@ export function setSetting(db: Db, key: string, value: string): void {
   const def = settingKeys.find((k) => k.key === key);
   if (!def) throw usageError('config.unknownKey', { key, keys: settingKeys.map((k) => k.key).join(', ') });
   if (def.kind === 'days' && !/^\d{1,3}$/.test(value)) throw inputError('config.badDays', { key, value });
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }

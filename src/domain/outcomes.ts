@@ -17,14 +17,28 @@ export interface Choice<C extends string> {
 export const OUTCOMES = [
   { code: 'no-issue', zh: '未发现问题', en: 'no problem found' },
   { code: 'not-disclosed', zh: '未按规定公示应当公示的信息', en: 'required information not disclosed' },
-  { code: 'false-disclosure', zh: '公示信息隐瞒真实情况、弄虚作假', en: 'disclosed information false or concealing facts' },
-  { code: 'unreachable', zh: '通过登记的住所(经营场所)无法联系', en: 'cannot be reached at the registered address', aliases: ['通过登记的住所或经营场所无法联系'] },
+  {
+    code: 'false-disclosure',
+    zh: '公示信息隐瞒真实情况、弄虚作假',
+    en: 'disclosed information false or concealing facts',
+  },
+  {
+    code: 'unreachable',
+    zh: '通过登记的住所(经营场所)无法联系',
+    en: 'cannot be reached at the registered address',
+    aliases: ['通过登记的住所或经营场所无法联系'],
+  },
   { code: 'rectify', zh: '发现问题已责令改正', en: 'problem found, ordered to rectify' },
   { code: 'obstruct', zh: '不予配合情节严重', en: 'serious refusal to cooperate' },
   { code: 'pending', zh: '发现问题待后续处理', en: 'problem found, follow-up pending' },
   { code: 'no-activity', zh: '未发现开展本次抽查涉及的经营活动', en: 'no business activity covered by this check' },
   { code: 'closed', zh: '已关闭停业或正在清算', en: 'closed, out of business or in liquidation' },
-  { code: 'deregistered', zh: '注销/吊销/撤销/迁出', en: 'deregistered, licence revoked, cancelled or moved away', aliases: ['注销', '吊销', '撤销', '迁出', '已注销', '已吊销', '已撤销', '已迁出'] },
+  {
+    code: 'deregistered',
+    zh: '注销/吊销/撤销/迁出',
+    en: 'deregistered, licence revoked, cancelled or moved away',
+    aliases: ['注销', '吊销', '撤销', '迁出', '已注销', '已吊销', '已撤销', '已迁出'],
+  },
 ] as const satisfies readonly Choice<string>[];
 
 /** Follow-up actions (顺城 第二十二条, 冷水滩 第十八条, 高青 9.2). */

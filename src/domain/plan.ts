@@ -52,9 +52,26 @@ function isRealDate(s: unknown): s is string {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt = (v: unknown, min = 0): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
 const strList = (v: unknown): string[] | undefined =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.map((x) => x.trim()) : typeof v === 'string' ? [v.trim()] : undefined;
+  Array.isArray(v) && v.every((x) => typeof x === 'string')
+    ? v.map((x) => x.trim())
+    : typeof v === 'string'
+      ? [v.trim()]
+      : undefined;
 
-const KNOWN_TOP = ['id', 'title', 'year', 'window', 'cap', 'exclude', 'strata', 'team', 'items', 'publication', 'description', 'seedSource'];
+const KNOWN_TOP = [
+  'id',
+  'title',
+  'year',
+  'window',
+  'cap',
+  'exclude',
+  'strata',
+  'team',
+  'items',
+  'publication',
+  'description',
+  'seedSource',
+];
 
 /**
  * Validate a parsed plan file. Collects every problem (so the officer fixes the file once) and returns the plan
@@ -64,7 +81,8 @@ export function validatePlan(raw: unknown): Plan {
   const problems: PlanProblem[] = [];
   const bad = (path: string, code: string, params?: Record<string, unknown>) => problems.push({ path, code, params });
   if (!isObj(raw)) throw new PlanInvalid([{ path: '', code: 'plan.notObject' }]);
-  for (const k of Object.keys(raw)) if (!KNOWN_TOP.includes(k)) bad(k, 'plan.unknownKey', { key: k, known: KNOWN_TOP.join(', ') });
+  for (const k of Object.keys(raw))
+    if (!KNOWN_TOP.includes(k)) bad(k, 'plan.unknownKey', { key: k, known: KNOWN_TOP.join(', ') });
 
   const id = raw.id;
   if (typeof id !== 'string' || !ID_RE.test(id)) bad('id', 'plan.badId', { value: id });
@@ -85,7 +103,8 @@ export function validatePlan(raw: unknown): Plan {
   const cap = isObj(raw.cap) ? raw.cap : undefined;
   if (!cap || !isInt(cap.perYear, 1)) bad('cap.perYear', 'plan.badCap', { value: cap?.perYear });
   const exempt = cap && isObj(cap.exempt) ? cap.exempt : {};
-  for (const k of Object.keys(exempt)) if (k !== 'credit' && k !== 'flags') bad(`cap.exempt.${k}`, 'plan.unknownKey', { key: k, known: 'credit, flags' });
+  for (const k of Object.keys(exempt))
+    if (k !== 'credit' && k !== 'flags') bad(`cap.exempt.${k}`, 'plan.unknownKey', { key: k, known: 'credit, flags' });
   const exemptCredit = exempt.credit === undefined ? [] : strList(exempt.credit);
   const exemptFlags = exempt.flags === undefined ? [] : strList(exempt.flags);
   if (!exemptCredit) bad('cap.exempt.credit', 'plan.badList');
@@ -102,7 +121,9 @@ export function validatePlan(raw: unknown): Plan {
     raw.strata.forEach((s: unknown, i: number) => {
       const p = `strata[${i}]`;
       if (!isObj(s)) return bad(p, 'plan.notObject');
-      for (const k of Object.keys(s)) if (!['name', 'where', 'ratio', 'count', 'min', 'reserves'].includes(k)) bad(`${p}.${k}`, 'plan.unknownKey', { key: k, known: 'name, where, ratio, count, min, reserves' });
+      for (const k of Object.keys(s))
+        if (!['name', 'where', 'ratio', 'count', 'min', 'reserves'].includes(k))
+          bad(`${p}.${k}`, 'plan.unknownKey', { key: k, known: 'name, where, ratio, count, min, reserves' });
       const name = typeof s.name === 'string' ? s.name.trim() : '';
       if (!name || name.includes('|')) bad(`${p}.name`, 'plan.badStratumName', { value: s.name });
       else if (names.has(name)) bad(`${p}.name`, 'plan.duplicateStratum', { name });
@@ -112,7 +133,8 @@ export function validatePlan(raw: unknown): Plan {
         if (!isObj(s.where)) bad(`${p}.where`, 'plan.notObject');
         else
           for (const [k, v] of Object.entries(s.where)) {
-            if (!(WHERE_FIELDS as readonly string[]).includes(k)) bad(`${p}.where.${k}`, 'plan.unknownWhereField', { field: k, known: WHERE_FIELDS.join(', ') });
+            if (!(WHERE_FIELDS as readonly string[]).includes(k))
+              bad(`${p}.where.${k}`, 'plan.unknownWhereField', { field: k, known: WHERE_FIELDS.join(', ') });
             const list = strList(v);
             if (!list || list.length === 0) bad(`${p}.where.${k}`, 'plan.badList');
             else where[k as WhereField] = list;
@@ -144,17 +166,22 @@ export function validatePlan(raw: unknown): Plan {
 
   const team = isObj(raw.team) ? raw.team : {};
   if (!isInt(team.size, 1)) bad('team.size', 'plan.badPositiveInt', { value: team.size });
-  if (team.specialists !== undefined && !isInt(team.specialists)) bad('team.specialists', 'plan.badInt', { value: team.specialists });
+  if (team.specialists !== undefined && !isInt(team.specialists))
+    bad('team.specialists', 'plan.badInt', { value: team.specialists });
   if (isInt(team.size) && isInt(team.specialists) && team.specialists > team.size)
     bad('team.specialists', 'plan.specialistsOverSize', { specialists: team.specialists, size: team.size });
-  if (team.maxPerInspector != null && !isInt(team.maxPerInspector, 1)) bad('team.maxPerInspector', 'plan.badPositiveInt', { value: team.maxPerInspector });
+  if (team.maxPerInspector != null && !isInt(team.maxPerInspector, 1))
+    bad('team.maxPerInspector', 'plan.badPositiveInt', { value: team.maxPerInspector });
 
   const items = isObj(raw.items) ? raw.items : {};
-  if (items.perEnterprise !== undefined && !isInt(items.perEnterprise)) bad('items.perEnterprise', 'plan.badInt', { value: items.perEnterprise });
+  if (items.perEnterprise !== undefined && !isInt(items.perEnterprise))
+    bad('items.perEnterprise', 'plan.badInt', { value: items.perEnterprise });
 
   const pub = isObj(raw.publication) ? raw.publication : {};
-  if (pub.unannounced !== undefined && typeof pub.unannounced !== 'boolean') bad('publication.unannounced', 'plan.badBool');
-  if (pub.resultDays != null && !isInt(pub.resultDays, 1)) bad('publication.resultDays', 'plan.badPositiveInt', { value: pub.resultDays });
+  if (pub.unannounced !== undefined && typeof pub.unannounced !== 'boolean')
+    bad('publication.unannounced', 'plan.badBool');
+  if (pub.resultDays != null && !isInt(pub.resultDays, 1))
+    bad('publication.resultDays', 'plan.badPositiveInt', { value: pub.resultDays });
 
   if (problems.length) throw new PlanInvalid(problems);
   return {
@@ -171,6 +198,9 @@ export function validatePlan(raw: unknown): Plan {
       maxPerInspector: isInt(team.maxPerInspector, 1) ? team.maxPerInspector : null,
     },
     items: { perEnterprise: isInt(items.perEnterprise) ? items.perEnterprise : 0 },
-    publication: { unannounced: pub.unannounced === true, resultDays: isInt(pub.resultDays, 1) ? pub.resultDays : null },
+    publication: {
+      unannounced: pub.unannounced === true,
+      resultDays: isInt(pub.resultDays, 1) ? pub.resultDays : null,
+    },
   };
 }

@@ -86,7 +86,10 @@ const uscc: Check = (v, env) => {
     case 'length':
       return { code: 'roster.row.usccLength', params: { value: s, length: [...s].length } };
     case 'charset':
-      return { code: 'roster.row.usccCharset', params: { value: s, char: [...s].find((c) => !USCC_CHARSET.includes(c)) } };
+      return {
+        code: 'roster.row.usccCharset',
+        params: { value: s, char: [...s].find((c) => !USCC_CHARSET.includes(c)) },
+      };
     case 'check':
       return { code: 'roster.row.usccCheck', params: { value: s, expected: usccCheckChar(s.slice(0, 17)) } };
   }
@@ -102,7 +105,10 @@ const idNumber: Check = (v, env) => {
     case 'format':
       return { code: 'roster.row.idFormat', params: { value: maskIdNumber(s) } };
     case 'birthDate':
-      return { code: 'roster.row.idBirthDate', params: { value: maskIdNumber(s), date: `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}` } };
+      return {
+        code: 'roster.row.idBirthDate',
+        params: { value: maskIdNumber(s), date: `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}` },
+      };
     case 'check':
       return { code: 'roster.row.idCheck', params: { value: maskIdNumber(s), expected: idCheckChar(s.slice(0, 17)) } };
   }
@@ -113,7 +119,12 @@ function oneOf(values: readonly string[], aliases: Record<string, string> = {}):
   const lookup = new Map<string, string>(values.map((v) => [v.toLowerCase(), v]));
   for (const [k, v] of Object.entries(aliases)) lookup.set(k.toLowerCase(), v);
   // The exact spelling first: it is what almost every row has, and it costs no normalisation.
-  return (v) => lookup.get(v) ?? lookup.get(v.normalize('NFKC').toLowerCase()) ?? { code: 'roster.row.badValue', params: { value: v, allowed: values.join(' / ') } };
+  return (v) =>
+    lookup.get(v) ??
+    lookup.get(v.normalize('NFKC').toLowerCase()) ?? {
+      code: 'roster.row.badValue',
+      params: { value: v, allowed: values.join(' / ') },
+    };
 }
 
 /** Lists in one cell (业务专长 "危险化学品、冶金") are split on 、，,;；/ and stored joined by ';'. */
@@ -156,7 +167,13 @@ const date: Check = (v) => normaliseDate(v) ?? { code: 'roster.row.badDate', par
 
 // ------------------------------------------------------------------ the rosters
 
-const f = (field: string, column: string, headers: readonly string[], check: Check, extra: Partial<FieldDef> = {}): FieldDef => ({
+const f = (
+  field: string,
+  column: string,
+  headers: readonly string[],
+  check: Check,
+  extra: Partial<FieldDef> = {},
+): FieldDef => ({
   field,
   column,
   headers,
@@ -171,15 +188,33 @@ const enterprises: RosterDef = {
   name: 'enterprises',
   zh: '检查对象名录库',
   fields: [
-    f('uscc', 'uscc', ['统一社会信用代码', '社会信用代码', '信用代码', 'uscc', 'credit code', 'unified social credit code'], uscc, { required: true, key: true }),
-    f('name', 'name', ['生产经营单位名称', '单位名称', '企业名称', '名称', 'name', 'enterprise name'], text, { required: true }),
+    f(
+      'uscc',
+      'uscc',
+      ['统一社会信用代码', '社会信用代码', '信用代码', 'uscc', 'credit code', 'unified social credit code'],
+      uscc,
+      { required: true, key: true },
+    ),
+    f('name', 'name', ['生产经营单位名称', '单位名称', '企业名称', '名称', 'name', 'enterprise name'], text, {
+      required: true,
+    }),
     f('type', 'type', ['单位类型', '企业类型', '类型', 'type'], text),
-    f('legalRep', 'legal_rep', ['法定代表人', '法定代表人（负责人）', '法人代表', '负责人', 'legalRep', 'legal representative'], text),
+    f(
+      'legalRep',
+      'legal_rep',
+      ['法定代表人', '法定代表人（负责人）', '法人代表', '负责人', 'legalRep', 'legal representative'],
+      text,
+    ),
     f('address', 'address', ['住所', '地址', '注册地址', '经营地址', 'address'], text),
     f('scope', 'scope', ['经营范围', 'scope', 'business scope'], text),
     f('region', 'region', ['行政区划', '所属区域', '所在区域', '区域', 'region'], text),
     f('industry', 'industry', ['行业类别', '行业', '所属行业', '行业分类', 'industry'], text, { required: true }),
-    f('supervision', 'supervision', ['监管类型', '监管类别', 'supervision'], oneOf(SUPERVISION, { key: '重点', general: '一般' })),
+    f(
+      'supervision',
+      'supervision',
+      ['监管类型', '监管类别', 'supervision'],
+      oneOf(SUPERVISION, { key: '重点', general: '一般' }),
+    ),
     f('risk', 'risk', ['风险等级', '风险', 'risk'], text),
     f('credit', 'credit', ['信用等级', '信用', 'credit'], text),
     f('status', 'status', ['经营状态', '登记状态', '状态', 'status'], text),
@@ -192,16 +227,40 @@ const inspectors: RosterDef = {
   name: 'inspectors',
   zh: '执法检查人员名录库',
   fields: [
-    f('certNo', 'cert_no', ['执法证号', '执法证件号', '执法证编号', '证号', 'certNo', 'certificate number'], code, { required: true, key: true }),
+    f('certNo', 'cert_no', ['执法证号', '执法证件号', '执法证编号', '证号', 'certNo', 'certificate number'], code, {
+      required: true,
+      key: true,
+    }),
     f('name', 'name', ['姓名', 'name'], text, { required: true }),
-    f('idNumber', 'id_number', ['身份证号', '身份证号码', '公民身份号码', 'idNumber', 'id number'], idNumber, { personal: true }),
-    f('gender', 'gender', ['性别', 'gender', 'sex'], oneOf(['男', '女'], { male: '男', female: '女', m: '男', f: '女' })),
-    f('phone', 'phone', ['联系方式', '联系电话', '手机号码', '手机', '电话', 'phone', 'mobile'], text, { personal: true }),
+    f('idNumber', 'id_number', ['身份证号', '身份证号码', '公民身份号码', 'idNumber', 'id number'], idNumber, {
+      personal: true,
+    }),
+    f(
+      'gender',
+      'gender',
+      ['性别', 'gender', 'sex'],
+      oneOf(['男', '女'], { male: '男', female: '女', m: '男', f: '女' }),
+    ),
+    f('phone', 'phone', ['联系方式', '联系电话', '手机号码', '手机', '电话', 'phone', 'mobile'], text, {
+      personal: true,
+    }),
     f('unit', 'unit', ['所在单位', '工作单位', '单位', 'unit'], text),
     f('title', 'title', ['职务或职称', '职务职称', '职务', '职称', 'title'], text),
     f('specialties', 'specialties', ['业务专长', '专长', '专业', 'specialties', 'specialty'], list, { list: true }),
     f('region', 'region', ['执法区域', '区域', 'region'], text),
-    f('kind', 'kind', ['类别', '人员类别', '人员类型', 'kind'], oneOf(INSPECTOR_KINDS, { 执法人员: 'inspector', 检查人员: 'inspector', 执法检查人员: 'inspector', 检查员: 'inspector', 专家: 'expert', 技术专家: 'expert' })),
+    f(
+      'kind',
+      'kind',
+      ['类别', '人员类别', '人员类型', 'kind'],
+      oneOf(INSPECTOR_KINDS, {
+        执法人员: 'inspector',
+        检查人员: 'inspector',
+        执法检查人员: 'inspector',
+        检查员: 'inspector',
+        专家: 'expert',
+        技术专家: 'expert',
+      }),
+    ),
   ],
   listFields: ['certNo', 'name', 'idNumber', 'phone', 'unit', 'specialties', 'kind'],
 };
@@ -214,7 +273,10 @@ const items: RosterDef = {
     f('name', 'name', ['事项名称', '抽查事项', '名称', 'name'], text, { required: true }),
     f('content', 'content', ['检查内容', '内容', 'content'], text),
     f('basis', 'basis', ['检查依据', '依据', 'basis'], text),
-    f('industries', 'industries', ['适用行业', '行业', '检查对象', 'industries'], industries, { required: true, list: true }),
+    f('industries', 'industries', ['适用行业', '行业', '检查对象', 'industries'], industries, {
+      required: true,
+      list: true,
+    }),
     f('method', 'method', ['检查方式', '方式', 'method'], text),
     f('category', 'category', ['事项类别', '类别', 'category'], oneOf(SUPERVISION, { key: '重点', general: '一般' })),
   ],
@@ -282,7 +344,11 @@ export interface HeaderMap {
  * Match a header row to a roster's fields. `map` (from --map) takes precedence: header → field name.
  * Matching is by headerKey, so "统一社会信用代码 ", "*统一社会信用代码" and "USCC" all match.
  */
-export function mapHeaders(def: RosterDef, headers: readonly string[], map: ReadonlyMap<string, string> = new Map()): HeaderMap {
+export function mapHeaders(
+  def: RosterDef,
+  headers: readonly string[],
+  map: ReadonlyMap<string, string> = new Map(),
+): HeaderMap {
   const byKey = new Map<string, number>();
   def.fields.forEach((fd, i) => {
     for (const h of [fd.field, ...fd.headers]) if (!byKey.has(headerKey(h))) byKey.set(headerKey(h), i);
@@ -302,7 +368,9 @@ export function mapHeaders(def: RosterDef, headers: readonly string[], map: Read
     columns: claims.map((c) => c[0] ?? -1),
     unknown,
     missing: def.fields.filter((fd, i) => fd.required && claims[i]!.length === 0),
-    duplicates: def.fields.flatMap((field, i) => (claims[i]!.length > 1 ? [{ field, headers: claims[i]!.map((c) => headers[c]!.trim()) }] : [])),
+    duplicates: def.fields.flatMap((field, i) =>
+      claims[i]!.length > 1 ? [{ field, headers: claims[i]!.map((c) => headers[c]!.trim()) }] : [],
+    ),
     unmatchedMap: [...map.keys()].filter((h) => !headerKeys.has(headerKey(h))),
   };
 }
@@ -329,7 +397,10 @@ export function guessRoster(headers: readonly string[], expected: RosterName): R
  * Parse --map 'CSV header=field,…'. The field may be a code name (uscc) or one of the roster's headers (统一社会信用代码).
  * Returns header → field name, or the part that could not be read / the unknown field.
  */
-export function parseMapOption(def: RosterDef, option: string | undefined): { map: Map<string, string> } | { badPart: string } | { unknownField: string } {
+export function parseMapOption(
+  def: RosterDef,
+  option: string | undefined,
+): { map: Map<string, string> } | { badPart: string } | { unknownField: string } {
   const map = new Map<string, string>();
   if (option === undefined) return { map };
   for (const part of option.split(/[,，]/)) {
@@ -385,7 +456,13 @@ export class RowValidator {
     // A row with more or fewer cells than the header is misaligned (usually a comma or line break in an unquoted
     // value): its cells cannot be trusted to be in their columns. (Excel pads the header and rows alike.)
     if (fields.length !== this.headerCount) {
-      problems.push({ line, field: '', value: '', code: fields.length < this.headerCount ? 'roster.row.fewerFields' : 'roster.row.moreFields', params: { found: fields.length, expected: this.headerCount } });
+      problems.push({
+        line,
+        field: '',
+        value: '',
+        code: fields.length < this.headerCount ? 'roster.row.fewerFields' : 'roster.row.moreFields',
+        params: { found: fields.length, expected: this.headerCount },
+      });
       return 'bad';
     }
     let ok = true;
@@ -398,17 +475,35 @@ export class RowValidator {
       if (raw === '') {
         if (fd.required) {
           ok = false;
-          problems.push({ line, field: this.names[i]!, value: '', code: 'roster.row.required', params: { field: this.names[i] } });
+          problems.push({
+            line,
+            field: this.names[i]!,
+            value: '',
+            code: 'roster.row.required',
+            params: { field: this.names[i] },
+          });
         }
         continue;
       }
       const r = fd.check(raw, this.env);
       if (typeof r !== 'string') {
         ok = false;
-        problems.push({ line, field: this.names[i]!, value: raw, code: r.code, params: { field: this.names[i], ...r.params } });
+        problems.push({
+          line,
+          field: this.names[i]!,
+          value: raw,
+          code: r.code,
+          params: { field: this.names[i], ...r.params },
+        });
       } else if (fd.key && r.includes('|')) {
         ok = false;
-        problems.push({ line, field: this.names[i]!, value: raw, code: 'roster.row.pipe', params: { field: this.names[i], value: raw } });
+        problems.push({
+          line,
+          field: this.names[i]!,
+          value: raw,
+          code: 'roster.row.pipe',
+          params: { field: this.names[i], value: raw },
+        });
       } else values[i] = r;
     }
     return ok ? 'ok' : 'bad';

@@ -11,7 +11,18 @@ import { demo } from './messages/demo.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
-const catalog: Catalog = { ...common, ...config, ...rosters, ...plans, ...events, ...verify, ...exporting, ...results, ...audit, ...demo };
+const catalog: Catalog = {
+  ...common,
+  ...config,
+  ...rosters,
+  ...plans,
+  ...events,
+  ...verify,
+  ...exporting,
+  ...results,
+  ...audit,
+  ...demo,
+};
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */
 export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {

@@ -113,7 +113,12 @@ export function mustWithhold(plan: { unannounced: boolean; window: { end: string
 export function forPublication(d: AnnouncementData, today: string): AnnouncementData {
   if (!mustWithhold(d.plan, today)) return { ...d, withheld: null };
   const { bundle: _bundle, ...rest } = d;
-  return { ...rest, enterprises: [], events: [], withheld: { until: d.plan.window.end, enterprises: d.enterprises.length, events: d.events.length } };
+  return {
+    ...rest,
+    enterprises: [],
+    events: [],
+    withheld: { until: d.plan.window.end, enterprises: d.enterprises.length, events: d.events.length },
+  };
 }
 
 // ---------------------------------------------------------------- wording shared by every format
@@ -140,7 +145,8 @@ export function ruleText(s: Pick<AnnouncedStratum, 'ratio' | 'count' | 'min'>): 
   return `按${s.ratio}比例${s.min ? `，至少${s.min}家` : ''}`;
 }
 
-export const isDirected = (strata: readonly { where: Stratum['where'] }[]): boolean => strata.some((s) => Object.keys(s.where).length > 0);
+export const isDirected = (strata: readonly { where: Stratum['where'] }[]): boolean =>
+  strata.some((s) => Object.keys(s.where).length > 0);
 
 export function capText(cap: Plan['cap']): string {
   const exempt = [
@@ -193,7 +199,9 @@ export interface VerifyStep {
 }
 
 export function verifySteps(d: AnnouncementData): VerifyStep[] {
-  const bundleWhen = d.withheld ? `核验包将于${officialDate(d.withheld.until)}检查时间结束后与名单一并公布。` : '核验包（manifest.json、selection.csv、teams.csv 等文件）与本公告一并公布。';
+  const bundleWhen = d.withheld
+    ? `核验包将于${officialDate(d.withheld.until)}检查时间结束后与名单一并公布。`
+    : '核验包（manifest.json、selection.csv、teams.csv 等文件）与本公告一并公布。';
   const steps: VerifyStep[] = [
     {
       text: `${bundleWhen}下载核验包的全部文件到一个目录，运行下面任一命令，即按 ${d.draw.algorithm} 协议从公开数据重新抽取、重放回避替补记录，并与公布结果逐项比对：`,
@@ -208,7 +216,9 @@ export function verifySteps(d: AnnouncementData): VerifyStep[] {
           code: ticketCommand(d.draw.seed, d.plan.id, first.uscc),
           after: `输出应为 ${first.ticket}。同一层内抽签值从小到大排在前面的企业被抽中。`,
         }
-      : { text: '单个企业的抽签值可用任何 SHA-256 工具核对：抽签值 = SHA-256(种子|E|计划编号|统一社会信用代码)；同一层内抽签值从小到大排在前面的企业被抽中。' },
+      : {
+          text: '单个企业的抽签值可用任何 SHA-256 工具核对：抽签值 = SHA-256(种子|E|计划编号|统一社会信用代码)；同一层内抽签值从小到大排在前面的企业被抽中。',
+        },
     {
       text: `对象库哈希是核验包中 pool-enterprises.csv 文件的 SHA-256 值${d.draw.frozenAt ? `，已于${officialDate(beijingDate(d.draw.frozenAt))}种子产生之前公布` : ''}。审计链头是抽取系统操作日志最新一条记录的哈希，此后对记录的任何改动都会使其无法对上。`,
     },
@@ -238,7 +248,11 @@ export function seedRows(d: AnnouncementData): [string, string][] {
   ];
   // Saying so matters: without a freeze published before the seed, nothing shows the pool was fixed in advance.
   rows.push(['名录冻结时间', d.draw.frozenAt ? officialDateTime(d.draw.frozenAt) : '未在种子产生前冻结（无预告）']);
-  rows.push(['抽取时间', officialDateTime(d.draw.drawnAt)], ['对象库哈希（SHA-256）', d.draw.poolHash], ['审计链头', `第${d.chainHead.seq}条 ${d.chainHead.hash}`]);
+  rows.push(
+    ['抽取时间', officialDateTime(d.draw.drawnAt)],
+    ['对象库哈希（SHA-256）', d.draw.poolHash],
+    ['审计链头', `第${d.chainHead.seq}条 ${d.chainHead.hash}`],
+  );
   if (d.draw.redrawReason) rows.push(['重新抽取原因', d.draw.redrawReason]);
   return rows;
 }
@@ -247,7 +261,8 @@ export function voidedText(v: AnnouncementData['draw']['voided'][number]): strin
   return `${officialDateTime(v.drawnAt)}以种子“${v.seed}”进行的抽取已作废，原因：${v.reason}。`;
 }
 
-export const teamText = (team: readonly TeamMember[]): string => team.map((m) => `${m.name}${m.seat === 1 ? '（组长）' : ''} ${m.certNo}`).join('；');
+export const teamText = (team: readonly TeamMember[]): string =>
+  team.map((m) => `${m.name}${m.seat === 1 ? '（组长）' : ''} ${m.certNo}`).join('；');
 export const itemsText = (items: AnnouncedEnterprise['items']): string => items.map((i) => i.name || i.code).join('；');
 
 /** The announcement is due `announceDays` calendar days before the window starts (汨罗: 15). */
@@ -273,7 +288,15 @@ ${d.withheld ? html`<p class="notice">${withheldText(d.withheld)}</p>` : ''}
 ${facts(factRows(d))}
 <h2>二、抽查范围与数量</h2>
 ${table(
-  [{ label: '层' }, { label: '范围' }, { label: '抽取规则' }, { label: '名录内', cls: 'num' }, { label: '可抽', cls: 'num' }, { label: '抽取', cls: 'num' }, { label: '备选', cls: 'num' }],
+  [
+    { label: '层' },
+    { label: '范围' },
+    { label: '抽取规则' },
+    { label: '名录内', cls: 'num' },
+    { label: '可抽', cls: 'num' },
+    { label: '抽取', cls: 'num' },
+    { label: '备选', cls: 'num' },
+  ],
   d.strata.map((s) => [s.name, scopeText(s.where), ruleText(s), s.population, s.pool, s.selected, s.reserves]),
 )}
 <p class="muted">名录内：该层符合条件的在册企业数；可抽：扣除已达年度抽查上限的企业后的数量。每家企业只归入其符合条件的第一个层。</p>
@@ -281,20 +304,39 @@ ${table(
 ${facts(seedRows(d).map(([k, v]) => [k, k.includes('哈希') || k === '审计链头' ? html`<span class="hash">${v}</span>` : v] as const))}
 ${d.draw.voided.map((v) => html`<p class="notice">${voidedText(v)}</p>`)}
 <h2>四、抽中的检查对象</h2>
-${d.withheld
-  ? html`<p>${withheldText(d.withheld)}</p>`
-  : table(
-      [{ label: '序号', cls: 'num' }, { label: '检查对象' }, { label: '统一社会信用代码', cls: 'id' }, { label: '层', cls: 'nowrap' }, { label: '检查组' }, { label: '检查事项' }, { label: '抽签值', cls: 'hash' }],
-      d.enterprises.map((e, i) => [
-        i + 1,
-        e.name,
-        e.uscc,
-        e.stratum,
-        join(e.team.map((m) => html`${m.name}${m.seat === 1 ? html`<span class="leader">组长</span>` : ''} <span class="id">${m.certNo}</span>`), html`<br>`),
-        join(e.items.map((it) => it.name || it.code), html`<br>`),
-        e.ticket,
-      ]),
-    )}
+${
+  d.withheld
+    ? html`<p>${withheldText(d.withheld)}</p>`
+    : table(
+        [
+          { label: '序号', cls: 'num' },
+          { label: '检查对象' },
+          { label: '统一社会信用代码', cls: 'id' },
+          { label: '层', cls: 'nowrap' },
+          { label: '检查组' },
+          { label: '检查事项' },
+          { label: '抽签值', cls: 'hash' },
+        ],
+        d.enterprises.map((e, i) => [
+          i + 1,
+          e.name,
+          e.uscc,
+          e.stratum,
+          join(
+            e.team.map(
+              (m) =>
+                html`${m.name}${m.seat === 1 ? html`<span class="leader">组长</span>` : ''} <span class="id">${m.certNo}</span>`,
+            ),
+            html`<br>`,
+          ),
+          join(
+            e.items.map((it) => it.name || it.code),
+            html`<br>`,
+          ),
+          e.ticket,
+        ]),
+      )
+}
 <h2>五、回避与替补</h2>
 ${d.withheld ? html`<p>随名单一并公布。</p>` : d.events.length ? html`<ol>${d.events.map((e) => html`<li>${eventText(e)}</li>`)}</ol>` : html`<p>无。</p>`}
 <h2>六、如何核验</h2>
@@ -336,16 +378,41 @@ function mdTable(headers: string[], rows: (string | number)[][]): string {
 }
 
 export function announcementMarkdown(d: AnnouncementData): string {
-  const out: string[] = [`# ${TITLE}`, '', `**${md(d.plan.title)}（${md(d.plan.id)}）**`, '', `发布单位：${md(d.office)}  `, `发布日期：${officialDate(d.issuedOn)}`, ''];
+  const out: string[] = [
+    `# ${TITLE}`,
+    '',
+    `**${md(d.plan.title)}（${md(d.plan.id)}）**`,
+    '',
+    `发布单位：${md(d.office)}  `,
+    `发布日期：${officialDate(d.issuedOn)}`,
+    '',
+  ];
   if (d.withheld) out.push(`> ${md(withheldText(d.withheld))}`, '');
   out.push('## 一、抽查任务', '', ...factRows(d).map(([k, v]) => `- ${k}：${md(v)}`), '');
-  out.push('## 二、抽查范围与数量', '', mdTable(['层', '范围', '抽取规则', '名录内', '可抽', '抽取', '备选'], d.strata.map((s) => [s.name, scopeText(s.where), ruleText(s), s.population, s.pool, s.selected, s.reserves])), '');
-  out.push('## 三、随机种子与核验数据', '', ...seedRows(d).map(([k, v]) => `- ${k}：${md(v)}`), ...d.draw.voided.map((v) => `- ${md(voidedText(v))}`), '');
+  out.push(
+    '## 二、抽查范围与数量',
+    '',
+    mdTable(
+      ['层', '范围', '抽取规则', '名录内', '可抽', '抽取', '备选'],
+      d.strata.map((s) => [s.name, scopeText(s.where), ruleText(s), s.population, s.pool, s.selected, s.reserves]),
+    ),
+    '',
+  );
+  out.push(
+    '## 三、随机种子与核验数据',
+    '',
+    ...seedRows(d).map(([k, v]) => `- ${k}：${md(v)}`),
+    ...d.draw.voided.map((v) => `- ${md(voidedText(v))}`),
+    '',
+  );
   out.push('## 四、抽中的检查对象', '');
   if (d.withheld) out.push(md(withheldText(d.withheld)), '');
   else
     out.push(
-      mdTable(['序号', '检查对象', '统一社会信用代码', '层', '检查组', '检查事项', '抽签值'], d.enterprises.map((e, i) => [i + 1, e.name, e.uscc, e.stratum, teamText(e.team), itemsText(e.items), e.ticket])),
+      mdTable(
+        ['序号', '检查对象', '统一社会信用代码', '层', '检查组', '检查事项', '抽签值'],
+        d.enterprises.map((e, i) => [i + 1, e.name, e.uscc, e.stratum, teamText(e.team), itemsText(e.items), e.ticket]),
+      ),
       '',
     );
   out.push('## 五、回避与替补', '');
@@ -354,7 +421,8 @@ export function announcementMarkdown(d: AnnouncementData): string {
   out.push('## 六、如何核验', '');
   verifySteps(d).forEach((s, i) => {
     out.push(`${i + 1}. ${md(s.text)}`);
-    if (s.code) out.push('', '   ```sh', ...s.code.split('\n').map((l) => `   ${cleanText(l).replace(/`/g, "'")}`), '   ```', '');
+    if (s.code)
+      out.push('', '   ```sh', ...s.code.split('\n').map((l) => `   ${cleanText(l).replace(/`/g, "'")}`), '   ```', '');
     if (s.after) out.push(`   ${md(s.after)}`);
   });
   out.push('', `${md(d.office)}  `, officialDate(d.issuedOn), '');
@@ -365,13 +433,28 @@ export function announcementMarkdown(d: AnnouncementData): string {
 
 export function announcementText(d: AnnouncementData): string {
   const t = (s: string | number) => cleanText(String(s)).replace(/\r?\n/g, ' ');
-  const out: string[] = [TITLE, `${t(d.plan.title)}（${t(d.plan.id)}）`, '', `发布单位：${t(d.office)}`, `发布日期：${officialDate(d.issuedOn)}`, ''];
+  const out: string[] = [
+    TITLE,
+    `${t(d.plan.title)}（${t(d.plan.id)}）`,
+    '',
+    `发布单位：${t(d.office)}`,
+    `发布日期：${officialDate(d.issuedOn)}`,
+    '',
+  ];
   if (d.withheld) out.push(`【说明】${withheldText(d.withheld)}`, '');
   out.push('一、抽查任务', ...factRows(d).map(([k, v]) => `  ${k}：${t(v)}`), '');
   out.push('二、抽查范围与数量');
   for (const s of d.strata)
-    out.push(`  ${t(s.name)}：范围 ${t(scopeText(s.where))}；${t(ruleText(s))}；名录内${s.population}家，可抽${s.pool}家，抽取${s.selected}家，备选${s.reserves}家`);
-  out.push('', '三、随机种子与核验数据', ...seedRows(d).map(([k, v]) => `  ${k}：${t(v)}`), ...d.draw.voided.map((v) => `  ${t(voidedText(v))}`), '');
+    out.push(
+      `  ${t(s.name)}：范围 ${t(scopeText(s.where))}；${t(ruleText(s))}；名录内${s.population}家，可抽${s.pool}家，抽取${s.selected}家，备选${s.reserves}家`,
+    );
+  out.push(
+    '',
+    '三、随机种子与核验数据',
+    ...seedRows(d).map(([k, v]) => `  ${k}：${t(v)}`),
+    ...d.draw.voided.map((v) => `  ${t(voidedText(v))}`),
+    '',
+  );
   out.push('四、抽中的检查对象');
   if (d.withheld) out.push(`  ${withheldText(d.withheld)}`);
   d.enterprises.forEach((e, i) => {
@@ -438,7 +521,11 @@ export type AnnouncementFormat = 'html' | 'md' | 'txt' | 'csv';
 export const ANNOUNCEMENT_FORMATS: readonly AnnouncementFormat[] = ['html', 'md', 'txt', 'csv'];
 
 /** Render in one format; text formats are UTF-8 (no BOM), CSV follows `encoding`. */
-export function renderAnnouncement(d: AnnouncementData, format: AnnouncementFormat, encoding: CsvEncoding = 'utf8'): Buffer {
+export function renderAnnouncement(
+  d: AnnouncementData,
+  format: AnnouncementFormat,
+  encoding: CsvEncoding = 'utf8',
+): Buffer {
   switch (format) {
     case 'html':
       return Buffer.from(announcementHtml(d), 'utf8');

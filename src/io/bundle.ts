@@ -2,7 +2,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { sha256Hex } from '../audit/log.js';
 import { checkItemsCsv, cmp, eventsCsv, selectionCsv, teamsCsv } from '../core/canonical.js';
-import { BUNDLE_FILES, BUNDLE_FORMAT, MANIFEST_FILE, bundleJson, type BundleFileName, type Manifest } from '../core/verify.js';
+import {
+  BUNDLE_FILES,
+  BUNDLE_FORMAT,
+  MANIFEST_FILE,
+  bundleJson,
+  type BundleFileName,
+  type Manifest,
+} from '../core/verify.js';
 import { activeDraw, drawEvents, drawFiles, type DrawRecord } from '../db/draws.js';
 import type { Db } from '../db/open.js';
 import { getPlan } from '../db/plans.js';
@@ -59,7 +66,13 @@ function bundleManifest(draw: DrawRecord, files: Map<BundleFileName, string>): M
     frozenAt: draw.frozenAt,
     drawnAt: draw.drawnAt,
     poolHash: sha256Hex(files.get('pool-enterprises.csv')!),
-    strata: draw.strata.map((s) => ({ name: s.name, population: s.population, pool: s.pool, selected: s.selected, reserves: s.reserves })),
+    strata: draw.strata.map((s) => ({
+      name: s.name,
+      population: s.population,
+      pool: s.pool,
+      selected: s.selected,
+      reserves: s.reserves,
+    })),
     files: Object.fromEntries([...files].map(([name, text]) => [name, sha256Hex(text)])),
   };
 }
@@ -82,7 +95,12 @@ export function writeBundle(db: Db, planId: string, outDir: string): WrittenBund
     try {
       writeFileSync(join(outDir, name), text);
     } catch (e) {
-      throw new SsjError('invalidInput', 'file.unwritable', { path: join(outDir, name), reason: (e as Error).message }, e);
+      throw new SsjError(
+        'invalidInput',
+        'file.unwritable',
+        { path: join(outDir, name), reason: (e as Error).message },
+        e,
+      );
     }
   }
   return {
@@ -99,9 +117,14 @@ function prepareDir(dir: string, files: Map<string, string>): void {
   } catch (e) {
     throw new SsjError('invalidInput', 'file.unwritable', { path: dir, reason: (e as Error).message }, e);
   }
-  if (!statSync(dir).isDirectory()) throw new SsjError('invalidInput', 'file.unwritable', { path: dir, reason: 'not a directory' });
+  if (!statSync(dir).isDirectory())
+    throw new SsjError('invalidInput', 'file.unwritable', { path: dir, reason: 'not a directory' });
   const foreign = readdirSync(dir).filter((f) => !files.has(f));
-  if (foreign.length) throw refused('bundle.dirNotEmpty', { dir, files: foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ' …' : '') });
+  if (foreign.length)
+    throw refused('bundle.dirNotEmpty', {
+      dir,
+      files: foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ' …' : ''),
+    });
 }
 
 /**
@@ -114,7 +137,8 @@ export function readBundleDir(dir: string): Map<string, string> {
     if (!statSync(dir).isDirectory()) throw new SsjError('invalidInput', 'verify.notDirectory', { dir });
     names = readdirSync(dir).sort(cmp);
     // A folder without a manifest is not a bundle: say so before reading (and complaining about) other files in it.
-    if (!names.includes(MANIFEST_FILE)) throw new SsjError('invalidInput', 'verify.notBundle', { dir, file: MANIFEST_FILE });
+    if (!names.includes(MANIFEST_FILE))
+      throw new SsjError('invalidInput', 'verify.notBundle', { dir, file: MANIFEST_FILE });
   } catch (e) {
     if (e instanceof SsjError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new SsjError('notFound', 'verify.dirNotFound', { dir });

@@ -37,5 +37,7 @@ export function officialDays(year: number): (CalendarDay & { name: string })[] {
     Object.entries(m)
       .filter(([d]) => d.startsWith(prefix))
       .map(([date, v]) => ({ date, kind, name: v.split(',')[1] ?? '' }));
-  return [...pick('holiday', data.holidays), ...pick('workday', data.workdays)].sort((a, b) => (a.date < b.date ? -1 : 1));
+  return [...pick('holiday', data.holidays), ...pick('workday', data.workdays)].sort((a, b) =>
+    a.date < b.date ? -1 : 1,
+  );
 }

@@ -93,7 +93,11 @@ export class CsvParser {
   }
 
   /** Character loop for a record containing a quote. Undefined when the record is not complete in `s`. */
-  private quotedRecord(s: string, start: number, final: boolean): { fields: string[]; next: number; breaks: number } | undefined {
+  private quotedRecord(
+    s: string,
+    start: number,
+    final: boolean,
+  ): { fields: string[]; next: number; breaks: number } | undefined {
     const nlCode = this.newline === '\r' ? CR : LF;
     const fields: string[] = [];
     let breaks = 0;
@@ -159,7 +163,12 @@ export class CsvParser {
 
 function countBreaks(s: string, from: number, to: number, nlCode: number): number {
   let n = 0;
-  for (let i = s.indexOf(nlCode === LF ? '\n' : '\r', from); i >= 0 && i < to; i = s.indexOf(nlCode === LF ? '\n' : '\r', i + 1)) n++;
+  for (
+    let i = s.indexOf(nlCode === LF ? '\n' : '\r', from);
+    i >= 0 && i < to;
+    i = s.indexOf(nlCode === LF ? '\n' : '\r', i + 1)
+  )
+    n++;
   return n;
 }
 
@@ -178,7 +187,12 @@ function detectNewline(s: string, final: boolean): '\n' | '\r' | undefined {
 const CHUNK_BYTES = 64 << 10;
 
 /** Read a CSV file as batches of records (one batch per decoded chunk), decoding with the given encoding. */
-export async function* readCsv(path: string, encoding: Encoding, onBytes?: (n: number) => void, name = path): AsyncGenerator<CsvRecord[]> {
+export async function* readCsv(
+  path: string,
+  encoding: Encoding,
+  onBytes?: (n: number) => void,
+  name = path,
+): AsyncGenerator<CsvRecord[]> {
   const decoder = decoderFor(encoding);
   const parser = new CsvParser();
   try {

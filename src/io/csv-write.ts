@@ -67,6 +67,10 @@ export function encodeCsv(text: string, encoding: CsvEncoding = 'utf8'): Buffer 
 }
 
 /** Columns and rows straight to file bytes. */
-export function csvBytes<R>(columns: readonly CsvColumn<R>[], rows: readonly R[], encoding: CsvEncoding = 'utf8'): Buffer {
+export function csvBytes<R>(
+  columns: readonly CsvColumn<R>[],
+  rows: readonly R[],
+  encoding: CsvEncoding = 'utf8',
+): Buffer {
   return encodeCsv(csvText(columns, rows), encoding);
 }

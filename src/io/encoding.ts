@@ -96,7 +96,8 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
-    const need = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    const need =
+      c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
     if (need === 0 || i + need > b.length) return i;
     if (need > 1 && !isUtf8(b.subarray(i, i + need))) return i;
     i += need;
@@ -144,7 +145,8 @@ async function scan(path: string, forced: Encoding | undefined, name: string): P
   const validUtf8 = utf8.end();
   const first = head ?? Buffer.alloc(0);
   const kind = binaryKind(first, nulAt >= 0);
-  if (kind) throw inputError(`encoding.${kind}`, { file: name, line: kind === 'binary' ? await lineAt(path, nulAt) : 1 });
+  if (kind)
+    throw inputError(`encoding.${kind}`, { file: name, line: kind === 'binary' ? await lineAt(path, nulAt) : 1 });
   const bom = hasUtf8Bom(first);
   const base = { bytes, sha256: hash.digest('hex'), bom };
   const utf8Scan = { ...base, encoding: 'utf-8' as const, label: bom ? 'utf-8 (BOM)' : 'utf-8' };
@@ -159,14 +161,22 @@ async function scan(path: string, forced: Encoding | undefined, name: string): P
     return utf8Scan;
   }
   // Forced GBK/GB18030 on a file that is valid UTF-8 with Chinese text in it: it will decode, as mojibake.
-  return { ...base, encoding: forced, label: forced, ...(validUtf8 && nonAscii ? { suspicious: 'looksUtf8' as const } : {}) };
+  return {
+    ...base,
+    encoding: forced,
+    label: forced,
+    ...(validUtf8 && nonAscii ? { suspicious: 'looksUtf8' as const } : {}),
+  };
 }
 
 /** 1-based line number of a byte offset (re-reads the start of the file; only used on the error path). */
 export async function lineAt(path: string, offset: number): Promise<number> {
   let line = 1;
   let seen = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK, end: Math.max(0, offset - 1) }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(path, {
+    highWaterMark: CHUNK,
+    end: Math.max(0, offset - 1),
+  }) as AsyncIterable<Buffer>) {
     for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) line++;
     seen += chunk.length;
   }

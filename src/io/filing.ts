@@ -32,7 +32,8 @@ table.form td.tall { height: 4.2em; vertical-align: bottom; text-align: right; c
 @media print { header.masthead { display: none; } .filing h1 { margin-top: 0; } table.form th, table.form td { padding: 0.25rem 0.4rem; } }
 `;
 
-const row = (label: string, value: Content, cls = ''): Html => html`<tr><th scope="row">${label}</th><td colspan="3"${cls ? html` class="${cls}"` : ''}>${value}</td></tr>`;
+const row = (label: string, value: Content, cls = ''): Html =>
+  html`<tr><th scope="row">${label}</th><td colspan="3"${cls ? html` class="${cls}"` : ''}>${value}</td></tr>`;
 
 function enterpriseEvents(d: AnnouncementData, uscc: string) {
   return d.events.filter((e) => e.enterprise.uscc === uscc || e.otherEnterprise?.uscc === uscc);

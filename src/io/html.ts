@@ -75,16 +75,22 @@ export function table(columns: readonly Column[], rows: readonly (readonly Conte
   return html`<table class="stack">${caption ? html`<caption>${caption}</caption>` : ''}
 <thead><tr>${columns.map((c) => html`<th${c.cls ? html` class="${c.cls}"` : ''} scope="col">${c.label}</th>`)}</tr></thead>
 <tbody>
-${rows.map((r) => html`<tr>${r.map((cell, i) => html`<td data-label="${columns[i]?.label ?? ''}"${columns[i]?.cls ? html` class="${columns[i]!.cls!}"` : ''}>${cell}</td>`)}</tr>
-`)}</tbody>
+${rows.map(
+  (
+    r,
+  ) => html`<tr>${r.map((cell, i) => html`<td data-label="${columns[i]?.label ?? ''}"${columns[i]?.cls ? html` class="${columns[i]!.cls!}"` : ''}>${cell}</td>`)}</tr>
+`,
+)}</tbody>
 </table>`;
 }
 
 /** A definition list of label/value pairs (the facts of an announcement). */
 export function facts(pairs: readonly (readonly [string, Content])[]): Html {
   return html`<dl class="facts">
-${pairs.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>
-`)}</dl>`;
+${pairs.map(
+  ([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>
+`,
+)}</dl>`;
 }
 
 /**
@@ -193,7 +199,11 @@ export function page(o: PageOptions): string {
 ${o.nav ?? ''}<main>
 ${o.body}
 </main>
-${o.footer ? html`<footer class="page-footer">${o.footer}</footer>
-` : ''}</body>
+${
+  o.footer
+    ? html`<footer class="page-footer">${o.footer}</footer>
+`
+    : ''
+}</body>
 </html>`}\n`;
 }

@@ -35,8 +35,18 @@ export const HOLIDAY_FILE_COLUMNS: readonly ColumnDef<'date' | 'kind' | 'name'>[
 
 /** Words for the two kinds of day, as offices write them. */
 const KINDS: Record<string, OfficeDay['kind']> = {
-  holiday: 'holiday', 放假: 'holiday', 休: 'holiday', 假: 'holiday', 休息: 'holiday', 节假日: 'holiday',
-  workday: 'workday', 上班: 'workday', 班: 'workday', 补班: 'workday', 调休上班: 'workday', 工作日: 'workday',
+  holiday: 'holiday',
+  放假: 'holiday',
+  休: 'holiday',
+  假: 'holiday',
+  休息: 'holiday',
+  节假日: 'holiday',
+  workday: 'workday',
+  上班: 'workday',
+  班: 'workday',
+  补班: 'workday',
+  调休上班: 'workday',
+  工作日: 'workday',
 };
 
 export interface Table<F extends string> {
@@ -53,7 +63,12 @@ export interface Table<F extends string> {
  * Read a whole CSV (these files are small) and match its header row; missing required columns exit 3.
  * `name` is the file as the user typed it, for messages.
  */
-export async function readTable<F extends string>(path: string, columns: readonly ColumnDef<F>[], encodingOption: string | undefined, name = path): Promise<Table<F>> {
+export async function readTable<F extends string>(
+  path: string,
+  columns: readonly ColumnDef<F>[],
+  encodingOption: string | undefined,
+  name = path,
+): Promise<Table<F>> {
   const forced = parseEncodingOption(encodingOption);
   if (forced === null) throw usageError('encoding.badOption', { value: encodingOption });
   const scan = await scanFile(path, forced, name);
@@ -76,7 +91,12 @@ export async function readTable<F extends string>(path: string, columns: readonl
     }
   });
   const missing = columns.filter((c) => c.required && !colOf.has(c.field));
-  if (missing.length) throw inputError('result.missingColumns', { file: name, columns: missing.map((c) => c.headers[0]).join(', '), found: headers.join(', ') || '-' });
+  if (missing.length)
+    throw inputError('result.missingColumns', {
+      file: name,
+      columns: missing.map((c) => c.headers[0]).join(', '),
+      found: headers.join(', ') || '-',
+    });
   for (const c of columns) headerOf[c.field] ??= c.headers[0]!;
   const rows = data
     .filter((r) => r.fields.some((v) => v.trim() !== ''))
@@ -88,12 +108,20 @@ export async function readTable<F extends string>(path: string, columns: readonl
   return { scan, rows, headerOf, unknown };
 }
 
-export async function readResultsFile(path: string, encoding: string | undefined, name = path): Promise<Table<Exclude<keyof ResultInputRow, 'line'>>> {
+export async function readResultsFile(
+  path: string,
+  encoding: string | undefined,
+  name = path,
+): Promise<Table<Exclude<keyof ResultInputRow, 'line'>>> {
   return readTable(path, RESULT_FILE_COLUMNS, encoding, name);
 }
 
 /** The days of a holidays file, or every problem found in it (bad date, unknown kind, a date twice). */
-export async function readHolidaysFile(path: string, encoding: string | undefined, name = path): Promise<{ days: OfficeDay[]; problems: RowProblem[]; table: Table<'date' | 'kind' | 'name'> }> {
+export async function readHolidaysFile(
+  path: string,
+  encoding: string | undefined,
+  name = path,
+): Promise<{ days: OfficeDay[]; problems: RowProblem[]; table: Table<'date' | 'kind' | 'name'> }> {
   const table = await readTable(path, HOLIDAY_FILE_COLUMNS, encoding, name);
   const days: OfficeDay[] = [];
   const problems: RowProblem[] = [];
@@ -101,11 +129,22 @@ export async function readHolidaysFile(path: string, encoding: string | undefine
   for (const r of table.rows) {
     const date = normaliseDate(r.date);
     const kind = KINDS[r.kind.normalize('NFKC').toLowerCase()];
-    if (!date) problems.push({ line: r.line, field: 'date', code: 'error.badDate', params: { field: table.headerOf.date, value: r.date } });
+    if (!date)
+      problems.push({
+        line: r.line,
+        field: 'date',
+        code: 'error.badDate',
+        params: { field: table.headerOf.date, value: r.date },
+      });
     if (!kind) problems.push({ line: r.line, field: 'kind', code: 'calendar.badKind', params: { value: r.kind } });
     if (!date || !kind) continue;
     if (seen.has(date)) {
-      problems.push({ line: r.line, field: 'date', code: 'calendar.duplicateDate', params: { value: date, first: seen.get(date) } });
+      problems.push({
+        line: r.line,
+        field: 'date',
+        code: 'calendar.duplicateDate',
+        params: { value: date, first: seen.get(date) },
+      });
       continue;
     }
     seen.set(date, r.line);

@@ -61,7 +61,10 @@ export function scopeTitle(s: ResultsScope): string {
 export function correctionText(r: PublishedResult): string {
   if (!r.original) return '';
   const before = `更正前：${outcomeName(r.original.outcome)}${r.original.followUp ? `／${followUpName(r.original.followUp)}` : ''}。`;
-  return before + r.corrections.map((c) => `${officialDate(c.date)}更正为“${outcomeName(c.outcome)}”，原因：${c.reason}。`).join('');
+  return (
+    before +
+    r.corrections.map((c) => `${officialDate(c.date)}更正为“${outcomeName(c.outcome)}”，原因：${c.reason}。`).join('')
+  );
 }
 
 export function withheldResultsText(w: ResultsData['withheld'][number]): string {
@@ -130,7 +133,13 @@ ${links?.csv ? html`<p class="noprint">下载：<a href="${links.csv}">CSV 表�
 }
 
 export function resultsHtml(d: ResultsData, nav?: Html): string {
-  return page({ title: `${RESULTS_TITLE}：${scopeTitle(d.scope)}`, office: d.office, subtitle: '“双随机、一公开”监管信息公开', nav, body: resultsBody(d) });
+  return page({
+    title: `${RESULTS_TITLE}：${scopeTitle(d.scope)}`,
+    office: d.office,
+    subtitle: '“双随机、一公开”监管信息公开',
+    nav,
+    body: resultsBody(d),
+  });
 }
 
 export type ResultsFormat = 'csv' | 'html';

@@ -31,7 +31,15 @@ export type RowEvent =
    * (RosterDef field order), every item followed by NUL. NUL never occurs in text (a file with NUL bytes is refused
    * as binary), so one string carries a whole chunk across threads and splits back with a single `split`.
    */
-  | { kind: 'rows'; packed: string; valid: number; rows: number; badRows: number; problems: RowProblem[]; bytesRead: number };
+  | {
+      kind: 'rows';
+      packed: string;
+      valid: number;
+      rows: number;
+      badRows: number;
+      problems: RowProblem[];
+      bytesRead: number;
+    };
 
 export const SEP = '\u0000';
 
@@ -96,7 +104,10 @@ const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 }
 
 /** checkedRows() run in a worker thread (roster-worker.ts), as the same events. */
 export async function* checkedRowsInWorker(req: RowsRequest): AsyncGenerator<RowEvent> {
-  const worker = new Worker(new URL('./roster-worker.js', import.meta.url), { workerData: req, resourceLimits: WORKER_HEAP });
+  const worker = new Worker(new URL('./roster-worker.js', import.meta.url), {
+    workerData: req,
+    resourceLimits: WORKER_HEAP,
+  });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | undefined;
   const push = (m: WorkerMessage) => {

@@ -32,8 +32,14 @@ async function main(): Promise<void> {
     }
     port.postMessage({ type: 'done' } satisfies WorkerMessage);
   } catch (e) {
-    if (e instanceof SsjError) port.postMessage({ type: 'error', kind: e.kind, code: e.code, details: e.details } satisfies WorkerMessage);
-    else port.postMessage({ type: 'crash', message: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack } satisfies WorkerMessage);
+    if (e instanceof SsjError)
+      port.postMessage({ type: 'error', kind: e.kind, code: e.code, details: e.details } satisfies WorkerMessage);
+    else
+      port.postMessage({
+        type: 'crash',
+        message: (e as Error)?.message ?? String(e),
+        stack: (e as Error)?.stack,
+      } satisfies WorkerMessage);
   }
   port.close();
 }

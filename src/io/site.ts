@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../domain/plan.js';
-import { announcementBody, announcementCsv, capText, isDirected, ruleText, scopeText, TITLE as TASK_TITLE, type AnnouncementData } from './announcement.js';
+import {
+  announcementBody,
+  announcementCsv,
+  capText,
+  isDirected,
+  ruleText,
+  scopeText,
+  TITLE as TASK_TITLE,
+  type AnnouncementData,
+} from './announcement.js';
 import { officialDate, officialDateTime, officialMonth, officialRange } from './dates.js';
 import { facts, html, page, table, type Content, type Html } from './html.js';
 import { RESULTS_TITLE, resultsBody, resultsCsv, type ResultsData } from './results-export.js';
@@ -61,10 +70,22 @@ interface Section {
 
 export const SECTIONS: readonly Section[] = [
   { file: 'items.html', title: '抽查事项清单', blurb: '本单位依法实施随机抽查的事项、检查内容和依据。' },
-  { file: 'plans.html', title: '抽查计划公告', blurb: '本年度抽查计划：范围、比例、检查时间，以及抽取前公布的随机种子来源和对象库哈希。' },
-  { file: 'tasks.html', title: '抽查任务公告', blurb: '每次抽取的结果：被抽中的检查对象、检查组和检查事项，附核验包。' },
+  {
+    file: 'plans.html',
+    title: '抽查计划公告',
+    blurb: '本年度抽查计划：范围、比例、检查时间，以及抽取前公布的随机种子来源和对象库哈希。',
+  },
+  {
+    file: 'tasks.html',
+    title: '抽查任务公告',
+    blurb: '每次抽取的结果：被抽中的检查对象、检查组和检查事项，附核验包。',
+  },
   { file: 'results.html', title: '抽查结果公告', blurb: '检查结果及后续处置，按任务和按月份公布。' },
-  { file: 'inspectors.html', title: '执法检查人员名录', blurb: '参与随机抽查的执法检查人员和专家：姓名、所在单位、执法证号。' },
+  {
+    file: 'inspectors.html',
+    title: '执法检查人员名录',
+    blurb: '参与随机抽查的执法检查人员和专家：姓名、所在单位、执法证号。',
+  },
 ];
 
 /**
@@ -72,7 +93,9 @@ export const SECTIONS: readonly Section[] = [
  * ASCII id is used as is, anything else (Chinese, a leading dot such as "..") becomes "plan-" and a short hash.
  */
 export function planSlug(id: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/.test(id) ? id : `plan-${createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 12)}`;
+  return /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/.test(id)
+    ? id
+    : `plan-${createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 12)}`;
 }
 
 export const taskPage = (id: string) => `tasks/${planSlug(id)}.html`;
@@ -93,12 +116,17 @@ function nav(from: string): Html {
   const links = [{ file: 'index.html', title: '首页' }, ...SECTIONS];
   const current = from.startsWith('tasks/') ? 'tasks.html' : from.startsWith('results/') ? 'results.html' : from;
   return html`<nav class="site" aria-label="栏目"><ul>${links.map(
-    (l) => html`<li><a href="${rel(from, l.file)}"${l.file === current ? html` aria-current="page"` : ''}>${l.title}</a></li>`,
+    (l) =>
+      html`<li><a href="${rel(from, l.file)}"${l.file === current ? html` aria-current="page"` : ''}>${l.title}</a></li>`,
   )}</ul></nav>
 `;
 }
 
-const STATUS: Record<SitePlan['status'], string> = { draft: '计划（尚未冻结，可能调整）', frozen: '已冻结，待抽取', drawn: '已抽取' };
+const STATUS: Record<SitePlan['status'], string> = {
+  draft: '计划（尚未冻结，可能调整）',
+  frozen: '已冻结，待抽取',
+  drawn: '已抽取',
+};
 
 function shell(d: SiteData, from: string, title: string, body: Html): string {
   return page({
@@ -150,8 +178,24 @@ function itemsPage(d: SiteData): string {
     html`<h1>随机抽查事项清单</h1>
 <p class="subtitle">共${d.items.length}项</p>
 ${tableOrNone(
-  [{ label: '事项编码', cls: 'id' }, { label: '事项名称' }, { label: '检查内容' }, { label: '检查依据' }, { label: '适用行业' }, { label: '检查方式' }, { label: '事项类别' }],
-  d.items.map((i) => [i.code, i.name, i.content, i.basis, i.industries.trim() === '*' || !i.industries.trim() ? '全部行业' : i.industries, i.method, i.category]),
+  [
+    { label: '事项编码', cls: 'id' },
+    { label: '事项名称' },
+    { label: '检查内容' },
+    { label: '检查依据' },
+    { label: '适用行业' },
+    { label: '检查方式' },
+    { label: '事项类别' },
+  ],
+  d.items.map((i) => [
+    i.code,
+    i.name,
+    i.content,
+    i.basis,
+    i.industries.trim() === '*' || !i.industries.trim() ? '全部行业' : i.industries,
+    i.method,
+    i.category,
+  ]),
 )}`,
   );
 }
@@ -162,7 +206,10 @@ function planSection(p: SitePlan): Html {
     ['计划编号', pl.id],
     ['状态', STATUS[p.status]],
     ['检查时间', officialRange(pl.window.start, pl.window.end)],
-    ['抽查方式', `${isDirected(pl.strata) ? '定向' : '不定向'}抽查${pl.publication.unannounced ? '，暗查暗访（名单在检查结束后公布）' : ''}`],
+    [
+      '抽查方式',
+      `${isDirected(pl.strata) ? '定向' : '不定向'}抽查${pl.publication.unannounced ? '，暗查暗访（名单在检查结束后公布）' : ''}`,
+    ],
     ['检查组', `每组${pl.team.size}人，其中具备相应业务专长的不少于${pl.team.specialists}人`],
     ['检查事项', `每家企业随机抽取${pl.items.perEnterprise}项`],
     ['年度抽查上限', capText(pl.cap)],
@@ -227,14 +274,22 @@ function resultsIndex(d: SiteData): string {
 <h2>按抽查任务</h2>
 ${tableOrNone(
   [{ label: '任务' }, { label: '结果', cls: 'num' }, { label: '下载' }],
-  withResults.map((p) => [html`<a href="${rel('results.html', resultPage(p.plan.id))}">${p.plan.title}</a>`, p.results!.results.length, html`<a href="${rel('results.html', resultCsv(p.plan.id))}">CSV</a>`]),
+  withResults.map((p) => [
+    html`<a href="${rel('results.html', resultPage(p.plan.id))}">${p.plan.title}</a>`,
+    p.results!.results.length,
+    html`<a href="${rel('results.html', resultCsv(p.plan.id))}">CSV</a>`,
+  ]),
 )}
 <h2>按月份</h2>
 ${tableOrNone(
   [{ label: '月份' }, { label: '结果', cls: 'num' }, { label: '下载' }],
   d.months.map((m) => {
     const month = m.scope.kind === 'month' ? m.scope.month : '';
-    return [html`<a href="${rel('results.html', monthPage(month))}">${officialMonth(month)}</a>`, m.results.length, html`<a href="${rel('results.html', monthCsv(month))}">CSV</a>`];
+    return [
+      html`<a href="${rel('results.html', monthPage(month))}">${officialMonth(month)}</a>`,
+      m.results.length,
+      html`<a href="${rel('results.html', monthCsv(month))}">CSV</a>`,
+    ];
   }),
 )}`,
   );
@@ -251,12 +306,17 @@ function inspectorsPage(d: SiteData): string {
     '执法检查人员名录',
     html`<h1>执法检查人员名录</h1>
 <p class="subtitle">共${d.inspectors.length}人</p>
-${groups.length
-  ? groups.map(
-      (g) => html`<h2>${g.title}（${g.rows.length}人）</h2>
-${table([{ label: '姓名' }, { label: '所在单位' }, { label: g.code, cls: 'id' }], g.rows.map((i) => [i.name, i.unit, i.certNo]))}`,
-    )
-  : html`<p>暂无。</p>`}`,
+${
+  groups.length
+    ? groups.map(
+        (g) => html`<h2>${g.title}（${g.rows.length}人）</h2>
+${table(
+  [{ label: '姓名' }, { label: '所在单位' }, { label: g.code, cls: 'id' }],
+  g.rows.map((i) => [i.name, i.unit, i.certNo]),
+)}`,
+      )
+    : html`<p>暂无。</p>`
+}`,
   );
 }
 
@@ -268,7 +328,8 @@ export const VERIFIER_FILE = 'verify.py';
 /** Every file of the site except the bundles (the command writes those with writeBundle), by path. */
 export function renderSite(d: SiteData): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
-  const put = (path: string, content: string | Buffer) => files.set(path, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+  const put = (path: string, content: string | Buffer) =>
+    files.set(path, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
   put(VERIFIER_FILE, d.verifier);
   put('index.html', indexPage(d));
   put('items.html', itemsPage(d));
@@ -278,20 +339,41 @@ export function renderSite(d: SiteData): Map<string, Buffer> {
   put('inspectors.html', inspectorsPage(d));
   for (const p of d.plans) {
     if (p.announcement) {
-      const a = p.announcement.bundle ? { ...p.announcement, bundle: { ...p.announcement.bundle, dir: rel(taskPage(p.plan.id), p.announcement.bundle.dir) } } : p.announcement;
+      const a = p.announcement.bundle
+        ? {
+            ...p.announcement,
+            bundle: { ...p.announcement.bundle, dir: rel(taskPage(p.plan.id), p.announcement.bundle.dir) },
+          }
+        : p.announcement;
       put(taskPage(p.plan.id), shell(d, taskPage(p.plan.id), `${TASK_TITLE}：${p.plan.title}`, announcementBody(a)));
       put(taskCsv(p.plan.id), announcementCsv(p.announcement));
     }
     if (p.results) {
       const from = resultPage(p.plan.id);
-      put(from, shell(d, from, `${RESULTS_TITLE}：${p.plan.title}`, resultsBody(p.results, { csv: rel(from, resultCsv(p.plan.id)) })));
+      put(
+        from,
+        shell(
+          d,
+          from,
+          `${RESULTS_TITLE}：${p.plan.title}`,
+          resultsBody(p.results, { csv: rel(from, resultCsv(p.plan.id)) }),
+        ),
+      );
       put(resultCsv(p.plan.id), resultsCsv(p.results));
     }
   }
   for (const m of d.months) {
     if (m.scope.kind !== 'month') continue;
     const from = monthPage(m.scope.month);
-    put(from, shell(d, from, `${RESULTS_TITLE}：${officialMonth(m.scope.month)}`, resultsBody(m, { csv: rel(from, monthCsv(m.scope.month)) })));
+    put(
+      from,
+      shell(
+        d,
+        from,
+        `${RESULTS_TITLE}：${officialMonth(m.scope.month)}`,
+        resultsBody(m, { csv: rel(from, monthCsv(m.scope.month)) }),
+      ),
+    );
     put(monthCsv(m.scope.month), resultsCsv(m));
   }
   return files;

@@ -35,7 +35,11 @@ const PLAN = {
 
 async function generate(kind, count, file) {
   const out = createWriteStream(file);
-  const child = spawn(process.execPath, [join(ROOT, 'fixtures', 'generate.mjs'), kind, String(count), '--seed', 'bench'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'fixtures', 'generate.mjs'), kind, String(count), '--seed', 'bench'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   child.stdout.pipe(out);
   await new Promise((r, j) => child.on('close', (c) => (c === 0 ? r() : j(new Error(`generate.mjs exited ${c}`)))));
   await new Promise((r) => out.close(r));
@@ -44,7 +48,10 @@ async function generate(kind, count, file) {
 /** SHA-256 of 64-byte messages per second on this machine, from openssl (the ceiling for one core). */
 function opensslHashesPerSecond() {
   if (!onPath('openssl')) return null;
-  const text = execFileSync('openssl', ['speed', '-seconds', '2', '-bytes', '64', 'sha256'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const text = execFileSync('openssl', ['speed', '-seconds', '2', '-bytes', '64', 'sha256'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const m = /^sha256\s+([\d.]+)k/m.exec(text);
   return m ? Math.round((Number(m[1]) * 1000) / 64) : null;
 }
@@ -66,9 +73,20 @@ async function main() {
     ['plan', 'add', 'plan.json'],
   ];
   for (const args of setup) await measure(process.execPath, [...SSJ, ...args]);
-  console.log(`draw bench: ${ENTERPRISES.toLocaleString('en')} enterprises, ${INSPECTORS} inspectors, 1% per stratum, teams of 2 with 1 specialist`);
+  console.log(
+    `draw bench: ${ENTERPRISES.toLocaleString('en')} enterprises, ${INSPECTORS} inspectors, 1% per stratum, teams of 2 with 1 specialist`,
+  );
 
-  const drawn = await measure(process.execPath, [...SSJ, '--json', 'draw', '--plan', 'BENCH', '--seed-rfc3797', '9319 / 2 5 12 8 10 / 9 18 26 34 41 45', '--yes']);
+  const drawn = await measure(process.execPath, [
+    ...SSJ,
+    '--json',
+    'draw',
+    '--plan',
+    'BENCH',
+    '--seed-rfc3797',
+    '9319 / 2 5 12 8 10 / 9 18 26 34 41 45',
+    '--yes',
+  ]);
   const summary = JSON.parse(drawn.stdout);
   const selected = summary.strata.reduce((n, s) => n + s.selected, 0);
   const bundle = await measure(process.execPath, [...SSJ, 'export', 'bundle', '--plan', 'BENCH', '--out', 'bundle']);
@@ -77,15 +95,35 @@ async function main() {
   const openssl = opensslHashesPerSecond();
   const rate = Math.round(summary.hashes / drawn.wallS);
 
-  console.log(`  ssj draw                 ${fmt(drawn)}   ${selected.toLocaleString('en')} selected, ${summary.hashes.toLocaleString('en')} SHA-256 tickets`);
+  console.log(
+    `  ssj draw                 ${fmt(drawn)}   ${selected.toLocaleString('en')} selected, ${summary.hashes.toLocaleString('en')} SHA-256 tickets`,
+  );
   console.log(`  ssj export bundle        ${fmt(bundle)}`);
   console.log(`  ssj verify               ${fmt(verified)}`);
   console.log(`  python3 docs/verify.py   ${python ? fmt(python) : 'skipped: python3 is not installed'}`);
-  console.log(`  tickets per second       ${rate.toLocaleString('en')} over the whole draw${openssl ? `; openssl sha256 (64-byte blocks, one core): ${openssl.toLocaleString('en')}/s` : ''}`);
+  console.log(
+    `  tickets per second       ${rate.toLocaleString('en')} over the whole draw${openssl ? `; openssl sha256 (64-byte blocks, one core): ${openssl.toLocaleString('en')}/s` : ''}`,
+  );
   console.log(`  draw under ${TARGET_S} s           ${drawn.wallS < TARGET_S ? 'yes' : 'NO'} (${drawn.wallS} s)`);
-  console.log(`  draw under ${MEMORY_LIMIT_MB} MB        ${drawn.maxRssMB === undefined ? 'unknown' : drawn.maxRssMB < MEMORY_LIMIT_MB ? 'yes' : 'NO'} (${drawn.maxRssMB ?? '?'} MB)`);
+  console.log(
+    `  draw under ${MEMORY_LIMIT_MB} MB        ${drawn.maxRssMB === undefined ? 'unknown' : drawn.maxRssMB < MEMORY_LIMIT_MB ? 'yes' : 'NO'} (${drawn.maxRssMB ?? '?'} MB)`,
+  );
   const strip = (r) => r && { wallS: r.wallS, userS: r.userS, sysS: r.sysS, maxRssMB: r.maxRssMB };
-  console.log(JSON.stringify({ bench: 'draw', enterprises: ENTERPRISES, inspectors: INSPECTORS, selected, hashes: summary.hashes, draw: strip(drawn), bundle: strip(bundle), verify: strip(verified), verifyPy: strip(python), ticketsPerSecond: rate, opensslHashesPerSecond: openssl }));
+  console.log(
+    JSON.stringify({
+      bench: 'draw',
+      enterprises: ENTERPRISES,
+      inspectors: INSPECTORS,
+      selected,
+      hashes: summary.hashes,
+      draw: strip(drawn),
+      bundle: strip(bundle),
+      verify: strip(verified),
+      verifyPy: strip(python),
+      ticketsPerSecond: rate,
+      opensslHashesPerSecond: openssl,
+    }),
+  );
   rmSync(OUT, { recursive: true, force: true });
 }
 

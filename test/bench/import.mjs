@@ -27,12 +27,15 @@ const EQUIVALENT_TABLE = `CREATE TABLE enterprises (
 
 async function generate(file) {
   const out = createWriteStream(file);
-  const child = spawn(process.execPath, [join(ROOT, 'fixtures', 'generate.mjs'), 'enterprises', String(ROWS), '--seed', 'bench'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'fixtures', 'generate.mjs'), 'enterprises', String(ROWS), '--seed', 'bench'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   child.stdout.pipe(out);
   await new Promise((r, j) => child.on('close', (c) => (c === 0 ? r() : j(new Error(`generate.mjs exited ${c}`)))));
   await new Promise((r) => out.close(r));
 }
-
 
 async function main() {
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
@@ -45,9 +48,20 @@ async function main() {
   const t0 = performance.now();
   await generate(csv);
   const mb = statSync(csv).size / 1048576;
-  console.log(`import bench: ${ROWS.toLocaleString('en')} enterprises, ${mb.toFixed(0)} MB CSV (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `import bench: ${ROWS.toLocaleString('en')} enterprises, ${mb.toFixed(0)} MB CSV (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
 
-  const ssjArgs = [join(ROOT, 'bin', 'ssj.js'), '--db', 'bench.db', '--operator', 'bench', 'import', 'enterprises', csv];
+  const ssjArgs = [
+    join(ROOT, 'bin', 'ssj.js'),
+    '--db',
+    'bench.db',
+    '--operator',
+    'bench',
+    'import',
+    'enterprises',
+    csv,
+  ];
   const first = await measure(process.execPath, ssjArgs);
   if (!first.stdout.includes(`${ROWS} inserted`)) throw new Error(`unexpected import output: ${first.stdout}`);
   const again = await measure(process.execPath, ssjArgs);
@@ -57,7 +71,11 @@ async function main() {
   if (onPath('sqlite3')) {
     execFileSync('sqlite3', [join(OUT, 'sqlite.db'), EQUIVALENT_TABLE]);
     sqlite = await measure('sqlite3', [join(OUT, 'sqlite.db'), `.import --csv --skip 1 ${csv} enterprises`]);
-    const n = Number(execFileSync('sqlite3', [join(OUT, 'sqlite.db'), 'SELECT count(*) FROM enterprises'], { encoding: 'utf8' }).trim());
+    const n = Number(
+      execFileSync('sqlite3', [join(OUT, 'sqlite.db'), 'SELECT count(*) FROM enterprises'], {
+        encoding: 'utf8',
+      }).trim(),
+    );
     if (n !== ROWS) throw new Error(`sqlite3 imported ${n} rows, expected ${ROWS}`);
   }
 
@@ -67,9 +85,20 @@ async function main() {
   const ratio = sqlite ? Math.round((sqlite.wallS / first.wallS) * 100) / 100 : null;
   if (ratio !== null) console.log(`  sqlite3 time / ssj time     ${ratio.toFixed(2)} (above 1: ssj is faster)`);
   const peak = Math.max(first.maxRssMB ?? 0, again.maxRssMB ?? 0);
-  if (peak) console.log(`  peak memory under ${MEMORY_LIMIT_MB} MB     ${peak < MEMORY_LIMIT_MB ? 'yes' : 'NO'} (${peak} MB)`);
+  if (peak)
+    console.log(`  peak memory under ${MEMORY_LIMIT_MB} MB     ${peak < MEMORY_LIMIT_MB ? 'yes' : 'NO'} (${peak} MB)`);
   const strip = ({ stdout, stderr, code, ...r }) => r;
-  console.log(JSON.stringify({ bench: 'import', rows: ROWS, csvMB: Math.round(mb), ssj: strip(first), ssjUnchanged: strip(again), sqlite3: sqlite && strip(sqlite), ratio }));
+  console.log(
+    JSON.stringify({
+      bench: 'import',
+      rows: ROWS,
+      csvMB: Math.round(mb),
+      ssj: strip(first),
+      ssjUnchanged: strip(again),
+      sqlite3: sqlite && strip(sqlite),
+      ratio,
+    }),
+  );
   rmSync(OUT, { recursive: true, force: true });
 }
 

@@ -41,14 +41,21 @@ export function measure(cmd, args, opts = {}) {
     child.on('close', (code) => {
       if (poll) clearInterval(poll);
       const wallS = (performance.now() - started) / 1000;
-      if (code !== 0 && !(opts.okCodes ?? []).includes(code)) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${stderr}`));
+      if (code !== 0 && !(opts.okCodes ?? []).includes(code))
+        return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${stderr}`));
       let cpu = {};
       if (GNU_TIME && existsSync(timeFile)) {
         const [user, sys, kb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-3).map(Number);
         cpu = { userS: user, sysS: sys, maxRssMB: Math.round(kb / 1024) };
         rmSync(timeFile, { force: true });
       } else if (polledKb) cpu = { maxRssMB: Math.round(polledKb / 1024) };
-      resolvePromise({ wallS: Math.round(wallS * 100) / 100, ...cpu, code, stdout: stdout.trim(), stderr: stderr.trim() });
+      resolvePromise({
+        wallS: Math.round(wallS * 100) / 100,
+        ...cpu,
+        code,
+        stdout: stdout.trim(),
+        stderr: stderr.trim(),
+      });
     });
   });
 }

@@ -8,9 +8,24 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** name, script in bench/, arguments, what it measures. */
 const BENCHES = [
-  { name: 'import', script: 'import.mjs', args: [], about: '1,000,000-row enterprise CSV: ssj import vs sqlite3 .import, peak memory' },
-  { name: 'draw', script: 'draw.mjs', args: [], about: '1,000,000 enterprises, 500 inspectors, 1% drawn: ssj draw, export bundle, ssj verify, docs/verify.py' },
-  { name: 'draw-core', script: 'draw-core.mjs', args: [], about: 'the SSJ-1 draw on 1,000,000 enterprises and 500 inspectors (pure core, one thread)' },
+  {
+    name: 'import',
+    script: 'import.mjs',
+    args: [],
+    about: '1,000,000-row enterprise CSV: ssj import vs sqlite3 .import, peak memory',
+  },
+  {
+    name: 'draw',
+    script: 'draw.mjs',
+    args: [],
+    about: '1,000,000 enterprises, 500 inspectors, 1% drawn: ssj draw, export bundle, ssj verify, docs/verify.py',
+  },
+  {
+    name: 'draw-core',
+    script: 'draw-core.mjs',
+    args: [],
+    about: 'the SSJ-1 draw on 1,000,000 enterprises and 500 inspectors (pure core, one thread)',
+  },
 ];
 
 const wanted = process.argv.slice(2);

@@ -12,7 +12,8 @@ beforeAll(() => {
 });
 afterAll(() => fx?.cleanup());
 
-const headOf = (dir: string, ...db: string[]) => (JSON.parse(ssjOk(dir, [...db, '--json', 'audit', 'verify']).stdout) as { head: { seq: number; hash: string } }).head;
+const headOf = (dir: string, ...db: string[]) =>
+  (JSON.parse(ssjOk(dir, [...db, '--json', 'audit', 'verify']).stdout) as { head: { seq: number; hash: string } }).head;
 const enterprises = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
@@ -52,16 +53,28 @@ describe('ssj backup FILE', () => {
 
   it('takes a consistent copy while another process imports: all of the import or none of it', async () => {
     const csv = join(fx.dir, 'more.csv');
-    writeFileSync(csv, execFileSync(process.execPath, [join(ROOT, 'fixtures', 'generate.mjs'), 'enterprises', '110000', '--seed', 'backup'], { maxBuffer: 1 << 28 }));
+    writeFileSync(
+      csv,
+      execFileSync(
+        process.execPath,
+        [join(ROOT, 'fixtures', 'generate.mjs'), 'enterprises', '110000', '--seed', 'backup'],
+        { maxBuffer: 1 << 28 },
+      ),
+    );
     const before = enterprises(fx.db);
     // The generator numbers its rows, so some keys repeat the fixtures': count what the import will leave.
     const d = new Database(fx.db, { readonly: true });
     const keys = new Set((d.prepare('SELECT uscc FROM enterprises').all() as { uscc: string }[]).map((r) => r.uscc));
     d.close();
-    for (const line of readFileSync(csv, 'utf8').split('\n').slice(1)) if (line) keys.add(line.slice(0, line.indexOf(',')));
+    for (const line of readFileSync(csv, 'utf8').split('\n').slice(1))
+      if (line) keys.add(line.slice(0, line.indexOf(',')));
     const after = keys.size;
     const importing = new Promise<number>((resolve) =>
-      spawn(process.execPath, [BIN, 'import', 'enterprises', csv], { cwd: fx.dir, env: { PATH: process.env.PATH ?? '', HOME: fx.dir, SSJ_LANG: 'en', SSJ_OPERATOR: 'tester' }, stdio: 'ignore' }).on('close', (c) => resolve(c ?? -1)),
+      spawn(process.execPath, [BIN, 'import', 'enterprises', csv], {
+        cwd: fx.dir,
+        env: { PATH: process.env.PATH ?? '', HOME: fx.dir, SSJ_LANG: 'en', SSJ_OPERATOR: 'tester' },
+        stdio: 'ignore',
+      }).on('close', (c) => resolve(c ?? -1)),
     );
     let finished = false;
     const exit = importing.then((code) => ((finished = true), code));

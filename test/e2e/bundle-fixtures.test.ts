@@ -52,7 +52,13 @@ describe.skipIf(!fixturesReady())('the fixture plan 2024Q1', () => {
       expect(ssj.code, ssj.stdout + ssj.stderr).toBe(0);
       expect(py.code, py.stdout + py.stderr).toBe(0);
     }
-    expect(parseCsv(withEvents.get('events.csv')!).map((e) => e.type)).toEqual(['recusal', 'recusal', 'swap', 'recusal', 'replacement']);
+    expect(parseCsv(withEvents.get('events.csv')!).map((e) => e.type)).toEqual([
+      'recusal',
+      'recusal',
+      'swap',
+      'recusal',
+      'replacement',
+    ]);
   });
 
   it.each(TAMPERS.map((t, i) => [t.name, i] as const))('detects with both verifiers: %s', (_name, i) => {
@@ -64,7 +70,10 @@ describe.skipIf(!fixturesReady())('the fixture plan 2024Q1', () => {
 
   it('publishes no ID number or phone number of an inspector', () => {
     const inspectors = parseCsv(readFileSync(join(FIXTURES, 'inspectors.csv'), 'utf8'));
-    const secrets = inspectors.flatMap((r) => [r['身份证号'], r['联系方式']]).filter((s): s is string => Boolean(s && s.trim())).map((s) => s.trim());
+    const secrets = inspectors
+      .flatMap((r) => [r['身份证号'], r['联系方式']])
+      .filter((s): s is string => Boolean(s?.trim()))
+      .map((s) => s.trim());
     expect(secrets.length).toBeGreaterThan(0);
     const all = [...withEvents.values()].join('\n');
     for (const s of secrets) expect(all.includes(s), `${s} is in the bundle`).toBe(false);
@@ -81,8 +90,32 @@ function recordEvents(dir: string, bundle: Bundle): void {
   const member = (u: string, seat: number) => teams.find((r) => r.uscc === u && r.seat === String(seat))!.certNo!;
   const [u1, u2, u3, u4] = usccs as [string, string, string, string];
   const run = (args: string[]) => ssjOk(dir, ['--now', '2024-01-12T02:00:00Z', '--yes', ...args]);
-  run(['recuse', '--plan', '2024Q1', '--enterprise', u1, '--inspector', member(u1, 1), '--reason', '与该企业法定代表人系近亲属', '--seed', '体彩大乐透第24011期 05 12 18 29 33 + 02 11']);
-  run(['recuse', '--plan', '2024Q1', '--enterprise', u1, '--inspector', member(u1, 2), '--reason', '曾在该企业任职', '--seed-rfc3797', '3 9 21 / 7 14']);
+  run([
+    'recuse',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    u1,
+    '--inspector',
+    member(u1, 1),
+    '--reason',
+    '与该企业法定代表人系近亲属',
+    '--seed',
+    '体彩大乐透第24011期 05 12 18 29 33 + 02 11',
+  ]);
+  run([
+    'recuse',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    u1,
+    '--inspector',
+    member(u1, 2),
+    '--reason',
+    '曾在该企业任职',
+    '--seed-rfc3797',
+    '3 9 21 / 7 14',
+  ]);
   run(['recuse', '--plan', '2024Q1', '--enterprise', u2, '--inspector', member(u2, 1), '--reason', '对调', '--swap']);
   run(['recuse', '--plan', '2024Q1', '--enterprise', u3, '--inspector', member(u3, 2), '--reason', '利害关系']);
   run(['replace', '--plan', '2024Q1', '--enterprise', u4, '--reason', '经核实已注销']);

@@ -33,7 +33,11 @@ function start(cwd: string, args: string[]): Running {
 
 /** The keys (first column) of a generated roster file. */
 function keysOf(file: string): string[] {
-  return readFileSync(file, 'utf8').split('\n').slice(1).filter((l) => l !== '').map((l) => l.slice(0, l.indexOf(',')));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l !== '')
+    .map((l) => l.slice(0, l.indexOf(',')));
 }
 
 /** Rows a table must hold after importing these files: the generator numbers its rows, so keys repeat the fixtures'. */
@@ -72,7 +76,8 @@ let frozenDb: string;
 beforeAll(() => {
   const dir = join(root, 'template');
   mkdirSync(dir);
-  for (const f of FIXTURE_ROSTERS) if (existsSync(join(FIXTURES, f))) ssjOk(dir, ['import', f.replace(/\.csv$/, ''), join(FIXTURES, f)]);
+  for (const f of FIXTURE_ROSTERS)
+    if (existsSync(join(FIXTURES, f))) ssjOk(dir, ['import', f.replace(/\.csv$/, ''), join(FIXTURES, f)]);
   ssjOk(dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]);
   ssjOk(dir, ['--now', FIXTURE_FROZEN_AT, 'plan', 'freeze', '2024Q1', '--seed-source', FIXTURE_SEED_SOURCE]);
   frozenDb = join(dir, 'ssj.db');
@@ -140,7 +145,10 @@ describe('a draw while another process holds the write lock', () => {
 
 /** Split a roster CSV into two files with the same header and the halves of the rows. */
 function halves(file: string, dir: string): [string, string] {
-  const [header, ...rows] = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\n').filter((l) => l !== '');
+  const [header, ...rows] = readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .filter((l) => l !== '');
   const mid = Math.floor(rows.length / 2);
   const a = join(dir, 'first-half.csv');
   const b = join(dir, 'second-half.csv');
@@ -151,7 +159,12 @@ function halves(file: string, dir: string): [string, string] {
 
 function generate(dir: string, kind: string, n: number, seed = 'concurrency'): string {
   const file = join(dir, `${kind}-${n}.csv`);
-  writeFileSync(file, execFileSync(process.execPath, [join(ROOT, 'fixtures', 'generate.mjs'), kind, String(n), '--seed', seed], { maxBuffer: 1 << 30 }));
+  writeFileSync(
+    file,
+    execFileSync(process.execPath, [join(ROOT, 'fixtures', 'generate.mjs'), kind, String(n), '--seed', seed], {
+      maxBuffer: 1 << 30,
+    }),
+  );
   return file;
 }
 
@@ -164,7 +177,10 @@ describe('two imports at once', () => {
       const entries = count(db, 'SELECT count(*) AS n FROM audit_log');
       const imports = count(db, 'SELECT count(*) AS n FROM imports');
       const [a, b] = halves(big, dir);
-      const results = await Promise.all([start(dir, ['import', 'enterprises', a]).done, start(dir, ['import', 'enterprises', b]).done]);
+      const results = await Promise.all([
+        start(dir, ['import', 'enterprises', a]).done,
+        start(dir, ['import', 'enterprises', b]).done,
+      ]);
       for (const r of results) expect(r.code, r.stderr).toBe(0);
       expect(missingKeys(db, 'enterprises', big)).toBe(0);
       expect(count(db, 'SELECT count(*) AS n FROM enterprises')).toBe(expected);
@@ -179,7 +195,10 @@ describe('two imports at once', () => {
     const enterprises = generate(dir, 'enterprises', 4_000, 'other');
     const inspectors = generate(dir, 'inspectors', 400, 'other');
     const expected = { e: unionCount(db, 'enterprises', [enterprises]), i: unionCount(db, 'inspectors', [inspectors]) };
-    const results = await Promise.all([start(dir, ['import', 'enterprises', enterprises]).done, start(dir, ['import', 'inspectors', inspectors]).done]);
+    const results = await Promise.all([
+      start(dir, ['import', 'enterprises', enterprises]).done,
+      start(dir, ['import', 'inspectors', inspectors]).done,
+    ]);
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     expect(count(db, 'SELECT count(*) AS n FROM enterprises')).toBe(expected.e);
     expect(count(db, 'SELECT count(*) AS n FROM inspectors')).toBe(expected.i);

@@ -18,7 +18,8 @@ describe('ssj demo', () => {
     expect(r.stderr).toMatch(step);
     expect(r.stdout).toMatch(next);
     const d = join(t.dir, dir);
-    for (const f of ['ssj.db', '2024Q1-预告.txt', '2024Q1-公告.html', 'bundle-2024Q1/manifest.json', 'site/index.html']) expect(existsSync(join(d, f)), f).toBe(true);
+    for (const f of ['ssj.db', '2024Q1-预告.txt', '2024Q1-公告.html', 'bundle-2024Q1/manifest.json', 'site/index.html'])
+      expect(existsSync(join(d, f)), f).toBe(true);
     // The demo's recusal is in the published bundle, and the bundle verifies on its own.
     expect(readFileSync(join(d, 'bundle-2024Q1', 'events.csv'), 'utf8').split('\n')[1]).toMatch(/^1,recusal,/);
     const v = ssj(d, ['verify', 'bundle-2024Q1']);

@@ -27,9 +27,18 @@ function planFile(dir: string, name: string, change: (p: Record<string, any>) =>
 interface Shown {
   status: string;
   draws: { id: number; status: string; seed: string; voidReason: string | null }[];
-  selection: { stratum: string; uscc: string; role: string; ticket: string; industry: string; team: { seat: number; certNo: string }[]; items: { code: string }[] }[];
+  selection: {
+    stratum: string;
+    uscc: string;
+    role: string;
+    ticket: string;
+    industry: string;
+    team: { seat: number; certNo: string }[];
+    items: { code: string }[];
+  }[];
 }
-const show = (dir: string, id = '2024Q1'): Shown => JSON.parse(ssj(dir, ['--json', 'plan', 'show', id]).stdout) as Shown;
+const show = (dir: string, id = '2024Q1'): Shown =>
+  JSON.parse(ssj(dir, ['--json', 'plan', 'show', id]).stdout) as Shown;
 
 describe('ssj plan and ssj draw on the fixtures', () => {
   const t = tempDir();
@@ -66,7 +75,16 @@ describe('ssj plan and ssj draw on the fixtures', () => {
   });
 
   it('freezes once and prints the pre-announcement with the pool hash', () => {
-    const r = ssj(dir, ['plan', 'freeze', '2024Q1', '--seed-source', '体彩大乐透第24010期开奖号码', '--out', 'pre.txt', ...NOW]);
+    const r = ssj(dir, [
+      'plan',
+      'freeze',
+      '2024Q1',
+      '--seed-source',
+      '体彩大乐透第24010期开奖号码',
+      '--out',
+      'pre.txt',
+      ...NOW,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/[0-9a-f]{64}/);
     expect(readFileSync(join(dir, 'pre.txt'), 'utf8')).toContain('体彩大乐透第24010期开奖号码');
@@ -79,14 +97,23 @@ describe('ssj plan and ssj draw on the fixtures', () => {
     const s = show(dir);
     expect(s.status).toBe('drawn');
     const plan = JSON.parse(readFileSync(join(FIXTURES, 'plan-2024Q1.json'), 'utf8'));
-    const conflicts = parse(readFileSync(join(FIXTURES, 'conflicts.csv')), { columns: true, bom: true }) as Record<string, string>[];
-    const inspectors = parse(readFileSync(join(FIXTURES, 'inspectors.csv')), { columns: true, bom: true }) as Record<string, string>[];
+    const conflicts = parse(readFileSync(join(FIXTURES, 'conflicts.csv')), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
+    const inspectors = parse(readFileSync(join(FIXTURES, 'inspectors.csv')), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
     const selected = s.selection.filter((x) => x.role === 'selected');
     expect(selected.length).toBeGreaterThan(0);
     for (const e of selected) {
       expect(e.team.length).toBe(plan.team.size);
       expect(e.items.length).toBeLessThanOrEqual(plan.items.perEnterprise);
-      for (const m of e.team) expect(conflicts.some((c) => Object.values(c).includes(m.certNo) && Object.values(c).includes(e.uscc))).toBe(false);
+      for (const m of e.team)
+        expect(conflicts.some((c) => Object.values(c).includes(m.certNo) && Object.values(c).includes(e.uscc))).toBe(
+          false,
+        );
       const leader = inspectors.find((i) => Object.values(i).includes(e.team[0]!.certNo))!;
       expect(Object.values(leader).join('|')).toContain(e.industry);
     }
@@ -101,7 +128,18 @@ describe('ssj plan and ssj draw on the fixtures', () => {
 
   it('redraws with a reason, voiding the first draw and keeping both', () => {
     const before = show(dir);
-    const r = ssj(dir, ['draw', '--plan', '2024Q1', '--seed', 'second seed', '--redraw', '--reason', '名录有误', '--yes', ...NOW]);
+    const r = ssj(dir, [
+      'draw',
+      '--plan',
+      '2024Q1',
+      '--seed',
+      'second seed',
+      '--redraw',
+      '--reason',
+      '名录有误',
+      '--yes',
+      ...NOW,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const s = show(dir);
     expect(s.draws.map((d) => d.status)).toEqual(['void', 'active']);
@@ -122,14 +160,20 @@ describe('the draw does not depend on roster row order', () => {
     importFixtures(a.dir);
     const files: Partial<Record<(typeof ROSTERS)[number], string>> = {};
     for (const r of ['enterprises', 'inspectors', 'items'] as const) {
-      const [header, ...rows] = readFileSync(join(FIXTURES, `${r}.csv`), 'utf8').replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/);
+      const [header, ...rows] = readFileSync(join(FIXTURES, `${r}.csv`), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split(/\r?\n/);
       // Fixture rows hold no embedded newlines, so shuffling lines shuffles rows.
       files[r] = join(b.dir, `${r}-shuffled.csv`);
       writeFileSync(files[r]!, `${[header, ...shuffled(rows, 11)].join('\n')}\n`);
     }
     importFixtures(b.dir, files);
     for (const d of [a.dir, b.dir]) {
-      for (const args of [['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')], ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW]]) {
+      for (const args of [
+        ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')],
+        ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW],
+      ]) {
         const r = ssj(d, args);
         expect(r.code, r.stderr).toBe(0);
       }
@@ -147,12 +191,17 @@ describe('frozen inputs', () => {
     expect(ssj(t.dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]).code).toBe(0);
     expect(ssj(t.dir, ['plan', 'freeze', '2024Q1', '--seed-source', 'next lottery']).code).toBe(0);
     // Mark one enterprise deregistered: it leaves the pool.
-    const rows = readFileSync(join(FIXTURES, 'enterprises.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    const rows = readFileSync(join(FIXTURES, 'enterprises.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
     const header = rows[0]!.split(',');
-    const statusCol = header.findIndex((h) => h === '经营状态');
-    const usccCol = header.findIndex((h) => h === '统一社会信用代码');
+    const statusCol = header.indexOf('经营状态');
+    const usccCol = header.indexOf('统一社会信用代码');
     expect(statusCol).toBeGreaterThanOrEqual(0);
-    const victim = rows.slice(1).find((l) => l && !/注销|吊销|撤销|迁出/.test(l))!.split(',');
+    const victim = rows
+      .slice(1)
+      .find((l) => l && !/注销|吊销|撤销|迁出/.test(l))!
+      .split(',');
     victim[statusCol] = '注销';
     writeFileSync(join(t.dir, 'change.csv'), `${rows[0]}\n${victim.join(',')}\n`);
     expect(ssj(t.dir, ['import', 'enterprises', 'change.csv']).code).toBe(0);
@@ -171,30 +220,60 @@ describe('yearly caps and exclusions', () => {
   it('an enterprise selected in one plan is not in the next plan of the same year, and is again the year after', () => {
     importFixtures(t.dir);
     const all = (p: Record<string, any>) => {
-      p.strata = p.strata.map((s: Record<string, any>) => ({ ...s, ratio: undefined, count: undefined, min: undefined, ...{ ratio: '100%' } }));
+      p.strata = p.strata.map((s: Record<string, any>) => ({
+        ...s,
+        ratio: undefined,
+        count: undefined,
+        min: undefined,
+        ...{ ratio: '100%' },
+      }));
       p.team = { size: 1, specialists: 0, maxPerInspector: null };
     };
     const q1 = planFile(t.dir, 'q1.json', (p) => p);
-    const q2 = planFile(t.dir, 'q2.json', (p) => { p.id = '2024Q2'; p.window = { start: '2024-04-01', end: '2024-06-30' }; all(p); });
-    const next = planFile(t.dir, 'n.json', (p) => { p.id = '2025Q1'; p.year = 2025; p.window = { start: '2025-01-15', end: '2025-03-31' }; all(p); });
+    const q2 = planFile(t.dir, 'q2.json', (p) => {
+      p.id = '2024Q2';
+      p.window = { start: '2024-04-01', end: '2024-06-30' };
+      all(p);
+    });
+    const next = planFile(t.dir, 'n.json', (p) => {
+      p.id = '2025Q1';
+      p.year = 2025;
+      p.window = { start: '2025-01-15', end: '2025-03-31' };
+      all(p);
+    });
     for (const f of [q1, q2, next]) expect(ssj(t.dir, ['plan', 'add', f]).code).toBe(0);
     expect(ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes']).code).toBe(0);
     expect(ssj(t.dir, ['draw', '--plan', '2024Q2', ...SEED, '--yes']).code).toBe(0);
     expect(ssj(t.dir, ['draw', '--plan', '2025Q1', ...SEED, '--yes']).code).toBe(0);
     // The fixture plan exempts credit D and the flag 失信 from the cap (冷水滩 第十五条, 高青 6.2).
-    const roster = parse(readFileSync(join(FIXTURES, 'enterprises.csv')), { columns: true, bom: true }) as Record<string, string>[];
-    const exempt = new Set(roster.filter((e) => e['信用等级'] === 'D' || (e['标记'] ?? '').includes('失信')).map((e) => e['统一社会信用代码']));
-    const first = show(t.dir, '2024Q1').selection.filter((x) => x.role === 'selected').map((x) => x.uscc);
+    const roster = parse(readFileSync(join(FIXTURES, 'enterprises.csv')), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
+    const exempt = new Set(
+      roster
+        .filter((e) => e['信用等级'] === 'D' || (e['标记'] ?? '').includes('失信'))
+        .map((e) => e['统一社会信用代码']),
+    );
+    const first = show(t.dir, '2024Q1')
+      .selection.filter((x) => x.role === 'selected')
+      .map((x) => x.uscc);
     const second = show(t.dir, '2024Q2').selection.map((x) => x.uscc);
     const nextYear = new Set(show(t.dir, '2025Q1').selection.map((x) => x.uscc));
     expect(first.length).toBeGreaterThan(0);
     expect(second.filter((u) => first.includes(u) && !exempt.has(u))).toEqual([]);
     // Exempt enterprises stay in the pool: with a 100% ratio they are drawn again.
     for (const u of first.filter((x) => exempt.has(x))) expect(second).toContain(u);
-    expect(first.some((u) => exempt.has(u)), 'the fixture draw includes an exempt enterprise').toBe(true);
+    expect(
+      first.some((u) => exempt.has(u)),
+      'the fixture draw includes an exempt enterprise',
+    ).toBe(true);
     for (const u of first) expect(nextYear.has(u)).toBe(true);
     // A 2024 check by the higher level (history) keeps an enterprise out of the 2024 pools but not 2025's.
-    const history = parse(readFileSync(join(FIXTURES, 'history.csv')), { columns: true, bom: true }) as Record<string, string>[];
+    const history = parse(readFileSync(join(FIXTURES, 'history.csv')), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
     const higher = history.find((h) => (h['检查日期'] ?? '').startsWith('2024') && /市|省/.test(h['检查机关'] ?? ''))!;
     expect(higher).toBeDefined();
     expect(second).not.toContain(higher['统一社会信用代码']);
@@ -203,7 +282,10 @@ describe('yearly caps and exclusions', () => {
   it('an infeasible plan fails naming the enterprise and stores nothing (exit 5)', () => {
     const u = tempDir();
     importFixtures(u.dir);
-    const f = planFile(u.dir, 'bad.json', (p) => { p.id = '2024X'; p.team = { size: 2, specialists: 2, maxPerInspector: 1 }; });
+    const f = planFile(u.dir, 'bad.json', (p) => {
+      p.id = '2024X';
+      p.team = { size: 2, specialists: 2, maxPerInspector: 1 };
+    });
     expect(ssj(u.dir, ['plan', 'add', f]).code).toBe(0);
     const r = ssj(u.dir, ['draw', '--plan', '2024X', ...SEED, '--yes']);
     expect(r.code).toBe(5);
@@ -227,11 +309,14 @@ describe('plan validation', () => {
     });
     const r = ssj(t.dir, ['plan', 'add', f]);
     expect(r.code).toBe(3);
-    for (const s of ['year', 'team.specialists', 'strata[0].ratio', 'strata[0].where.colour']) expect(r.stderr).toContain(s);
+    for (const s of ['year', 'team.specialists', 'strata[0].ratio', 'strata[0].where.colour'])
+      expect(r.stderr).toContain(s);
   });
 
   it('refuses a where value no enterprise has', () => {
-    const f = planFile(t.dir, 'typo.json', (p) => { p.strata[0].where = { industry: ['危险化学'] }; });
+    const f = planFile(t.dir, 'typo.json', (p) => {
+      p.strata[0].where = { industry: ['危险化学'] };
+    });
     const r = ssj(t.dir, ['plan', 'add', f]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('危险化学');

@@ -21,7 +21,11 @@ const NOW = '2024-02-01T02:00:00Z';
 const LATER = '2024-02-21T02:00:00Z';
 
 /** The tags our pages use; any other tag in an export means data became markup. */
-const OUR_TAGS = new Set('html head meta link title style body header div nav ul li a main article section footer h1 h2 h3 p dl dt dd table caption thead tbody tr th td span br ol pre code'.split(' '));
+const OUR_TAGS = new Set(
+  'html head meta link title style body header div nav ul li a main article section footer h1 h2 h3 p dl dt dd table caption thead tbody tr th td span br ol pre code'.split(
+    ' ',
+  ),
+);
 
 const csvLine = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
 
@@ -42,9 +46,17 @@ beforeAll(() => {
   );
   writeFileSync(
     join(dir, 'inspectors.csv'),
-    ['执法证号,姓名,所在单位,业务专长', csvLine(['371323099001', IMG, '@SUM(1+1)', '机械']), csvLine(['371323099002', '+王五', '-县局', '机械']), csvLine(['371323099003', '赵六', '县局', '机械'])].join('\n'),
+    [
+      '执法证号,姓名,所在单位,业务专长',
+      csvLine(['371323099001', IMG, '@SUM(1+1)', '机械']),
+      csvLine(['371323099002', '+王五', '-县局', '机械']),
+      csvLine(['371323099003', '赵六', '县局', '机械']),
+    ].join('\n'),
   );
-  writeFileSync(join(dir, 'items.csv'), ['事项编码,事项名称,适用行业', csvLine(['X-1', `<b>${SCRIPT}</b>`, '*'])].join('\n'));
+  writeFileSync(
+    join(dir, 'items.csv'),
+    ['事项编码,事项名称,适用行业', csvLine(['X-1', `<b>${SCRIPT}</b>`, '*'])].join('\n'),
+  );
   writeFileSync(
     join(dir, 'plan.json'),
     JSON.stringify({
@@ -63,12 +75,40 @@ beforeAll(() => {
   for (const roster of ['enterprises', 'inspectors', 'items']) run(NOW, ['import', roster, `${roster}.csv`]);
   run(NOW, ['plan', 'add', 'plan.json']);
   run(NOW, ['draw', '--plan', 'EVIL', '--seed', `${IMG}'; rm -rf ~ #`, '--seed-source', SCRIPT, '--yes']);
-  const sel = (JSON.parse(run(NOW, ['plan', 'show', 'EVIL', '--json']).stdout) as { selection: { uscc: string; team: { certNo: string }[] }[] }).selection;
+  const sel = (
+    JSON.parse(run(NOW, ['plan', 'show', 'EVIL', '--json']).stdout) as {
+      selection: { uscc: string; team: { certNo: string }[] }[];
+    }
+  ).selection;
   const first = sel.find((s) => s.uscc === USCC_SCRIPT)!;
-  run(NOW, ['recuse', '--plan', 'EVIL', '--enterprise', first.uscc, '--inspector', first.team[0]!.certNo, '--reason', `${IMG}=1+1`, '--yes']);
-  run(LATER, ['result', 'record', '--plan', 'EVIL', '--enterprise', USCC_FORMULA, '--outcome', 'no-issue', '--date', '2024-02-20']);
-  for (const f of ['html', 'md', 'txt', 'csv']) run(LATER, ['export', 'announcement', '--plan', 'EVIL', '--format', f, '--out', `out/announcement.${f}`]);
-  for (const f of ['html', 'csv']) run(LATER, ['export', 'results', '--plan', 'EVIL', '--format', f, '--out', `out/results.${f}`]);
+  run(NOW, [
+    'recuse',
+    '--plan',
+    'EVIL',
+    '--enterprise',
+    first.uscc,
+    '--inspector',
+    first.team[0]!.certNo,
+    '--reason',
+    `${IMG}=1+1`,
+    '--yes',
+  ]);
+  run(LATER, [
+    'result',
+    'record',
+    '--plan',
+    'EVIL',
+    '--enterprise',
+    USCC_FORMULA,
+    '--outcome',
+    'no-issue',
+    '--date',
+    '2024-02-20',
+  ]);
+  for (const f of ['html', 'md', 'txt', 'csv'])
+    run(LATER, ['export', 'announcement', '--plan', 'EVIL', '--format', f, '--out', `out/announcement.${f}`]);
+  for (const f of ['html', 'csv'])
+    run(LATER, ['export', 'results', '--plan', 'EVIL', '--format', f, '--out', `out/results.${f}`]);
   run(LATER, ['export', 'filing', '--plan', 'EVIL', '--out', 'out/filing.html']);
   run(LATER, ['export', 'site', '--year', '2024', '--out', 'out/site']);
 });
@@ -78,12 +118,22 @@ const text = (p: string) => readFileSync(join(dir, 'out', p), 'utf8');
 
 describe('hostile names stay text', () => {
   it('every HTML export: only our own tags, the hostile strings escaped and present', () => {
-    const pages = ['announcement.html', 'results.html', 'filing.html', ...listFiles(join(dir, 'out', 'site')).filter((p) => p.endsWith('.html')).map((p) => `site/${p}`)];
+    const pages = [
+      'announcement.html',
+      'results.html',
+      'filing.html',
+      ...listFiles(join(dir, 'out', 'site'))
+        .filter((p) => p.endsWith('.html'))
+        .map((p) => `site/${p}`),
+    ];
     expect(pages.length).toBeGreaterThan(8);
     for (const p of pages) {
       const html = text(p);
       const tags = [...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1]!.toLowerCase());
-      expect(tags.filter((t) => !OUR_TAGS.has(t)), p).toEqual([]);
+      expect(
+        tags.filter((t) => !OUR_TAGS.has(t)),
+        p,
+      ).toEqual([]);
       expect(html, p).not.toMatch(/<script|<img|<b>|<i>/i);
     }
     const a = text('announcement.html');
@@ -107,12 +157,18 @@ describe('hostile names stay text', () => {
       const risky = cells.filter((c) => /^[=+\-@]/.test(c));
       expect(risky, p).toEqual([]);
     }
-    const rows = parse(readFileSync(join(dir, 'out', 'announcement.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(join(dir, 'out', 'announcement.csv')), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(rows.map((r) => r['检查对象名称'])).toContain(`'${FORMULA}`);
     expect(rows.map((r) => r['统一社会信用代码'])).toContain(`\t${USCC_FORMULA}`);
     const team = rows.map((r) => r['检查组（首位为组长）']).join('\n');
     expect(team).toContain('+王五');
-    const results = parse(readFileSync(join(dir, 'out', 'results.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    const results = parse(readFileSync(join(dir, 'out', 'results.csv')), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(results[0]!['检查对象名称']).toBe(`'${FORMULA}`);
   });
 

@@ -44,13 +44,16 @@ export interface ExportFixture {
 export function runner(dir: string) {
   return (now: string, args: string[], expected = 0): RunResult => {
     const r = ssj(dir, ['--now', now, ...args]);
-    if (r.code !== expected) throw new Error(`ssj ${args.join(' ')} exited ${r.code}, expected ${expected}\n${r.stdout}\n${r.stderr}`);
+    if (r.code !== expected)
+      throw new Error(`ssj ${args.join(' ')} exited ${r.code}, expected ${expected}\n${r.stdout}\n${r.stderr}`);
     return r;
   };
 }
 
 export function selectionOf(run: ExportFixture['run'], planId: string): Selected[] {
-  return (JSON.parse(run('2024-12-31T00:00:00Z', ['plan', 'show', planId, '--json']).stdout) as { selection: Selected[] }).selection;
+  return (
+    JSON.parse(run('2024-12-31T00:00:00Z', ['plan', 'show', planId, '--json']).stdout) as { selection: Selected[] }
+  ).selection;
 }
 
 /** Import the fixture rosters and set the office; the common start of every export test database. */
@@ -58,7 +61,8 @@ export function importFixtures(run: ExportFixture['run']): void {
   const at = '2024-01-02T01:00:00Z';
   run(at, ['config', 'set', 'office.name', OFFICE]);
   run(at, ['config', 'set', 'office.region', '青禾县']);
-  for (const roster of ['enterprises', 'inspectors', 'items', 'conflicts', 'history']) run(at, ['import', roster, join(FIXTURES, `${roster}.csv`)]);
+  for (const roster of ['enterprises', 'inspectors', 'items', 'conflicts', 'history'])
+    run(at, ['import', roster, join(FIXTURES, `${roster}.csv`)]);
 }
 
 export function buildExportFixture(): ExportFixture {
@@ -68,13 +72,52 @@ export function buildExportFixture(): ExportFixture {
   importFixtures(run);
 
   run('2024-01-03T01:00:00Z', ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]);
-  run('2024-01-05T02:00:00Z', ['plan', 'freeze', '2024Q1', '--seed-source', '中国体育彩票超级大乐透 第24010期开奖号码']);
+  run('2024-01-05T02:00:00Z', [
+    'plan',
+    'freeze',
+    '2024Q1',
+    '--seed-source',
+    '中国体育彩票超级大乐透 第24010期开奖号码',
+  ]);
   run('2024-01-10T02:00:00Z', ['draw', '--plan', '2024Q1', '--seed-rfc3797', SEED_RFC3797, '--yes']);
   const q1 = selection('2024Q1').filter((s) => s.role === 'selected');
   const [a, b, c] = [q1[0]!, q1[1]!, q1[2]!];
-  run('2024-01-11T02:00:00Z', ['recuse', '--plan', '2024Q1', '--enterprise', a.uscc, '--inspector', a.team[1]!.certNo, '--reason', '曾为该企业提供安全评价服务', '--yes']);
-  run('2024-01-11T03:00:00Z', ['recuse', '--plan', '2024Q1', '--enterprise', b.uscc, '--inspector', b.team[0]!.certNo, '--reason', '近亲属在该企业任职', '--seed', '体彩排列五第24011期 3 8 1 0 6', '--yes']);
-  run('2024-01-12T02:00:00Z', ['replace', '--plan', '2024Q1', '--enterprise', c.uscc, '--reason', '该企业已注销', '--yes']);
+  run('2024-01-11T02:00:00Z', [
+    'recuse',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    a.uscc,
+    '--inspector',
+    a.team[1]!.certNo,
+    '--reason',
+    '曾为该企业提供安全评价服务',
+    '--yes',
+  ]);
+  run('2024-01-11T03:00:00Z', [
+    'recuse',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    b.uscc,
+    '--inspector',
+    b.team[0]!.certNo,
+    '--reason',
+    '近亲属在该企业任职',
+    '--seed',
+    '体彩排列五第24011期 3 8 1 0 6',
+    '--yes',
+  ]);
+  run('2024-01-12T02:00:00Z', [
+    'replace',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    c.uscc,
+    '--reason',
+    '该企业已注销',
+    '--yes',
+  ]);
 
   const q2 = JSON.parse(readFileSync(join(FIXTURES, 'plan-2024Q1.json'), 'utf8')) as Record<string, unknown>;
   Object.assign(q2, {
@@ -85,30 +128,101 @@ export function buildExportFixture(): ExportFixture {
   });
   writeFileSync(join(dir, 'plan-2024Q2.json'), JSON.stringify(q2, null, 2));
   run('2024-03-20T01:00:00Z', ['plan', 'add', 'plan-2024Q2.json']);
-  run('2024-03-20T02:00:00Z', ['plan', 'freeze', '2024Q2', '--seed-source', '中国体育彩票超级大乐透 第24035期开奖号码']);
+  run('2024-03-20T02:00:00Z', [
+    'plan',
+    'freeze',
+    '2024Q2',
+    '--seed-source',
+    '中国体育彩票超级大乐透 第24035期开奖号码',
+  ]);
   run('2024-03-25T02:00:00Z', ['draw', '--plan', '2024Q2', '--seed', Q2_SEED, '--yes']);
 
   const now = selection('2024Q1').filter((s) => s.role === 'selected');
   const [r1, r2, r3] = [now[3]!, now[4]!, now[5]!];
-  run('2024-02-07T02:00:00Z', ['result', 'record', '--plan', '2024Q1', '--enterprise', r1.uscc, '--outcome', '未发现问题', '--date', '2024-02-06']);
-  run('2024-02-08T02:00:00Z', ['result', 'record', '--plan', '2024Q1', '--enterprise', r2.uscc, '--outcome', '发现问题已责令改正', '--follow-up', '责令改正', '--date', '2024-02-08']);
+  run('2024-02-07T02:00:00Z', [
+    'result',
+    'record',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    r1.uscc,
+    '--outcome',
+    '未发现问题',
+    '--date',
+    '2024-02-06',
+  ]);
+  run('2024-02-08T02:00:00Z', [
+    'result',
+    'record',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    r2.uscc,
+    '--outcome',
+    '发现问题已责令改正',
+    '--follow-up',
+    '责令改正',
+    '--date',
+    '2024-02-08',
+  ]);
   run('2024-02-20T02:00:00Z', ['result', 'publish', '--plan', '2024Q1', '--yes']);
-  run('2024-02-26T02:00:00Z', ['result', 'correct', '--plan', '2024Q1', '--enterprise', r1.uscc, '--outcome', '发现问题待后续处理', '--follow-up', '立案查处', '--reason', '复核发现现场记录遗漏，经局长签字更正', '--yes']);
-  run('2024-03-06T02:00:00Z', ['result', 'record', '--plan', '2024Q1', '--enterprise', r3.uscc, '--outcome', 'no-issue', '--date', '2024-03-05']);
+  run('2024-02-26T02:00:00Z', [
+    'result',
+    'correct',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    r1.uscc,
+    '--outcome',
+    '发现问题待后续处理',
+    '--follow-up',
+    '立案查处',
+    '--reason',
+    '复核发现现场记录遗漏，经局长签字更正',
+    '--yes',
+  ]);
+  run('2024-03-06T02:00:00Z', [
+    'result',
+    'record',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    r3.uscc,
+    '--outcome',
+    'no-issue',
+    '--date',
+    '2024-03-05',
+  ]);
   const q2sel = selection('2024Q2').filter((s) => s.role === 'selected');
-  run('2024-04-11T02:00:00Z', ['result', 'record', '--plan', '2024Q2', '--enterprise', q2sel[0]!.uscc, '--outcome', 'no-issue', '--date', '2024-04-10']);
+  run('2024-04-11T02:00:00Z', [
+    'result',
+    'record',
+    '--plan',
+    '2024Q2',
+    '--enterprise',
+    q2sel[0]!.uscc,
+    '--outcome',
+    'no-issue',
+    '--date',
+    '2024-04-10',
+  ]);
   return { dir, cleanup, run, selection };
 }
 
 /** The ID numbers, phones (inspectors) and addresses (enterprises) of the fixture rosters: none may be published. */
 export function privateValues(): { label: string; value: string }[] {
-  const rows = (file: string) => parse(readFileSync(join(FIXTURES, file)), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = (file: string) =>
+    parse(readFileSync(join(FIXTURES, file)), { columns: true, bom: true, skip_empty_lines: true }) as Record<
+      string,
+      string
+    >[];
   const out: { label: string; value: string }[] = [];
   for (const r of rows('inspectors.csv')) {
     if (r['身份证号']) out.push({ label: `ID number of ${r['姓名']}`, value: r['身份证号'] });
     if (r['联系方式']) out.push({ label: `phone of ${r['姓名']}`, value: r['联系方式'] });
   }
-  for (const r of rows('enterprises.csv')) if (r['住所']) out.push({ label: `address of ${r['生产经营单位名称']}`, value: r['住所'] });
+  for (const r of rows('enterprises.csv'))
+    if (r['住所']) out.push({ label: `address of ${r['生产经营单位名称']}`, value: r['住所'] });
   return out;
 }
 
@@ -126,10 +240,15 @@ export function expectGolden(name: string, actual: Buffer | string): void {
     writeFileSync(path, bytes);
     return;
   }
-  if (!existsSync(path)) throw new Error(`golden file ${path} is missing: run SSJ_UPDATE_GOLDEN=1 npx vitest run ${'test/e2e/export-golden.test.ts'}`);
+  if (!existsSync(path))
+    throw new Error(
+      `golden file ${path} is missing: run SSJ_UPDATE_GOLDEN=1 npx vitest run ${'test/e2e/export-golden.test.ts'}`,
+    );
   const expected = readFileSync(path);
   if (bytes.equals(expected)) return;
-  expect(bytes.toString('utf8'), `${name} differs from its golden file (SSJ_UPDATE_GOLDEN=1 to accept)`).toBe(expected.toString('utf8'));
+  expect(bytes.toString('utf8'), `${name} differs from its golden file (SSJ_UPDATE_GOLDEN=1 to accept)`).toBe(
+    expected.toString('utf8'),
+  );
   expect(bytes.equals(expected), `${name} differs in bytes (BOM or encoding)`).toBe(true);
 }
 

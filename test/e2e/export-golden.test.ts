@@ -2,7 +2,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExportFixture, expectGolden, listFiles, NOW_AFTER_Q2, NOW_IN_Q2, privateValues, type ExportFixture } from './export-fixture.js';
+import {
+  buildExportFixture,
+  expectGolden,
+  listFiles,
+  NOW_AFTER_Q2,
+  NOW_IN_Q2,
+  privateValues,
+  type ExportFixture,
+} from './export-fixture.js';
 import { ROOT } from '../helpers/cli.js';
 
 /**
@@ -21,10 +29,28 @@ const read = (...p: string[]) => readFileSync(out(...p));
 describe('golden files (--now 2024-04-15: 2024Q1 announced, 2024Q2 unannounced and in its window)', () => {
   it('announcement of 2024Q1 in html, md, txt and csv (UTF-8 with BOM) and gb18030 csv', () => {
     for (const format of ['html', 'md', 'txt', 'csv']) {
-      f.run(NOW_IN_Q2, ['export', 'announcement', '--plan', '2024Q1', '--format', format, '--out', out(`2024Q1.${format}`)]);
+      f.run(NOW_IN_Q2, [
+        'export',
+        'announcement',
+        '--plan',
+        '2024Q1',
+        '--format',
+        format,
+        '--out',
+        out(`2024Q1.${format}`),
+      ]);
       expectGolden(`announcement/2024Q1.${format}`, read(`2024Q1.${format}`));
     }
-    f.run(NOW_IN_Q2, ['export', 'announcement', '--plan', '2024Q1', '--out', out('2024Q1-gb.csv'), '--encoding', 'gb18030']);
+    f.run(NOW_IN_Q2, [
+      'export',
+      'announcement',
+      '--plan',
+      '2024Q1',
+      '--out',
+      out('2024Q1-gb.csv'),
+      '--encoding',
+      'gb18030',
+    ]);
     expectGolden('announcement/2024Q1.gb18030.csv', read('2024Q1-gb.csv'));
     expect(iconv.decode(read('2024Q1-gb.csv'), 'gb18030')).toBe(read('2024Q1.csv').subarray(3).toString('utf8'));
   });
@@ -34,17 +60,34 @@ describe('golden files (--now 2024-04-15: 2024Q1 announced, 2024Q2 unannounced a
     const r = f.run(NOW_IN_Q2, ['export', 'announcement', '--plan', '2024Q1', '--format', 'txt']);
     expect(r.stdout).toBe(read('by-extension.txt').toString('utf8'));
     expect(r.stdout).toContain('抽查任务公告\n');
-    const written = JSON.parse(f.run(NOW_IN_Q2, ['--json', 'export', 'announcement', '--plan', '2024Q1', '--out', out('j.txt')]).stdout) as { file: string; bytes: number };
+    const written = JSON.parse(
+      f.run(NOW_IN_Q2, ['--json', 'export', 'announcement', '--plan', '2024Q1', '--out', out('j.txt')]).stdout,
+    ) as { file: string; bytes: number };
     expect(written).toEqual({ file: out('j.txt'), bytes: read('by-extension.txt').length });
-    const data = JSON.parse(f.run(NOW_IN_Q2, ['--json', 'export', 'announcement', '--plan', '2024Q1']).stdout) as { enterprises: { uscc: string }[]; withheld: unknown };
+    const data = JSON.parse(f.run(NOW_IN_Q2, ['--json', 'export', 'announcement', '--plan', '2024Q1']).stdout) as {
+      enterprises: { uscc: string }[];
+      withheld: unknown;
+    };
     expect(data.withheld).toBeNull();
-    const selected = f.selection('2024Q1').filter((s) => s.role === 'selected').map((s) => s.uscc);
+    const selected = f
+      .selection('2024Q1')
+      .filter((s) => s.role === 'selected')
+      .map((s) => s.uscc);
     expect(data.enterprises.map((e) => e.uscc).sort()).toEqual(selected.sort());
   });
 
   it('announcement of the unannounced 2024Q2, withheld', () => {
     for (const format of ['html', 'txt', 'csv']) {
-      const r = f.run(NOW_IN_Q2, ['export', 'announcement', '--plan', '2024Q2', '--format', format, '--out', out(`2024Q2.${format}`)]);
+      const r = f.run(NOW_IN_Q2, [
+        'export',
+        'announcement',
+        '--plan',
+        '2024Q2',
+        '--format',
+        format,
+        '--out',
+        out(`2024Q2.${format}`),
+      ]);
       expect(r.stderr).toContain('unannounced');
       expectGolden(`announcement/2024Q2-withheld.${format}`, read(`2024Q2.${format}`));
     }
@@ -52,7 +95,16 @@ describe('golden files (--now 2024-04-15: 2024Q1 announced, 2024Q2 unannounced a
 
   it('results of a plan and of a month, csv and html, corrections beside the original', () => {
     for (const format of ['csv', 'html']) {
-      f.run(NOW_IN_Q2, ['export', 'results', '--plan', '2024Q1', '--format', format, '--out', out(`results-2024Q1.${format}`)]);
+      f.run(NOW_IN_Q2, [
+        'export',
+        'results',
+        '--plan',
+        '2024Q1',
+        '--format',
+        format,
+        '--out',
+        out(`results-2024Q1.${format}`),
+      ]);
       expectGolden(`results/2024Q1.${format}`, read(`results-2024Q1.${format}`));
       f.run(NOW_IN_Q2, ['export', 'results', '--month', '2024-02', '--out', out(`results-2024-02.${format}`)]);
       expectGolden(`results/2024-02.${format}`, read(`results-2024-02.${format}`));
@@ -74,7 +126,20 @@ describe('golden files (--now 2024-04-15: 2024Q1 announced, 2024Q2 unannounced a
     const selected = f.selection('2024Q1').filter((s) => s.role === 'selected');
     expect(html.match(/<section class="page filing">/g)).toHaveLength(selected.length);
     for (const s of selected) expect(html).toContain(s.uscc);
-    for (const field of ['检查单位', '承办执法股室', '检查对象', '统一社会信用代码', '检查事项', '执法检查人员', '执法证号', '回避情况', '区优化办备案意见', '检查对象签收', '一式三份']) expect(html).toContain(field);
+    for (const field of [
+      '检查单位',
+      '承办执法股室',
+      '检查对象',
+      '统一社会信用代码',
+      '检查事项',
+      '执法检查人员',
+      '执法证号',
+      '回避情况',
+      '区优化办备案意见',
+      '检查对象签收',
+      '一式三份',
+    ])
+      expect(html).toContain(field);
   });
 
   it('site for 2024: every page and CSV, and the list of files including the bundles', () => {
@@ -82,7 +147,8 @@ describe('golden files (--now 2024-04-15: 2024Q1 announced, 2024Q2 unannounced a
     expect(r.stdout).toContain('Site written to');
     const files = listFiles(out('site'));
     expectGolden('site-files.txt', `${files.join('\n')}\n`);
-    for (const file of files.filter((p) => !p.startsWith('bundles/') && p !== 'verify.py')) expectGolden(`site/${file}`, read('site', file));
+    for (const file of files.filter((p) => !p.startsWith('bundles/') && p !== 'verify.py'))
+      expectGolden(`site/${file}`, read('site', file));
     // The public gets the reference verifier with the bundles, exactly as docs/verify.py is.
     expect(String(read('site', 'verify.py'))).toBe(readFileSync(join(ROOT, 'docs', 'verify.py'), 'utf8'));
     expect(files).toContain('bundles/2024Q1/manifest.json');
@@ -102,13 +168,53 @@ describe('privacy: no ID number, phone or address in any exported file', () => {
     for (const now of [NOW_IN_Q2, NOW_AFTER_Q2]) {
       const tag = now === NOW_IN_Q2 ? 'in' : 'after';
       for (const plan of ['2024Q1', '2024Q2']) {
-        for (const format of ['html', 'md', 'txt', 'csv']) f.run(now, ['export', 'announcement', '--plan', plan, '--format', format, '--out', join(dir, `${tag}-${plan}.${format}`)]);
-        f.run(now, ['export', 'announcement', '--plan', plan, '--format', 'csv', '--encoding', 'gb18030', '--out', join(dir, `${tag}-${plan}.gb18030.csv`)]);
-        f.run(now, ['--json', 'export', 'announcement', '--plan', plan, '--out', join(dir, `${tag}-${plan}-json.html`)]);
-        for (const format of ['csv', 'html']) f.run(now, ['export', 'results', '--plan', plan, '--format', format, '--out', join(dir, `${tag}-results-${plan}.${format}`)]);
+        for (const format of ['html', 'md', 'txt', 'csv'])
+          f.run(now, [
+            'export',
+            'announcement',
+            '--plan',
+            plan,
+            '--format',
+            format,
+            '--out',
+            join(dir, `${tag}-${plan}.${format}`),
+          ]);
+        f.run(now, [
+          'export',
+          'announcement',
+          '--plan',
+          plan,
+          '--format',
+          'csv',
+          '--encoding',
+          'gb18030',
+          '--out',
+          join(dir, `${tag}-${plan}.gb18030.csv`),
+        ]);
+        f.run(now, [
+          '--json',
+          'export',
+          'announcement',
+          '--plan',
+          plan,
+          '--out',
+          join(dir, `${tag}-${plan}-json.html`),
+        ]);
+        for (const format of ['csv', 'html'])
+          f.run(now, [
+            'export',
+            'results',
+            '--plan',
+            plan,
+            '--format',
+            format,
+            '--out',
+            join(dir, `${tag}-results-${plan}.${format}`),
+          ]);
         f.run(now, ['export', 'filing', '--plan', plan, '--out', join(dir, `${tag}-filing-${plan}.html`)]);
       }
-      for (const month of ['2024-02', '2024-03', '2024-04']) f.run(now, ['export', 'results', '--month', month, '--out', join(dir, `${tag}-results-${month}.csv`)]);
+      for (const month of ['2024-02', '2024-03', '2024-04'])
+        f.run(now, ['export', 'results', '--month', month, '--out', join(dir, `${tag}-results-${month}.csv`)]);
       f.run(now, ['export', 'site', '--year', '2024', '--out', join(dir, `${tag}-site`)]);
     }
     const json = f.run(NOW_AFTER_Q2, ['--json', 'export', 'announcement', '--plan', '2024Q1']).stdout;
@@ -126,7 +232,8 @@ describe('privacy: no ID number, phone or address in any exported file', () => {
       texts.push([p, bytes.toString('utf8')]);
       if (p.includes('gb18030')) texts.push([`${p} (gb18030)`, iconv.decode(bytes, 'gb18030')]);
     }
-    for (const [p, text] of texts) for (const s of secrets) if (text.includes(s.value)) leaks.push(`${p}: ${s.label} (${s.value})`);
+    for (const [p, text] of texts)
+      for (const s of secrets) if (text.includes(s.value)) leaks.push(`${p}: ${s.label} (${s.value})`);
     expect(leaks).toEqual([]);
   });
 });
@@ -148,9 +255,14 @@ describe('usage errors', () => {
   });
 
   it('a plan that is not drawn yet is refused (exit 5), saying what to do', () => {
-    const q3 = { ...JSON.parse(readFileSync(join(f.dir, 'plan-2024Q2.json'), 'utf8')), id: '2024Q3', window: { start: '2024-07-01', end: '2024-09-30' } };
+    const q3 = {
+      ...JSON.parse(readFileSync(join(f.dir, 'plan-2024Q2.json'), 'utf8')),
+      id: '2024Q3',
+      window: { start: '2024-07-01', end: '2024-09-30' },
+    };
     writeFileSync(join(f.dir, 'plan-2024Q3.json'), JSON.stringify(q3));
     f.run(NOW_IN_Q2, ['plan', 'add', 'plan-2024Q3.json']);
-    for (const cmd of ['announcement', 'filing']) expect(f.run(NOW_IN_Q2, ['export', cmd, '--plan', '2024Q3'], 5).stderr).toContain('ssj draw --plan 2024Q3');
+    for (const cmd of ['announcement', 'filing'])
+      expect(f.run(NOW_IN_Q2, ['export', cmd, '--plan', '2024Q3'], 5).stderr).toContain('ssj draw --plan 2024Q3');
   });
 });

@@ -11,8 +11,15 @@ describe('exports refuse a draw whose stored result was edited in the database',
   beforeAll(() => {
     expect(ssj(t.dir, ['--now', '2024-01-10T02:00:00Z', 'demo', '--dir', 'demo']).code).toBe(0);
     const db = new Database(join(d, 'ssj.db'));
-    const seat = db.prepare(`SELECT uscc, cert_no FROM team_seats WHERE seat = 2 ORDER BY uscc LIMIT 1`).get() as { uscc: string; cert_no: string };
-    const other = db.prepare(`SELECT cert_no FROM inspectors WHERE cert_no NOT IN (SELECT cert_no FROM team_seats WHERE uscc = ?) LIMIT 1`).get(seat.uscc) as { cert_no: string };
+    const seat = db.prepare(`SELECT uscc, cert_no FROM team_seats WHERE seat = 2 ORDER BY uscc LIMIT 1`).get() as {
+      uscc: string;
+      cert_no: string;
+    };
+    const other = db
+      .prepare(
+        `SELECT cert_no FROM inspectors WHERE cert_no NOT IN (SELECT cert_no FROM team_seats WHERE uscc = ?) LIMIT 1`,
+      )
+      .get(seat.uscc) as { cert_no: string };
     db.prepare(`UPDATE team_seats SET cert_no = ? WHERE uscc = ? AND seat = 2`).run(other.cert_no, seat.uscc);
     db.close();
   });

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExportFixture, listFiles, NOW_AFTER_Q2, NOW_Q2_LAST_SECOND, type ExportFixture, type Selected } from './export-fixture.js';
+import {
+  buildExportFixture,
+  listFiles,
+  NOW_AFTER_Q2,
+  NOW_Q2_LAST_SECOND,
+  type ExportFixture,
+  type Selected,
+} from './export-fixture.js';
 
 /**
  * 暗查暗访 (汨罗: 暂不公开被检查对象名单): plan 2024Q2 is unannounced with its window ending 2024-06-30. Up to the
@@ -26,7 +33,17 @@ const aboutQ2 = (p: string) => !p.startsWith('site/') || /^site\/(tasks|results)
 
 function exportAll(now: string, tag: string): Map<string, string> {
   const dir = join(f.dir, tag);
-  for (const format of ['html', 'md', 'txt', 'csv']) f.run(now, ['export', 'announcement', '--plan', '2024Q2', '--format', format, '--out', join(dir, `announcement.${format}`)]);
+  for (const format of ['html', 'md', 'txt', 'csv'])
+    f.run(now, [
+      'export',
+      'announcement',
+      '--plan',
+      '2024Q2',
+      '--format',
+      format,
+      '--out',
+      join(dir, `announcement.${format}`),
+    ]);
   f.run(now, ['export', 'results', '--plan', '2024Q2', '--format', 'html', '--out', join(dir, 'results.html')]);
   f.run(now, ['export', 'results', '--month', '2024-04', '--out', join(dir, 'results-2024-04.csv')]);
   f.run(now, ['export', 'site', '--year', '2024', '--out', join(dir, 'site')]);
@@ -41,7 +58,8 @@ describe('unannounced plan 2024Q2 (window ends 2024-06-30)', () => {
     const files = exportAll(NOW_Q2_LAST_SECOND, 'before');
     expect(q2.length).toBeGreaterThan(0);
     for (const [p, text] of files)
-      for (const s of aboutQ2(p) ? secrets() : q2.map((x) => x.ticket)) expect(text.includes(s), `${p} contains ${s}`).toBe(false);
+      for (const s of aboutQ2(p) ? secrets() : q2.map((x) => x.ticket))
+        expect(text.includes(s), `${p} contains ${s}`).toBe(false);
     expect([...files.keys()].filter(aboutQ2).length).toBeGreaterThanOrEqual(10);
     for (const p of ['announcement.html', 'announcement.md', 'announcement.txt', 'site/tasks/2024Q2.html']) {
       expect(files.get(p)).toContain('暗查暗访');
@@ -51,7 +69,12 @@ describe('unannounced plan 2024Q2 (window ends 2024-06-30)', () => {
     expect(announcement).toContain('随机种子：体彩大乐透第24035期');
     expect(announcement).toMatch(/对象库哈希（SHA-256）：[0-9a-f]{64}/);
     expect(announcement).toContain('抽取7家');
-    expect(files.get('announcement.csv')!.split('\r\n').filter((l) => l.includes('2024Q2')).length).toBe(q2.length);
+    expect(
+      files
+        .get('announcement.csv')!
+        .split('\r\n')
+        .filter((l) => l.includes('2024Q2')).length,
+    ).toBe(q2.length);
     expect(files.get('results.html')).toContain('其 1 条检查结果将于检查时间结束（2024年6月30日）后公布');
     expect(existsSync(join(f.dir, 'before', 'site', 'bundles', '2024Q2'))).toBe(false);
     expect(existsSync(join(f.dir, 'before', 'site', 'bundles', '2024Q1', 'manifest.json'))).toBe(true);
@@ -60,7 +83,9 @@ describe('unannounced plan 2024Q2 (window ends 2024-06-30)', () => {
   it('the command warns the officer on stderr', () => {
     const r = f.run(NOW_Q2_LAST_SECOND, ['export', 'announcement', '--plan', '2024Q2', '--format', 'txt']);
     expect(r.stderr).toContain('Plan 2024Q2 is unannounced');
-    expect(f.run(NOW_Q2_LAST_SECOND, ['export', 'site', '--year', '2024', '--out', 'w']).stderr).toContain('bundle is not exported');
+    expect(f.run(NOW_Q2_LAST_SECOND, ['export', 'site', '--year', '2024', '--out', 'w']).stderr).toContain(
+      'bundle is not exported',
+    );
   });
 
   it('from 2024-07-01 in Beijing: the full list, teams, tickets, results and the bundle', () => {

@@ -25,7 +25,8 @@ const workdir = () => {
   execFileSync('mkdir', ['-p', d]);
   return d;
 };
-const run = (cwd: string, args: string[], extra: Record<string, string> = {}): RunResult => ssj(cwd, args, { ...env, ...extra });
+const run = (cwd: string, args: string[], extra: Record<string, string> = {}): RunResult =>
+  ssj(cwd, args, { ...env, ...extra });
 const fixture = (name: string) => join(FIXTURES, name);
 const bad = (name: string) => join(FIXTURES, 'bad', name);
 
@@ -63,15 +64,38 @@ describe('importing the fixtures', () => {
     const r = run(cwd, ['import', roster, fixture(`${roster}.csv`)]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`${roster}: ${COUNTS[roster]} rows from ${roster}.csv (utf-8 (BOM)): ${COUNTS[roster]} inserted, 0 updated, 0 unchanged.\n`);
-    expect(query<{ n: number }>(cwd, `SELECT count(*) AS n FROM ${roster} WHERE active = 1`)[0]!.n).toBe(COUNTS[roster]);
+    expect(r.stdout).toBe(
+      `${roster}: ${COUNTS[roster]} rows from ${roster}.csv (utf-8 (BOM)): ${COUNTS[roster]} inserted, 0 updated, 0 unchanged.\n`,
+    );
+    expect(query<{ n: number }>(cwd, `SELECT count(*) AS n FROM ${roster} WHERE active = 1`)[0]!.n).toBe(
+      COUNTS[roster],
+    );
   });
 
   it('stores codes, names and lists as the drawing code reads them', () => {
-    expect(query(cwd, `SELECT uscc, name, region, industry, supervision, credit, status, flags FROM enterprises WHERE uscc = '91371322MA32C3K5E6'`)).toEqual([
-      { uscc: '91371322MA32C3K5E6', name: '青禾县齐润化工有限公司', region: '芦湖街道', industry: '危险化学品', supervision: '重点', credit: 'B', status: '存续', flags: '' },
+    expect(
+      query(
+        cwd,
+        `SELECT uscc, name, region, industry, supervision, credit, status, flags FROM enterprises WHERE uscc = '91371322MA32C3K5E6'`,
+      ),
+    ).toEqual([
+      {
+        uscc: '91371322MA32C3K5E6',
+        name: '青禾县齐润化工有限公司',
+        region: '芦湖街道',
+        industry: '危险化学品',
+        supervision: '重点',
+        credit: 'B',
+        status: '存续',
+        flags: '',
+      },
     ]);
-    expect(query(cwd, `SELECT cert_no, specialties, kind FROM inspectors WHERE cert_no IN ('371323010002', '371323010005') ORDER BY cert_no`)).toEqual([
+    expect(
+      query(
+        cwd,
+        `SELECT cert_no, specialties, kind FROM inspectors WHERE cert_no IN ('371323010002', '371323010005') ORDER BY cert_no`,
+      ),
+    ).toEqual([
       { cert_no: '371323010002', specialties: '危险化学品;烟花爆竹', kind: 'inspector' },
       { cert_no: '371323010005', specialties: '建材;机械', kind: 'expert' },
     ]);
@@ -79,17 +103,40 @@ describe('importing the fixtures', () => {
       { code: 'AQ-01', industries: '*' },
       { code: 'AQ-07', industries: '危险化学品;烟花爆竹' },
     ]);
-    expect(query(cwd, `SELECT source, declared_at FROM conflicts WHERE cert_no = '371323010001'`)).toEqual([{ source: 'import', declared_at: NOW.replace('Z', '.000Z') }]);
+    expect(query(cwd, `SELECT source, declared_at FROM conflicts WHERE cert_no = '371323010001'`)).toEqual([
+      { source: 'import', declared_at: NOW.replace('Z', '.000Z') },
+    ]);
   });
 
   it('records each import (file, sha256, encoding, counts, operator, time) and logs it in the audit chain', () => {
-    const imports = query<Record<string, unknown>>(cwd, 'SELECT roster, file, sha256, encoding, rows, inserted, updated, unchanged, deactivated, replace, operator, at FROM imports ORDER BY id');
+    const imports = query<Record<string, unknown>>(
+      cwd,
+      'SELECT roster, file, sha256, encoding, rows, inserted, updated, unchanged, deactivated, replace, operator, at FROM imports ORDER BY id',
+    );
     expect(imports.map((i) => i.roster)).toEqual([...ROSTERS]);
     const sha = execFileSync('sha256sum', [fixture('enterprises.csv')], { encoding: 'utf8' }).split(' ')[0];
-    expect(imports[0]).toEqual({ roster: 'enterprises', file: 'enterprises.csv', sha256: sha, encoding: 'utf-8 (BOM)', rows: 120, inserted: 120, updated: 0, unchanged: 0, deactivated: 0, replace: 0, operator: 'tester', at: '2024-01-10T02:00:00.000Z' });
+    expect(imports[0]).toEqual({
+      roster: 'enterprises',
+      file: 'enterprises.csv',
+      sha256: sha,
+      encoding: 'utf-8 (BOM)',
+      rows: 120,
+      inserted: 120,
+      updated: 0,
+      unchanged: 0,
+      deactivated: 0,
+      replace: 0,
+      operator: 'tester',
+      at: '2024-01-10T02:00:00.000Z',
+    });
     const audit = query<{ action: string; payload: string }>(cwd, 'SELECT action, payload FROM audit_log ORDER BY seq');
     expect(audit.map((a) => a.action)).toEqual(ROSTERS.map(() => 'import'));
-    expect(JSON.parse(audit[0]!.payload)).toMatchObject({ roster: 'enterprises', file: 'enterprises.csv', sha256: sha, counts: { rows: 120, inserted: 120 } });
+    expect(JSON.parse(audit[0]!.payload)).toMatchObject({
+      roster: 'enterprises',
+      file: 'enterprises.csv',
+      sha256: sha,
+      counts: { rows: 120, inserted: 120 },
+    });
     expect(run(cwd, ['audit', 'verify']).code).toBe(0);
   });
 
@@ -105,7 +152,10 @@ describe('importing the fixtures', () => {
   });
 
   it('also reads it with --encoding gbk and gb18030', () => {
-    for (const enc of ['gbk', 'gb18030']) expect(run(cwd, ['import', 'enterprises', fixture('enterprises-gbk.csv'), '--encoding', enc]).stdout).toContain('120 unchanged');
+    for (const enc of ['gbk', 'gb18030'])
+      expect(run(cwd, ['import', 'enterprises', fixture('enterprises-gbk.csv'), '--encoding', enc]).stdout).toContain(
+        '120 unchanged',
+      );
   });
 });
 
@@ -128,12 +178,20 @@ describe('updates, --replace and --dry-run', () => {
   it('--replace marks rows missing from the file inactive, never deletes them, and they come back when imported again', () => {
     const cwd = importedAll();
     const file = variant(cwd, 'fewer.csv', fixture('enterprises.csv'), (lines) => lines.slice(0, 118)); // 3 rows missing
-    const missing = readFileSync(fixture('enterprises.csv'), 'utf8').trim().split('\n').slice(118).map((l) => l.slice(0, 18));
+    const missing = readFileSync(fixture('enterprises.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(118)
+      .map((l) => l.slice(0, 18));
     const r = run(cwd, ['import', 'enterprises', file, '--replace']);
     expect(r.stdout).toContain('117 rows from fewer.csv (utf-8): 0 inserted, 0 updated, 117 unchanged, 3 deactivated.');
-    expect(query(cwd, `SELECT uscc, active FROM enterprises WHERE active = 0 ORDER BY uscc`)).toEqual(missing.sort().map((uscc) => ({ uscc, active: 0 })));
+    expect(query(cwd, `SELECT uscc, active FROM enterprises WHERE active = 0 ORDER BY uscc`)).toEqual(
+      missing.sort().map((uscc) => ({ uscc, active: 0 })),
+    );
     expect(query<{ n: number }>(cwd, 'SELECT count(*) AS n FROM enterprises')[0]!.n).toBe(120);
-    expect(query(cwd, 'SELECT replace, deactivated FROM imports ORDER BY id DESC LIMIT 1')).toEqual([{ replace: 1, deactivated: 3 }]);
+    expect(query(cwd, 'SELECT replace, deactivated FROM imports ORDER BY id DESC LIMIT 1')).toEqual([
+      { replace: 1, deactivated: 3 },
+    ]);
     // a replace of another roster leaves the enterprises alone
     expect(run(cwd, ['import', 'items', fixture('items.csv'), '--replace']).stdout).toContain('0 deactivated');
     const back = run(cwd, ['import', 'enterprises', fixture('enterprises.csv')]);
@@ -144,11 +202,15 @@ describe('updates, --replace and --dry-run', () => {
   it('--replace on conflicts leaves conflicts gained by a recusal alone', () => {
     const cwd = importedAll();
     const db = new Database(join(cwd, 'ssj.db'));
-    db.prepare(`INSERT INTO conflicts (cert_no, uscc, reason, source, declared_at) VALUES ('371323010009', '91371322MA3D9JC4ML', '回避', 'recusal', ?)`).run(NOW);
+    db.prepare(
+      `INSERT INTO conflicts (cert_no, uscc, reason, source, declared_at) VALUES ('371323010009', '91371322MA3D9JC4ML', '回避', 'recusal', ?)`,
+    ).run(NOW);
     db.close();
     const file = variant(cwd, 'one-conflict.csv', fixture('conflicts.csv'), (lines) => lines.slice(0, 2));
     expect(run(cwd, ['import', 'conflicts', file, '--replace']).stdout).toContain('4 deactivated');
-    expect(query(cwd, `SELECT source, active FROM conflicts WHERE cert_no = '371323010009'`)).toEqual([{ source: 'recusal', active: 1 }]);
+    expect(query(cwd, `SELECT source, active FROM conflicts WHERE cert_no = '371323010009'`)).toEqual([
+      { source: 'recusal', active: 1 },
+    ]);
   });
 
   it('--dry-run shows the counts and writes nothing', () => {
@@ -157,31 +219,55 @@ describe('updates, --replace and --dry-run', () => {
     const file = variant(cwd, 'fewer.csv', fixture('enterprises.csv'), (lines) => lines.slice(0, 111));
     const r = run(cwd, ['import', 'enterprises', file, '--replace', '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('[dry run, nothing written] enterprises: 110 rows from fewer.csv (utf-8): 0 inserted, 0 updated, 110 unchanged, 10 deactivated.');
+    expect(r.stdout).toContain(
+      '[dry run, nothing written] enterprises: 110 rows from fewer.csv (utf-8): 0 inserted, 0 updated, 110 unchanged, 10 deactivated.',
+    );
     expect(dumpDb(join(cwd, 'ssj.db'))).toEqual(before);
   });
 
   it('--json gives the result as data', () => {
     const cwd = workdir();
     const r = run(cwd, ['--json', 'import', 'items', fixture('items.csv')]);
-    expect(JSON.parse(r.stdout)).toMatchObject({ roster: 'items', file: 'items.csv', encoding: 'utf-8 (BOM)', rows: 12, inserted: 12, updated: 0, unchanged: 0, deactivated: 0, dryRun: false, importId: 1 });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      roster: 'items',
+      file: 'items.csv',
+      encoding: 'utf-8 (BOM)',
+      rows: 12,
+      inserted: 12,
+      updated: 0,
+      unchanged: 0,
+      deactivated: 0,
+      dryRun: false,
+      importId: 1,
+    });
   });
 });
 
 describe('headers', () => {
   it('--map names columns ssj does not know; other unknown columns are warned about and ignored', () => {
     const cwd = workdir();
-    const file = variant(cwd, 'odd.csv', fixture('items.csv'), (lines) => lines.map((l, i) => (i === 0 ? l.replace('事项编码', '清单代码').replace('事项名称', '抽查事项名称') : l) + (i === 0 ? ',序号' : `,${i}`)));
+    const file = variant(cwd, 'odd.csv', fixture('items.csv'), (lines) =>
+      lines.map(
+        (l, i) =>
+          (i === 0 ? l.replace('事项编码', '清单代码').replace('事项名称', '抽查事项名称') : l) +
+          (i === 0 ? ',序号' : `,${i}`),
+      ),
+    );
     const r = run(cwd, ['import', 'items', file, '--map', '清单代码=code,抽查事项名称=name']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('12 inserted');
     expect(r.stderr).toContain(`Warning: ${file}: ignoring columns that are not roster fields: 序号.`);
-    expect(query(cwd, `SELECT code, name FROM items WHERE code = 'AQ-01'`)).toEqual([{ code: 'AQ-01', name: '安全生产行政审批情况' }]);
+    expect(query(cwd, `SELECT code, name FROM items WHERE code = 'AQ-01'`)).toEqual([
+      { code: 'AQ-01', name: '安全生产行政审批情况' },
+    ]);
   });
 
   it('accepts English headers', () => {
     const cwd = workdir();
-    const file = variant(cwd, 'english.csv', fixture('history.csv'), (lines) => ['uscc,date,source,task', ...lines.slice(1)]);
+    const file = variant(cwd, 'english.csv', fixture('history.csv'), (lines) => [
+      'uscc,date,source,task',
+      ...lines.slice(1),
+    ]);
     expect(run(cwd, ['import', 'history', file]).stdout).toContain('4 inserted');
   });
 
@@ -197,22 +283,88 @@ describe('headers', () => {
 /** Every bad input of issue 2 (and a few more): exit 3, a message naming the file, the line and the field. */
 const BAD: [string, string, string, string[], string[]?][] = [
   ['a binary file', 'enterprises', bad('binary.csv'), ['binary.csv is not a text file', 'line 3']],
-  ['an Excel workbook saved as .csv', 'enterprises', bad('workbook.csv'), ['workbook.csv is an Excel workbook (.xlsx)']],
+  [
+    'an Excel workbook saved as .csv',
+    'enterprises',
+    bad('workbook.csv'),
+    ['workbook.csv is an Excel workbook (.xlsx)'],
+  ],
   ['an empty file', 'enterprises', bad('empty.csv'), ['empty.csv is empty']],
-  ['a header with no rows', 'enterprises', bad('header-only.csv'), ['header-only.csv has a header row but no data rows']],
-  ['the inspector roster given as enterprises', 'enterprises', bad('inspectors-as-enterprises.csv'), ['looks like the inspectors roster', 'ssj import inspectors']],
-  ['a bad USCC check character', 'enterprises', bad('bad-uscc-check.csv'), ['line 3, 统一社会信用代码: the check character of "91371322MA3D9JC4M0" should be "L"']],
-  ['an ID number with a bad check digit', 'inspectors', bad('bad-id-check.csv'), ['line 4, 身份证号: the check digit of "3713**********0320" should be "X"']],
-  ['an ID number with an impossible birth date', 'inspectors', bad('bad-id-birthdate.csv'), ['line 3, 身份证号: "3713**********8228" has an impossible birth date (1986-02-30)']],
-  ['two rows with the same key (one in full-width digits)', 'enterprises', bad('duplicate-key.csv'), ['line 6, 统一社会信用代码: "91371322MA32C3K5E6" is also on line 2']],
-  ['a missing required column', 'enterprises', bad('missing-column.csv'), ['missing-column.csv: no column for 统一社会信用代码 (uscc)']],
-  ['a GBK file forced as UTF-8', 'enterprises', fixture('enterprises-gbk.csv'), ['enterprises-gbk.csv is not valid UTF-8 (from line 1)', '--encoding gb18030'], ['--encoding', 'utf-8']],
-  ['an unknown enumeration value', 'enterprises', bad('bad-enum.csv'), ['line 3, 监管类型: "特殊" is not allowed here; use one of: 重点 / 一般.']],
+  [
+    'a header with no rows',
+    'enterprises',
+    bad('header-only.csv'),
+    ['header-only.csv has a header row but no data rows'],
+  ],
+  [
+    'the inspector roster given as enterprises',
+    'enterprises',
+    bad('inspectors-as-enterprises.csv'),
+    ['looks like the inspectors roster', 'ssj import inspectors'],
+  ],
+  [
+    'a bad USCC check character',
+    'enterprises',
+    bad('bad-uscc-check.csv'),
+    ['line 3, 统一社会信用代码: the check character of "91371322MA3D9JC4M0" should be "L"'],
+  ],
+  [
+    'an ID number with a bad check digit',
+    'inspectors',
+    bad('bad-id-check.csv'),
+    ['line 4, 身份证号: the check digit of "3713**********0320" should be "X"'],
+  ],
+  [
+    'an ID number with an impossible birth date',
+    'inspectors',
+    bad('bad-id-birthdate.csv'),
+    ['line 3, 身份证号: "3713**********8228" has an impossible birth date (1986-02-30)'],
+  ],
+  [
+    'two rows with the same key (one in full-width digits)',
+    'enterprises',
+    bad('duplicate-key.csv'),
+    ['line 6, 统一社会信用代码: "91371322MA32C3K5E6" is also on line 2'],
+  ],
+  [
+    'a missing required column',
+    'enterprises',
+    bad('missing-column.csv'),
+    ['missing-column.csv: no column for 统一社会信用代码 (uscc)'],
+  ],
+  [
+    'a GBK file forced as UTF-8',
+    'enterprises',
+    fixture('enterprises-gbk.csv'),
+    ['enterprises-gbk.csv is not valid UTF-8 (from line 1)', '--encoding gb18030'],
+    ['--encoding', 'utf-8'],
+  ],
+  [
+    'an unknown enumeration value',
+    'enterprises',
+    bad('bad-enum.csv'),
+    ['line 3, 监管类型: "特殊" is not allowed here; use one of: 重点 / 一般.'],
+  ],
   ['| in a key', 'conflicts', bad('pipe-in-key.csv'), ['line 2, 执法证号: "371323010001|2" contains "|"']],
-  ['an unquoted comma (misaligned row)', 'enterprises', bad('unquoted-comma.csv'), ['line 3: the row has 14 values but the header has only 13 columns']],
-  ['a quote never closed', 'enterprises', bad('unclosed-quote.csv'), ['unclosed-quote.csv line 3: a value opened with a double quote is never closed']],
+  [
+    'an unquoted comma (misaligned row)',
+    'enterprises',
+    bad('unquoted-comma.csv'),
+    ['line 3: the row has 14 values but the header has only 13 columns'],
+  ],
+  [
+    'a quote never closed',
+    'enterprises',
+    bad('unclosed-quote.csv'),
+    ['unclosed-quote.csv line 3: a value opened with a double quote is never closed'],
+  ],
   ['an impossible date', 'history', bad('bad-date.csv'), ['line 3, 检查日期: "2024-02-30" is not a valid date']],
-  ['a code Excel turned into a number', 'inspectors', bad('excel-number.csv'), ['line 2, 身份证号: "3.71322E+17" is a number Excel rounded']],
+  [
+    'a code Excel turned into a number',
+    'inspectors',
+    bad('excel-number.csv'),
+    ['line 2, 身份证号: "3.71322E+17" is a number Excel rounded'],
+  ],
 ];
 
 describe('bad input: exit 3 and the database unchanged', () => {
@@ -257,7 +409,9 @@ describe('reporting every bad row', () => {
   /** The fixture enterprises with a bad check character on every fifth row, and one more duplicate. */
   function manyBad(cwd: string): string {
     return variant(cwd, 'many-bad.csv', fixture('enterprises.csv'), (lines) => [
-      ...lines.map((l, i) => (i > 0 && i % 5 === 0 ? `${l.slice(0, 17)}${l[17] === '0' ? '1' : '0'}${l.slice(18)}` : l)),
+      ...lines.map((l, i) =>
+        i > 0 && i % 5 === 0 ? `${l.slice(0, 17)}${l[17] === '0' ? '1' : '0'}${l.slice(18)}` : l,
+      ),
       lines[1]!,
     ]);
   }
@@ -278,7 +432,9 @@ describe('reporting every bad row', () => {
     expect(csv.startsWith('\uFEFFline,field,value,problem\n')).toBe(true);
     const rows = csv.trim().split('\n').slice(1);
     expect(rows).toHaveLength(25);
-    expect(rows[0]).toMatch(/^6,统一社会信用代码,91371322\w{10},"the check character of ""91371322\w{10}"" should be ""\w""/);
+    expect(rows[0]).toMatch(
+      /^6,统一社会信用代码,91371322\w{10},"the check character of ""91371322\w{10}"" should be ""\w""/,
+    );
     expect(rows[24]).toMatch(/^122,统一社会信用代码,91371322MA32C3K5E6,"""91371322MA32C3K5E6"" is also on line 2/);
     expect(existsSync(join(cwd, 'ssj.db'))).toBe(true); // opened, rolled back
     expect(dumpDb(join(cwd, 'ssj.db'))!.tables.enterprises).toEqual([]);
@@ -286,7 +442,9 @@ describe('reporting every bad row', () => {
 
   it('--errors in Chinese has Chinese headers; a whole-file problem is one row', () => {
     const cwd = workdir();
-    expect(run(cwd, ['--lang', 'zh', 'import', 'enterprises', bad('header-only.csv'), '--errors', 'e.csv']).code).toBe(3);
+    expect(run(cwd, ['--lang', 'zh', 'import', 'enterprises', bad('header-only.csv'), '--errors', 'e.csv']).code).toBe(
+      3,
+    );
     expect(readFileSync(join(cwd, 'e.csv'), 'utf8')).toMatch(/^\uFEFF行号,字段,值,问题\n1,,,.*只有表头/);
   });
 
@@ -297,7 +455,11 @@ describe('reporting every bad row', () => {
     const { error } = JSON.parse(r.stdout);
     expect(error).toMatchObject({ code: 'roster.invalidRows', exitCode: 3, details: { rows: 25, count: 25 } });
     expect(error.details.problems).toHaveLength(25);
-    expect(error.details.problems[0]).toMatchObject({ line: 6, field: '统一社会信用代码', code: 'roster.row.usccCheck' });
+    expect(error.details.problems[0]).toMatchObject({
+      line: 6,
+      field: '统一社会信用代码',
+      code: 'roster.row.usccCheck',
+    });
   });
 });
 
@@ -307,8 +469,12 @@ describe('warnings after a good import', () => {
     expect(run(cwd, ['import', 'enterprises', fixture('enterprises.csv')]).code).toBe(0);
     const c = run(cwd, ['import', 'conflicts', fixture('conflicts.csv')]);
     expect(c.code).toBe(0);
-    expect(c.stderr).toContain('5 rows name a 执法证号 that is not in the inspector roster (e.g. line 2: 371323010001)');
-    const file = variant(cwd, 'typo.csv', fixture('inspectors.csv'), (lines) => lines.map((l) => l.replace('危险化学品、烟花爆竹', '危化品、烟花爆竹')));
+    expect(c.stderr).toContain(
+      '5 rows name a 执法证号 that is not in the inspector roster (e.g. line 2: 371323010001)',
+    );
+    const file = variant(cwd, 'typo.csv', fixture('inspectors.csv'), (lines) =>
+      lines.map((l) => l.replace('危险化学品、烟花爆竹', '危化品、烟花爆竹')),
+    );
     const i = run(cwd, ['import', 'inspectors', file]);
     expect(i.code).toBe(0);
     expect(i.stderr).toContain('the specialties 危化品 equal no industry in the enterprise roster');
@@ -319,7 +485,14 @@ describe('a large file (parsed in a worker thread)', () => {
   it('imports 40,000 generated rows and reports a bad row near the end with its line', () => {
     const cwd = workdir();
     const big = join(cwd, 'big.csv');
-    writeFileSync(big, execFileSync(process.execPath, [join(ROOT, 'fixtures', 'generate.mjs'), 'enterprises', '40000', '--seed', 'e2e'], { maxBuffer: 1 << 28 }));
+    writeFileSync(
+      big,
+      execFileSync(
+        process.execPath,
+        [join(ROOT, 'fixtures', 'generate.mjs'), 'enterprises', '40000', '--seed', 'e2e'],
+        { maxBuffer: 1 << 28 },
+      ),
+    );
     expect(readFileSync(big).length).toBeGreaterThan(4 << 20); // above the worker threshold
     const r = run(cwd, ['import', 'enterprises', big]);
     expect(r.stderr).toBe('');

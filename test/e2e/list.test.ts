@@ -17,7 +17,8 @@ const json = (args: string[]) => {
 };
 
 beforeAll(() => {
-  for (const r of ['enterprises', 'inspectors', 'items', 'conflicts', 'history']) expect(run(['import', r, join(FIXTURES, `${r}.csv`)]).code).toBe(0);
+  for (const r of ['enterprises', 'inspectors', 'items', 'conflicts', 'history'])
+    expect(run(['import', r, join(FIXTURES, `${r}.csv`)]).code).toBe(0);
 });
 
 describe('ssj list', () => {
@@ -25,7 +26,9 @@ describe('ssj list', () => {
     const out = json(['list', 'enterprises', '--limit', '0']);
     expect(out.total).toBe(120);
     expect(out.rows).toHaveLength(120);
-    expect(out.rows.map((r: { uscc: string }) => r.uscc)).toEqual([...out.rows.map((r: { uscc: string }) => r.uscc)].sort());
+    expect(out.rows.map((r: { uscc: string }) => r.uscc)).toEqual(
+      [...out.rows.map((r: { uscc: string }) => r.uscc)].sort(),
+    );
     expect(out.rows.find((r: { uscc: string }) => r.uscc === '91371322MA32C3K5E6')).toEqual({
       uscc: '91371322MA32C3K5E6',
       name: '青禾县齐润化工有限公司',
@@ -46,20 +49,30 @@ describe('ssj list', () => {
   });
 
   /** The fixture's rows read with csv-parse, as an independent count of what each filter must return. */
-  const fixtureRows = (name: string) => parse(readFileSync(join(FIXTURES, name)), { bom: true, columns: true }) as Record<string, string>[];
+  const fixtureRows = (name: string) =>
+    parse(readFileSync(join(FIXTURES, name)), { bom: true, columns: true }) as Record<string, string>[];
   const enterprises = fixtureRows('enterprises.csv');
 
   it.each([
     [['--where', 'supervision=重点'], (e: Record<string, string>) => e['监管类型'] === '重点'],
     [['--where', '监管类型=重点'], (e: Record<string, string>) => e['监管类型'] === '重点'],
     [['--where', 'industry=冶金,有色'], (e: Record<string, string>) => ['冶金', '有色'].includes(e['行业类别']!)],
-    [['--where', 'supervision=重点', '--where', 'industry=非煤矿山'], (e: Record<string, string>) => e['监管类型'] === '重点' && e['行业类别'] === '非煤矿山'],
+    [
+      ['--where', 'supervision=重点', '--where', 'industry=非煤矿山'],
+      (e: Record<string, string>) => e['监管类型'] === '重点' && e['行业类别'] === '非煤矿山',
+    ],
     [['--where', 'name~化工'], (e: Record<string, string>) => e['单位名称']!.includes('化工')],
-    [['--where', 'status=注销,吊销,迁出'], (e: Record<string, string>) => ['注销', '吊销', '迁出'].includes(e['经营状态']!)],
+    [
+      ['--where', 'status=注销,吊销,迁出'],
+      (e: Record<string, string>) => ['注销', '吊销', '迁出'].includes(e['经营状态']!),
+    ],
     [['--where', 'flags=重点关注'], (e: Record<string, string>) => e['标记']!.split(/[;、]/).includes('重点关注')],
   ])('filters enterprises with %j', (args, keep) => {
     const out = json(['list', 'enterprises', '--limit', '0', ...args]);
-    const expected = enterprises.filter(keep).map((e) => e['统一社会信用代码']).sort();
+    const expected = enterprises
+      .filter(keep)
+      .map((e) => e['统一社会信用代码'])
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(out.rows.map((r: { uscc: string }) => r.uscc)).toEqual(expected);
     expect(out.total).toBe(expected.length);
@@ -67,8 +80,15 @@ describe('ssj list', () => {
 
   it('matches one element of a list field exactly', () => {
     const out = json(['list', 'inspectors', '--where', 'specialties=冶金']);
-    expect(out.rows.map((r: { certNo: string }) => r.certNo)).toEqual(['371323010004', '371323010012', '371323010019', '371323010022']);
-    expect(json(['list', 'items', '--where', 'industries=*']).total).toBe(fixtureRows('items.csv').filter((i) => i['适用行业'] === '*').length);
+    expect(out.rows.map((r: { certNo: string }) => r.certNo)).toEqual([
+      '371323010004',
+      '371323010012',
+      '371323010019',
+      '371323010022',
+    ]);
+    expect(json(['list', 'items', '--where', 'industries=*']).total).toBe(
+      fixtureRows('items.csv').filter((i) => i['适用行业'] === '*').length,
+    );
   });
 
   it('masks ID numbers and phones unless --show-personal, also in --json', () => {
@@ -94,7 +114,9 @@ describe('ssj list', () => {
     db.prepare(`UPDATE history SET active = 0 WHERE uscc = '91371322MA3FX5ADCQ'`).run();
     db.close();
     expect(json(['list', 'history']).total).toBe(3);
-    expect(json(['list', 'history', '--all']).rows.find((r: { uscc: string }) => r.uscc === '91371322MA3FX5ADCQ')).toMatchObject({ active: false });
+    expect(
+      json(['list', 'history', '--all']).rows.find((r: { uscc: string }) => r.uscc === '91371322MA3FX5ADCQ'),
+    ).toMatchObject({ active: false });
     const db2 = new Database(join(dir, 'ssj.db'));
     db2.prepare(`UPDATE history SET active = 1`).run();
     db2.close();
@@ -113,20 +135,30 @@ describe('ssj list', () => {
 });
 
 describe('ssj show enterprise', () => {
-  it('shows all fields, this year\'s checks (history included) and declared conflicts', () => {
+  it("shows all fields, this year's checks (history included) and declared conflicts", () => {
     const out = json(['show', 'enterprise', '91371322MA37XK2HUE']);
     expect(out.enterprise.uscc).toBe('91371322MA37XK2HUE');
     expect(out.year).toBe(2024);
     expect(out.checks).toMatchObject({ drawn: 0, history: 1, total: 1 });
-    expect(out.checks.list).toEqual([{ kind: 'history', date: '2024-01-03', source: '淄博市应急管理局', task: '2024年市级“双随机”抽查', counts: true }]);
+    expect(out.checks.list).toEqual([
+      { kind: 'history', date: '2024-01-03', source: '淄博市应急管理局', task: '2024年市级“双随机”抽查', counts: true },
+    ]);
     expect(out.imported).toMatchObject({ file: 'enterprises.csv', operator: 'tester' });
   });
 
-  it('counts the year given with --year, and lists declared conflicts with the inspector\'s name', () => {
+  it("counts the year given with --year, and lists declared conflicts with the inspector's name", () => {
     expect(json(['show', 'enterprise', '91371322MA3RA4DLAA', '--year', '2023']).checks.total).toBe(1);
     expect(json(['show', 'enterprise', '91371322MA3RA4DLAA']).checks.total).toBe(0);
     const out = json(['show', 'enterprise', '９１３７１３２２ｍａ３２ｃ３ｋ５ｅ６']);
-    expect(out.conflicts).toEqual([{ certNo: '371323010001', name: '史明', reason: '配偶在该企业任职', source: 'import', declaredAt: '2024-01-10T02:00:00.000Z' }]);
+    expect(out.conflicts).toEqual([
+      {
+        certNo: '371323010001',
+        name: '史明',
+        reason: '配偶在该企业任职',
+        source: 'import',
+        declaredAt: '2024-01-10T02:00:00.000Z',
+      },
+    ]);
   });
 
   it('prints the same as text', () => {

@@ -43,9 +43,17 @@ describe('quick start on a clean clone', () => {
       try {
         const clone = join(dir, 'ssj');
         execFileSync('git', ['clone', '--quiet', ROOT, clone]);
-        const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: clone, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+        const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], {
+          cwd: clone,
+          encoding: 'utf8',
+          env: { ...process.env, CI: 'true' },
+        });
         expect(ci.status, ci.stderr).toBe(0);
-        const demo = spawnSync('npx', ['ssj', 'demo', '--lang', 'en'], { cwd: clone, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        const demo = spawnSync('npx', ['ssj', 'demo', '--lang', 'en'], {
+          cwd: clone,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+        });
         expect(demo.status, demo.stderr + demo.stdout).toBe(0);
         expect(demo.stderr).toMatch(/verify the bundle/);
         expect(existsSync(join(clone, 'ssj-demo', 'site', 'index.html'))).toBe(true);

@@ -39,7 +39,8 @@ interface Row {
   team: Seat[];
 }
 
-const selection = (dir: string, plan = '2024Q1'): Row[] => JSON.parse(ok(dir, ['--json', 'plan', 'show', plan]).stdout).selection as Row[];
+const selection = (dir: string, plan = '2024Q1'): Row[] =>
+  JSON.parse(ok(dir, ['--json', 'plan', 'show', plan]).stdout).selection as Row[];
 const selected = (dir: string, plan = '2024Q1') => selection(dir, plan).filter((r) => r.role === 'selected');
 
 /** The database's bytes after folding in the write-ahead log (what "nothing changed" means). */
@@ -48,14 +49,28 @@ function dbBytes(dir: string): string {
   const db = new Database(path);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return createHash('sha256').update(readFileSync(path)).update(existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : '').digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(path))
+    .update(existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : '')
+    .digest('hex');
 }
 
 function specialties(dir: string): Map<string, string[]> {
   const db = new Database(join(dir, 'ssj.db'), { readonly: true });
   try {
-    const rows = db.prepare('SELECT cert_no, specialties FROM inspectors').all() as { cert_no: string; specialties: string }[];
-    return new Map(rows.map((r) => [r.cert_no, r.specialties.split(/[;；、,，/]/).map((s) => s.trim()).filter(Boolean)]));
+    const rows = db.prepare('SELECT cert_no, specialties FROM inspectors').all() as {
+      cert_no: string;
+      specialties: string;
+    }[];
+    return new Map(
+      rows.map((r) => [
+        r.cert_no,
+        r.specialties
+          .split(/[;；、,，/]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ]),
+    );
   } finally {
     db.close();
   }
@@ -68,7 +83,10 @@ function expectTeamRules(dir: string): void {
   for (const r of selected(dir)) {
     expect(r.team.map((s) => s.seat)).toEqual([1, 2]);
     expect(new Set(r.team.map((s) => s.certNo)).size).toBe(2);
-    expect(r.team.some((s) => spec.get(s.certNo)?.includes(r.industry)), `${r.uscc} ${r.industry} has a specialist`).toBe(true);
+    expect(
+      r.team.some((s) => spec.get(s.certNo)?.includes(r.industry)),
+      `${r.uscc} ${r.industry} has a specialist`,
+    ).toBe(true);
     for (const s of r.team) seats.set(s.certNo, (seats.get(s.certNo) ?? 0) + 1);
   }
   expect(Math.max(...seats.values())).toBeLessThanOrEqual(6);
@@ -85,7 +103,9 @@ function expectBundleVerifies(dir: string, name: string): void {
   expect(py.status, `${py.stdout}\n${py.stderr}`).toBe(0);
 }
 
-const fixturesReady = ['plan-2024Q1.json', ...ROSTERS.map((r) => `${r}.csv`)].every((f) => existsSync(join(FIXTURES, f)));
+const fixturesReady = ['plan-2024Q1.json', ...ROSTERS.map((r) => `${r}.csv`)].every((f) =>
+  existsSync(join(FIXTURES, f)),
+);
 
 describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () => {
   const t = tempDir('ssj-recuse-');
@@ -101,7 +121,10 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
 
   it('refuses a plan that is not drawn yet (5), changing nothing', () => {
     const p = JSON.parse(readFileSync(join(FIXTURES, 'plan-2024Q1.json'), 'utf8'));
-    writeFileSync(join(dir, 'plan-2024Q2.json'), JSON.stringify({ ...p, id: '2024Q2', window: { start: '2024-04-01', end: '2024-06-30' } }));
+    writeFileSync(
+      join(dir, 'plan-2024Q2.json'),
+      JSON.stringify({ ...p, id: '2024Q2', window: { start: '2024-04-01', end: '2024-06-30' } }),
+    );
     ok(dir, ['plan', 'add', 'plan-2024Q2.json']);
     const before = dbBytes(dir);
     const r = ssj(dir, ['replace', '--plan', '2024Q2', '--enterprise', drawn[0]!.uscc, '--reason', '注销']);
@@ -113,7 +136,23 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
   it('recuses by the original order: the seat goes to the next eligible inspector, and the output says so', () => {
     const e = drawn[0]!;
     const leaving = e.team[1]!;
-    const r = ok(dir, ['--now', '2024-01-11T01:00:00Z', 'recuse', '--plan', '2024Q1', '--enterprise', e.uscc, '--inspector', leaving.certNo, '--reason', '与该企业法定代表人系近亲属'], { SSJ_LANG: 'zh' });
+    const r = ok(
+      dir,
+      [
+        '--now',
+        '2024-01-11T01:00:00Z',
+        'recuse',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        e.uscc,
+        '--inspector',
+        leaving.certNo,
+        '--reason',
+        '与该企业法定代表人系近亲属',
+      ],
+      { SSJ_LANG: 'zh' },
+    );
     expect(r.stdout).toContain(`回避：${leaving.name}（${leaving.certNo}）退出${e.name}（${e.uscc}）检查组第 2 席`);
     expect(r.stdout).toMatch(/接替：.+（\d+）接替第 2 席。/);
     expect(r.stdout).toMatch(/依据：按原抽签顺序（本次抽取的种子计算的 I 签，升序）第 \d+ 位/);
@@ -126,15 +165,52 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
 
   it('shows the recused inspector in ssj list conflicts, sourced from the recusal', () => {
     const e = drawn[0]!;
-    const rows = JSON.parse(ok(dir, ['--json', 'list', 'conflicts', '--limit', '0']).stdout).rows as { certNo: string; uscc: string; source: string; reason: string; active: boolean }[];
-    expect(rows).toContainEqual(expect.objectContaining({ certNo: e.team[1]!.certNo, uscc: e.uscc, source: 'recusal', reason: '与该企业法定代表人系近亲属', active: true }));
+    const rows = JSON.parse(ok(dir, ['--json', 'list', 'conflicts', '--limit', '0']).stdout).rows as {
+      certNo: string;
+      uscc: string;
+      source: string;
+      reason: string;
+      active: boolean;
+    }[];
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        certNo: e.team[1]!.certNo,
+        uscc: e.uscc,
+        source: 'recusal',
+        reason: '与该企业法定代表人系近亲属',
+        active: true,
+      }),
+    );
   });
 
   it('recuses with a fresh public seed, prints it, and records it (--json)', () => {
     const e = drawn[1]!;
     const seed = '  体彩大乐透第24011期 05 12 18 29 33 + 02 11 ';
-    const r = JSON.parse(ok(dir, ['--json', 'recuse', '--plan', '2024Q1', '--enterprise', e.uscc, '--inspector', e.team[0]!.certNo, '--reason', '曾在该企业任职', '--seed', seed]).stdout);
-    expect(r.event).toMatchObject({ seq: 2, type: 'recusal', uscc: e.uscc, certNo: e.team[0]!.certNo, seed: seed.trim(), reason: '曾在该企业任职', operator: 'tester' });
+    const r = JSON.parse(
+      ok(dir, [
+        '--json',
+        'recuse',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        e.uscc,
+        '--inspector',
+        e.team[0]!.certNo,
+        '--reason',
+        '曾在该企业任职',
+        '--seed',
+        seed,
+      ]).stdout,
+    );
+    expect(r.event).toMatchObject({
+      seq: 2,
+      type: 'recusal',
+      uscc: e.uscc,
+      certNo: e.team[0]!.certNo,
+      seed: seed.trim(),
+      reason: '曾在该企业任职',
+      operator: 'tester',
+    });
     expect(r.why).toMatchObject({ order: 'R' });
     expect(r.outcome).toMatchObject({ k: 1, seat: 1 });
     const after = selected(dir).find((x) => x.uscc === e.uscc)!;
@@ -145,7 +221,21 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
   it('swaps with another team (--swap)', () => {
     const e = drawn[2]!;
     const x = e.team[1]!;
-    const r = JSON.parse(ok(dir, ['--json', 'recuse', '--plan', '2024Q1', '--enterprise', e.uscc, '--inspector', x.certNo, '--reason', '配偶在该企业任职', '--swap']).stdout);
+    const r = JSON.parse(
+      ok(dir, [
+        '--json',
+        'recuse',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        e.uscc,
+        '--inspector',
+        x.certNo,
+        '--reason',
+        '配偶在该企业任职',
+        '--swap',
+      ]).stdout,
+    );
     expect(r.event).toMatchObject({ type: 'swap', uscc: e.uscc, certNo: x.certNo });
     const now = selected(dir);
     expect(now.find((s) => s.uscc === e.uscc)!.team[1]!.certNo).toBe(r.event.replacementCertNo);
@@ -157,7 +247,9 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
     const e = drawn.find((r) => r.stratum === '一般行业')!;
     const reserve = selection(dir).find((r) => r.stratum === '一般行业' && r.role === 'reserve')!;
     const r = ok(dir, ['replace', '--plan', '2024Q1', '--enterprise', e.uscc, '--reason', '经核实已于2023年12月注销']);
-    expect(r.stdout).toContain(`In its place: ${reserve.name} (${reserve.uscc}), reserve number ${reserve.rank} of stratum "一般行业"`);
+    expect(r.stdout).toContain(
+      `In its place: ${reserve.name} (${reserve.uscc}), reserve number ${reserve.rank} of stratum "一般行业"`,
+    );
     const rows = selection(dir);
     expect(rows.find((x) => x.uscc === e.uscc)!.role).toBe('replaced');
     expect(rows.find((x) => x.uscc === reserve.uscc)!.role).toBe('selected');
@@ -166,7 +258,9 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
 
   it('replays to the stored state after all these events: the bundle verifies and the audit chain holds', () => {
     expectBundleVerifies(dir, 'bundle-after-events');
-    const events = readFileSync(join(dir, 'bundle-after-events', 'events.csv'), 'utf8').trim().split('\n');
+    const events = readFileSync(join(dir, 'bundle-after-events', 'events.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(events[0]).toBe('seq,type,uscc,certNo,replacementCertNo,replacementUscc,seed,reason');
     expect(events.slice(1).map((l) => l.split(',')[1])).toEqual(['recusal', 'recusal', 'swap', 'replacement']);
     const audit = ssj(dir, ['audit', 'verify']);
@@ -175,9 +269,44 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
 
   describe('refusals leave the database byte-identical', () => {
     const cases: [string, () => string[], number, RegExp][] = [
-      ['a reserve is not selected (4)', () => ['recuse', '--plan', '2024Q1', '--enterprise', selection(dir).find((r) => r.role === 'reserve')!.uscc, '--inspector', drawn[0]!.team[0]!.certNo, '--reason', 'x'], 4, /not currently selected/],
-      ['an inspector not on the team (4)', () => ['recuse', '--plan', '2024Q1', '--enterprise', drawn[3]!.uscc, '--inspector', '999999999999', '--reason', 'x'], 4, /is not on the team/],
-      ['an unknown plan (4)', () => ['replace', '--plan', '1999Q1', '--enterprise', drawn[3]!.uscc, '--reason', 'x'], 4, /1999Q1/],
+      [
+        'a reserve is not selected (4)',
+        () => [
+          'recuse',
+          '--plan',
+          '2024Q1',
+          '--enterprise',
+          selection(dir).find((r) => r.role === 'reserve')!.uscc,
+          '--inspector',
+          drawn[0]!.team[0]!.certNo,
+          '--reason',
+          'x',
+        ],
+        4,
+        /not currently selected/,
+      ],
+      [
+        'an inspector not on the team (4)',
+        () => [
+          'recuse',
+          '--plan',
+          '2024Q1',
+          '--enterprise',
+          drawn[3]!.uscc,
+          '--inspector',
+          '999999999999',
+          '--reason',
+          'x',
+        ],
+        4,
+        /is not on the team/,
+      ],
+      [
+        'an unknown plan (4)',
+        () => ['replace', '--plan', '1999Q1', '--enterprise', drawn[3]!.uscc, '--reason', 'x'],
+        4,
+        /1999Q1/,
+      ],
       ['a missing --reason (2)', () => ['replace', '--plan', '2024Q1', '--enterprise', drawn[3]!.uscc], 2, /--reason/],
     ];
     it.each(cases)('%s', (_name, args, code, message) => {
@@ -190,11 +319,28 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
       expect(dbBytes(dir)).toBe(before);
     });
 
-    it('no reserve left (5): the stratum\'s reserves run out one replacement at a time', () => {
+    it("no reserve left (5): the stratum's reserves run out one replacement at a time", () => {
       let reserves = selection(dir).filter((r) => r.stratum === '一般行业' && r.role === 'reserve').length;
-      while (reserves-- > 0) ok(dir, ['replace', '--plan', '2024Q1', '--enterprise', selected(dir).find((r) => r.stratum === '一般行业')!.uscc, '--reason', '停产']);
+      while (reserves-- > 0)
+        ok(dir, [
+          'replace',
+          '--plan',
+          '2024Q1',
+          '--enterprise',
+          selected(dir).find((r) => r.stratum === '一般行业')!.uscc,
+          '--reason',
+          '停产',
+        ]);
       const before = dbBytes(dir);
-      const r = ssj(dir, ['replace', '--plan', '2024Q1', '--enterprise', selected(dir).find((r) => r.stratum === '一般行业')!.uscc, '--reason', '停产']);
+      const r = ssj(dir, [
+        'replace',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        selected(dir).find((r) => r.stratum === '一般行业')!.uscc,
+        '--reason',
+        '停产',
+      ]);
       expect(r.code).toBe(5);
       expect(r.stderr).toMatch(/No unused reserve is left in stratum "一般行业"/);
       expect(dbBytes(dir)).toBe(before);
@@ -241,9 +387,21 @@ describe.skipIf(!fixturesReady)('a recusal holds for later plans', () => {
         .flatMap((r) => r.team.map((s) => ({ uscc: r.uscc, certNo: s.certNo })))
         .find((p) => teams2025.get(p.uscc)?.includes(p.certNo));
       expect(pick, 'the control draw repeats someone on the same enterprise').toBeDefined();
-      ok(withRecusal, ['recuse', '--plan', '2024Q1', '--enterprise', pick!.uscc, '--inspector', pick!.certNo, '--reason', '近亲属在该企业任职']);
+      ok(withRecusal, [
+        'recuse',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        pick!.uscc,
+        '--inspector',
+        pick!.certNo,
+        '--reason',
+        '近亲属在该企业任职',
+      ]);
       plan2025(withRecusal);
-      const team = selected(withRecusal, '2025Q1').find((r) => r.uscc === pick!.uscc)!.team.map((s) => s.certNo);
+      const team = selected(withRecusal, '2025Q1')
+        .find((r) => r.uscc === pick!.uscc)!
+        .team.map((s) => s.certNo);
       expect(team).not.toContain(pick!.certNo);
       expect(team).toHaveLength(6);
     } finally {

@@ -36,13 +36,39 @@ afterEach(() => cleanup());
 
 describe('ssj result', () => {
   it('records, re-records before publication, publishes, refuses edits after, and keeps the original beside a correction', () => {
-    let r = run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', '未发现问题', '--date', '2024-02-08');
+    let r = run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      '未发现问题',
+      '--date',
+      '2024-02-08',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Recorded 2024Q1');
 
     // again before publication: an update, audit-logged
-    r = run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'pending', '--date', '2024-02-08', '--follow-up', '责令改正', '--note', '消防通道堵塞');
+    r = run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      'pending',
+      '--date',
+      '2024-02-08',
+      '--follow-up',
+      '责令改正',
+      '--note',
+      '消防通道堵塞',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Updated the unpublished result');
 
@@ -55,12 +81,34 @@ describe('ssj result', () => {
     expect(r.stderr).toContain('cannot be edited');
     expect(r.stderr).toContain('ssj result correct');
 
-    r = run('result', 'correct', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'rectify', '--reason', '整改已完成，经局长签字更正');
+    r = run(
+      'result',
+      'correct',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      'rectify',
+      '--reason',
+      '整改已完成，经局长签字更正',
+    );
     expect(r.code).toBe(0);
 
-    const list = JSON.parse(run('--json', 'result', 'list', '--plan', '2024Q1').stdout) as { outcome: string; followUp: string; note: string; original: unknown; corrections: { publishedAt: string | null }[] }[];
+    const list = JSON.parse(run('--json', 'result', 'list', '--plan', '2024Q1').stdout) as {
+      outcome: string;
+      followUp: string;
+      note: string;
+      original: unknown;
+      corrections: { publishedAt: string | null }[];
+    }[];
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ outcome: 'rectify', followUp: 'order-rectify', note: '消防通道堵塞', original: { outcome: 'pending', followUp: 'order-rectify' } });
+    expect(list[0]).toMatchObject({
+      outcome: 'rectify',
+      followUp: 'order-rectify',
+      note: '消防通道堵塞',
+      original: { outcome: 'pending', followUp: 'order-rectify' },
+    });
     expect(list[0]!.corrections[0]!.publishedAt).toBeNull();
     expect(run('--lang', 'zh', 'result', 'list').stdout).toContain('已更正，原结果：发现问题待后续处理');
 
@@ -83,22 +131,49 @@ describe('ssj result', () => {
     run('result', 'publish', '--plan', '2024Q1');
     run('result', 'correct', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'closed', '--reason', '企业已停业');
     const d = db();
-    const entries = d.prepare('SELECT action, payload FROM audit_log ORDER BY seq').all() as { action: string; payload: string }[];
-    expect(entries.map((e) => e.action)).toEqual(['result.record', 'result.report', 'result.publish', 'result.correct']);
+    const entries = d.prepare('SELECT action, payload FROM audit_log ORDER BY seq').all() as {
+      action: string;
+      payload: string;
+    }[];
+    expect(entries.map((e) => e.action)).toEqual([
+      'result.record',
+      'result.report',
+      'result.publish',
+      'result.correct',
+    ]);
     const stored = d.prepare('SELECT * FROM results').get() as ResultRow;
     const lastWithResult = JSON.parse(entries[2]!.payload) as { results: unknown[] };
     expect(canonicalJson(lastWithResult.results[0])).toBe(canonicalJson(resultAuditRow(stored)));
     expect(Object.keys(lastWithResult.results[0] as object).sort()).toEqual(Object.keys(stored).sort());
     const correction = d.prepare('SELECT * FROM corrections').get() as CorrectionRow;
-    expect(canonicalJson((JSON.parse(entries[3]!.payload) as { corrections: unknown[] }).corrections[0])).toBe(canonicalJson(correctionAuditRow(correction)));
+    expect(canonicalJson((JSON.parse(entries[3]!.payload) as { corrections: unknown[] }).corrections[0])).toBe(
+      canonicalJson(correctionAuditRow(correction)),
+    );
     d.close();
   });
 
   it('refuses an unknown outcome with exit 3 and the list of valid ones in both forms', () => {
-    const r = run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', '合格', '--date', '2024-02-08');
+    const r = run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      '合格',
+      '--date',
+      '2024-02-08',
+    );
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('"合格"');
-    for (const s of ['no-issue = 未发现问题', 'rectify = 发现问题已责令改正', 'closed = 已关闭停业或正在清算', 'deregistered = 注销/吊销/撤销/迁出']) expect(r.stderr).toContain(s);
+    for (const s of [
+      'no-issue = 未发现问题',
+      'rectify = 发现问题已责令改正',
+      'closed = 已关闭停业或正在清算',
+      'deregistered = 注销/吊销/撤销/迁出',
+    ])
+      expect(r.stderr).toContain(s);
     const d = db();
     expect(d.prepare('SELECT count(*) AS n FROM results').get()).toEqual({ n: 0 });
     d.close();
@@ -106,7 +181,8 @@ describe('ssj result', () => {
 
   it('refuses results for an unknown plan (4), an undrawn plan (5), an enterprise not drawn (4) or only a reserve (5)', () => {
     seedDraw(join(dir, 'ssj.db'), { id: 'draft', undrawn: true, enterprises: [] });
-    const rec = (plan: string, uscc: string) => run('result', 'record', '--plan', plan, '--enterprise', uscc, '--outcome', 'no-issue', '--date', '2024-02-08');
+    const rec = (plan: string, uscc: string) =>
+      run('result', 'record', '--plan', plan, '--enterprise', uscc, '--outcome', 'no-issue', '--date', '2024-02-08');
     let r = rec('nope', A);
     expect([r.code, r.stderr]).toEqual([4, expect.stringContaining('No plan nope')]);
     r = rec('draft', A);
@@ -119,7 +195,20 @@ describe('ssj result', () => {
     expect(r.code).toBe(3);
     r = run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-30');
     expect([r.code, r.stderr]).toEqual([3, expect.stringContaining('2024-02-30')]);
-    r = run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-08', '--report-date', '2024-02-01');
+    r = run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      'no-issue',
+      '--date',
+      '2024-02-08',
+      '--report-date',
+      '2024-02-01',
+    );
     expect([r.code, r.stderr]).toEqual([3, expect.stringContaining('before the check date')]);
   });
 
@@ -170,7 +259,7 @@ describe('ssj result import', () => {
     expect(r.stderr).toContain('line 5, followUp: Unknown follow-up action "罚款"');
     expect(r.stderr).not.toContain('line 6');
     const d = db();
-    expect(d.prepare("SELECT outcome FROM results WHERE uscc = ?").get(A)).toEqual({ outcome: 'no-issue' });
+    expect(d.prepare('SELECT outcome FROM results WHERE uscc = ?').get(A)).toEqual({ outcome: 'no-issue' });
     expect(d.prepare('SELECT count(*) AS n FROM results').get()).toEqual({ n: 2 });
     expect(d.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'result.import'").get()).toEqual({ n: 1 });
     d.close();
@@ -190,7 +279,18 @@ describe('ssj result import', () => {
 describe('ssj objection', () => {
   it('records an objection, its review and answer, reminds to correct when upheld, and refuses a second review', () => {
     run('result', 'record', '--plan', '2024Q1', '--enterprise', B, '--outcome', 'obstruct', '--date', '2024-01-25');
-    let r = run('objection', 'add', '--plan', '2024Q1', '--enterprise', B, '--received', '2024-02-01', '--text', '检查时负责人不在场，并非拒绝配合');
+    let r = run(
+      'objection',
+      'add',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      B,
+      '--received',
+      '2024-02-01',
+      '--text',
+      '检查时负责人不在场，并非拒绝配合',
+    );
     expect(r.code).toBe(0);
     // 20 working days after 2024-02-01: 02, 04 (Sun, worked), 05-09, 18 (Sun, worked), 19-23, 26-03-01, 04, 05
     expect(r.stdout).toContain('Review due by 2024-03-05');
@@ -202,20 +302,48 @@ describe('ssj objection', () => {
     r = run('objection', 'answer', '1', '--date', '2024-02-22');
     expect(r.code).toBe(0);
     const list = JSON.parse(run('--json', 'objection', 'list').stdout) as Record<string, unknown>[];
-    expect(list[0]).toMatchObject({ id: 1, uscc: B, decision: 'upheld', reviewed_at: '2024-02-20', answered_at: '2024-02-22' });
-    expect(run('objection', 'resolve', '9', '--decision', 'upheld', '--text', 'x', '--date', '2024-02-20').code).toBe(4);
-    expect(run('objection', 'add', '--plan', '2024Q1', '--enterprise', C, '--received', '2024-02-01', '--text', 'x').code).toBe(4);
+    expect(list[0]).toMatchObject({
+      id: 1,
+      uscc: B,
+      decision: 'upheld',
+      reviewed_at: '2024-02-20',
+      answered_at: '2024-02-22',
+    });
+    expect(run('objection', 'resolve', '9', '--decision', 'upheld', '--text', 'x', '--date', '2024-02-20').code).toBe(
+      4,
+    );
+    expect(
+      run('objection', 'add', '--plan', '2024Q1', '--enterprise', C, '--received', '2024-02-01', '--text', 'x').code,
+    ).toBe(4);
   });
 });
 
 describe('ssj due', () => {
   it('lists overdue and soon-due items at a fixed day, counting Spring Festival 2024 and its make-up Sundays', () => {
     run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-08');
-    run('result', 'record', '--plan', '2024Q1', '--enterprise', B, '--outcome', 'rectify', '--date', '2024-01-25', '--report-date', '2024-01-30');
+    run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      B,
+      '--outcome',
+      'rectify',
+      '--date',
+      '2024-01-25',
+      '--report-date',
+      '2024-01-30',
+    );
     const r = run('--json', 'due', '--today', '2024-02-19');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const due = JSON.parse(r.stdout) as { today: string; horizon: string; overdue: Record<string, unknown>[]; due: Record<string, unknown>[] };
+    const due = JSON.parse(r.stdout) as {
+      today: string;
+      horizon: string;
+      overdue: Record<string, unknown>[];
+      due: Record<string, unknown>[];
+    };
     expect(due.today).toBe('2024-02-19');
     expect(due.horizon).toBe('2024-02-26');
     const brief = (i: Record<string, unknown>) => `${i.kind} ${i.uscc ?? i.month} ${i.due} ${i.workdays}`;
@@ -236,14 +364,38 @@ describe('ssj due', () => {
     expect(text).not.toContain('give feedback');
   });
 
-  it('takes the plan\'s publication days over the office setting, and the office setting over the default', () => {
-    seedDraw(join(dir, 'ssj.db'), { id: 'LST', resultDays: 7, window: { start: '2024-02-01', end: '2024-03-31' }, enterprises: [{ uscc: A, name: '甲' }] });
-    run('result', 'record', '--plan', 'LST', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-08', '--report-date', '2024-02-09', '--feedback-date', '2024-02-09');
-    let due = JSON.parse(run('--json', 'due', '--today', '2024-02-19', '--plan', 'LST').stdout) as { due: { kind: string; due: string }[] };
+  it("takes the plan's publication days over the office setting, and the office setting over the default", () => {
+    seedDraw(join(dir, 'ssj.db'), {
+      id: 'LST',
+      resultDays: 7,
+      window: { start: '2024-02-01', end: '2024-03-31' },
+      enterprises: [{ uscc: A, name: '甲' }],
+    });
+    run(
+      'result',
+      'record',
+      '--plan',
+      'LST',
+      '--enterprise',
+      A,
+      '--outcome',
+      'no-issue',
+      '--date',
+      '2024-02-08',
+      '--report-date',
+      '2024-02-09',
+      '--feedback-date',
+      '2024-02-09',
+    );
+    let due = JSON.parse(run('--json', 'due', '--today', '2024-02-19', '--plan', 'LST').stdout) as {
+      due: { kind: string; due: string }[];
+    };
     expect(due.due.filter((i) => i.kind === 'publication').map((i) => i.due)).toEqual(['2024-02-23']); // 02-08 + 7
     run('config', 'set', 'deadline.reportDays', '3');
     run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-08');
-    due = JSON.parse(run('--json', 'due', '--today', '2024-02-19', '--plan', '2024Q1').stdout) as { due: { kind: string; due: string }[] };
+    due = JSON.parse(run('--json', 'due', '--today', '2024-02-19', '--plan', '2024Q1').stdout) as {
+      due: { kind: string; due: string }[];
+    };
     expect(due.due.filter((i) => i.kind === 'report').map((i) => i.due)).toEqual(['2024-02-19']); // 02-08 + 3: 09, 18, 19
   });
 
@@ -295,22 +447,98 @@ describe('on a real draw of the fixtures (import, plan add, freeze, draw)', () =
   it('records, publishes and corrects results of the drawn enterprises, lists what is missing, and the audit log still verifies', () => {
     const go = (...args: string[]) => ssj(fx.dir, args, { SSJ_NOW: '2024-04-08T02:00:00Z' });
     const d = new Database(fx.db, { readonly: true });
-    const selected = d.prepare("SELECT s.uscc FROM selections s JOIN draws w ON w.id = s.draw_id WHERE w.status = 'active' AND s.role = 'selected' ORDER BY s.uscc").all() as { uscc: string }[];
-    const reserve = d.prepare("SELECT s.uscc FROM selections s JOIN draws w ON w.id = s.draw_id WHERE w.status = 'active' AND s.role = 'reserve' LIMIT 1").get() as { uscc: string };
+    const selected = d
+      .prepare(
+        "SELECT s.uscc FROM selections s JOIN draws w ON w.id = s.draw_id WHERE w.status = 'active' AND s.role = 'selected' ORDER BY s.uscc",
+      )
+      .all() as { uscc: string }[];
+    const reserve = d
+      .prepare(
+        "SELECT s.uscc FROM selections s JOIN draws w ON w.id = s.draw_id WHERE w.status = 'active' AND s.role = 'reserve' LIMIT 1",
+      )
+      .get() as { uscc: string };
     d.close();
     expect(selected.length).toBeGreaterThan(2);
     const [first, second] = [selected[0]!.uscc, selected[1]!.uscc];
 
-    expect(go('result', 'record', '--plan', '2024Q1', '--enterprise', reserve.uscc, '--outcome', 'no-issue', '--date', '2024-03-20').code).toBe(5);
-    expect(go('result', 'record', '--plan', '2024Q1', '--enterprise', first, '--outcome', '发现问题已责令改正', '--follow-up', 'order-rectify', '--date', '2024-03-20', '--report-date', '2024-03-22', '--feedback-date', '2024-03-26').code).toBe(0);
-    expect(go('result', 'record', '--plan', '2024Q1', '--enterprise', second, '--outcome', 'no-issue', '--date', '2024-04-01').code).toBe(0);
+    expect(
+      go(
+        'result',
+        'record',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        reserve.uscc,
+        '--outcome',
+        'no-issue',
+        '--date',
+        '2024-03-20',
+      ).code,
+    ).toBe(5);
+    expect(
+      go(
+        'result',
+        'record',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        first,
+        '--outcome',
+        '发现问题已责令改正',
+        '--follow-up',
+        'order-rectify',
+        '--date',
+        '2024-03-20',
+        '--report-date',
+        '2024-03-22',
+        '--feedback-date',
+        '2024-03-26',
+      ).code,
+    ).toBe(0);
+    expect(
+      go(
+        'result',
+        'record',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        second,
+        '--outcome',
+        'no-issue',
+        '--date',
+        '2024-04-01',
+      ).code,
+    ).toBe(0);
     expect(go('result', 'publish', '--plan', '2024Q1').stdout).toContain('published 2 results');
-    expect(go('result', 'record', '--plan', '2024Q1', '--enterprise', first, '--outcome', 'no-issue', '--date', '2024-03-20').code).toBe(5);
-    expect(go('result', 'correct', '--plan', '2024Q1', '--enterprise', first, '--outcome', 'no-issue', '--reason', '复核更正').code).toBe(0);
-    expect(go('objection', 'add', '--plan', '2024Q1', '--enterprise', second, '--received', '2024-04-03', '--text', '异议').code).toBe(0);
+    expect(
+      go('result', 'record', '--plan', '2024Q1', '--enterprise', first, '--outcome', 'no-issue', '--date', '2024-03-20')
+        .code,
+    ).toBe(5);
+    expect(
+      go(
+        'result',
+        'correct',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        first,
+        '--outcome',
+        'no-issue',
+        '--reason',
+        '复核更正',
+      ).code,
+    ).toBe(0);
+    expect(
+      go('objection', 'add', '--plan', '2024Q1', '--enterprise', second, '--received', '2024-04-03', '--text', '异议')
+        .code,
+    ).toBe(0);
 
     // 2024-04-08: Qingming 04-04..06 off, 04-07 (Sunday) worked
-    const due = JSON.parse(go('--json', 'due', '--plan', '2024Q1').stdout) as { today: string; overdue: { kind: string; uscc: string }[]; due: { kind: string; uscc: string; due: string }[] };
+    const due = JSON.parse(go('--json', 'due', '--plan', '2024Q1').stdout) as {
+      today: string;
+      overdue: { kind: string; uscc: string }[];
+      due: { kind: string; uscc: string; due: string }[];
+    };
     expect(due.today).toBe('2024-04-08');
     expect(due.overdue.filter((i) => i.kind === 'result-missing')).toHaveLength(selected.length - 2);
     // second: checked 04-01, report due 5 working days later: 04-02, 04-03, 04-07 (Sun, worked), 04-08, 04-09

@@ -16,13 +16,30 @@ import { buildExportFixture, listFiles, NOW_IN_Q2, type ExportFixture } from './
  * Chromium missing: on CI (CI=true) the test fails saying how to install it; locally it is skipped with a warning.
  */
 const CHROMIUM = process.env.SSJ_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 const available = existsSync(CHROMIUM);
 const onCi = process.env.CI === 'true';
-if (!available && !onCi) console.warn(`site-browser.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set SSJ_CHROMIUM)`);
+if (!available && !onCi)
+  console.warn(
+    `site-browser.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set SSJ_CHROMIUM)`,
+  );
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.json': 'application/json', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json',
+  '.css': 'text/css',
+};
 
 /** A static file server for `root` that records every request and its status. */
 function serve(root: string, log: { path: string; status: number }[]): Promise<Server> {
@@ -51,7 +68,10 @@ describe.skipIf(!available && !onCi)('exported site in headless Chromium', () =>
   const external: string[] = [];
 
   beforeAll(async () => {
-    if (!available) throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium fonts-noto-cjk; .ci/run does this) or set SSJ_CHROMIUM to its path.`);
+    if (!available)
+      throw new Error(
+        `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium fonts-noto-cjk; .ci/run does this) or set SSJ_CHROMIUM to its path.`,
+      );
     f = buildExportFixture();
     site = join(f.dir, 'site');
     f.run(NOW_IN_Q2, ['export', 'site', '--year', '2024', '--out', site]);
@@ -95,9 +115,15 @@ describe.skipIf(!available && !onCi)('exported site in headless Chromium', () =>
       pages.add(path);
       await open(page, path);
       const refs = await page.$$eval('a[href], link[href], img[src], script, iframe, object, embed', (els) =>
-        els.map((e) => ({ tag: e.tagName.toLowerCase(), url: (e as HTMLAnchorElement).href || (e as HTMLImageElement).src || '' })),
+        els.map((e) => ({
+          tag: e.tagName.toLowerCase(),
+          url: (e as HTMLAnchorElement).href || (e as HTMLImageElement).src || '',
+        })),
       );
-      expect(refs.filter((r) => ['script', 'iframe', 'object', 'embed', 'img'].includes(r.tag)), `${path} has no scripts or embedded resources`).toEqual([]);
+      expect(
+        refs.filter((r) => ['script', 'iframe', 'object', 'embed', 'img'].includes(r.tag)),
+        `${path} has no scripts or embedded resources`,
+      ).toEqual([]);
       for (const r of refs) {
         if (r.url.startsWith('data:')) continue;
         expect(r.url.startsWith(`${origin}/`), `${path} links outside the site: ${r.url}`).toBe(true);
@@ -115,7 +141,10 @@ describe.skipIf(!available && !onCi)('exported site in headless Chromium', () =>
     expect(requests.filter((r) => r.status !== 200)).toEqual([]);
     expect(external).toEqual([]);
     const files = listFiles(site);
-    expect(files.filter((p) => !linked.has(p) && p !== 'index.html'), 'files no link leads to').toEqual([]);
+    expect(
+      files.filter((p) => !linked.has(p) && p !== 'index.html'),
+      'files no link leads to',
+    ).toEqual([]);
     expect(pages.size).toBeGreaterThanOrEqual(10);
     expect(linked).toContain('bundles/2024Q1/manifest.json');
     expect(linked).toContain('tasks/2024Q2.html');
@@ -149,7 +178,11 @@ describe.skipIf(!available && !onCi)('exported site in headless Chromium', () =>
     const { root } = await cdp.send('DOM.getDocument');
     const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-    const cjk = fonts.filter((x) => /CJK|Han|Hei|Song|Ming|Kai|WenQuanYi|YaHei|PingFang|Droid Sans Fallback|Noto Sans SC/i.test(x.familyName) && x.glyphCount > 0);
+    const cjk = fonts.filter(
+      (x) =>
+        /CJK|Han|Hei|Song|Ming|Kai|WenQuanYi|YaHei|PingFang|Droid Sans Fallback|Noto Sans SC/i.test(x.familyName) &&
+        x.glyphCount > 0,
+    );
     expect(cjk, `fonts used for the heading: ${JSON.stringify(fonts)}; install fonts-noto-cjk`).not.toEqual([]);
     await ctx.close();
   });
@@ -161,7 +194,10 @@ describe.skipIf(!available && !onCi)('exported site in headless Chromium', () =>
     const page = await phone.newPage();
     for (const path of pages) {
       await open(page, path);
-      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      const { scroll, client } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
       expect(scroll, `${path} is ${scroll}px wide on a ${client}px screen`).toBeLessThanOrEqual(client);
     }
     for (const path of ['index.html', 'tasks/2024Q1.html', 'results/2024Q1.html']) {

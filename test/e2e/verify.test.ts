@@ -3,7 +3,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/open.js';
 import { writeBundle } from '../../src/io/bundle.js';
-import { bothVerifiers, pyVerify, readBundle, rehash, rows, storeSyntheticDrawWithEvents, TAMPERS, tampered, writeBundleDir, type Bundle } from '../helpers/bundle.js';
+import {
+  bothVerifiers,
+  pyVerify,
+  readBundle,
+  rehash,
+  rows,
+  storeSyntheticDrawWithEvents,
+  TAMPERS,
+  tampered,
+  writeBundleDir,
+  type Bundle,
+} from '../helpers/bundle.js';
 import { ssj, tempDir } from '../helpers/cli.js';
 
 /**
@@ -45,7 +56,11 @@ describe('a fresh bundle', () => {
     const r = ssj(dir, ['verify', bundleDir, '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ verified: true, differences: [], summary: { planId: 'T1', seed: 'synthetic seed 2024', events: 5 } });
+    expect(out).toMatchObject({
+      verified: true,
+      differences: [],
+      summary: { planId: 'T1', seed: 'synthetic seed 2024', events: 5 },
+    });
   });
 });
 
@@ -75,18 +90,27 @@ describe('every forgery is detected by both verifiers', () => {
 
 describe('both verifiers agree on subtler edits', () => {
   it.each([
-    ['a field quoted that needs no quotes', (b: Bundle) => b.set('events.csv', b.get('events.csv')!.replace('\n1,', '\n"1",'))],
-    ['a conflict listed twice', (b: Bundle) => {
-      const listed = new Set(rows(b, 'selection.csv').map((r) => r.uscc));
-      const outsider = rows(b, 'pool-enterprises.csv').find((e) => !listed.has(e.uscc))!.uscc!;
-      const row = `${rows(b, 'pool-inspectors.csv')[0]!.certNo},${outsider}\n`;
-      b.set('conflicts.csv', b.get('conflicts.csv')! + row + row);
-    }],
+    [
+      'a field quoted that needs no quotes',
+      (b: Bundle) => b.set('events.csv', b.get('events.csv')!.replace('\n1,', '\n"1",')),
+    ],
+    [
+      'a conflict listed twice',
+      (b: Bundle) => {
+        const listed = new Set(rows(b, 'selection.csv').map((r) => r.uscc));
+        const outsider = rows(b, 'pool-enterprises.csv').find((e) => !listed.has(e.uscc))!.uscc!;
+        const row = `${rows(b, 'pool-inspectors.csv')[0]!.certNo},${outsider}\n`;
+        b.set('conflicts.csv', b.get('conflicts.csv')! + row + row);
+      },
+    ],
     ['an extra file in the bundle', (b: Bundle) => b.set('README.txt', 'extra\n')],
-    ['inspectors out of order', (b: Bundle) => {
-      const [h, ...rest] = b.get('pool-inspectors.csv')!.trimEnd().split('\n');
-      b.set('pool-inspectors.csv', `${[h, ...rest.reverse()].join('\n')}\n`);
-    }],
+    [
+      'inspectors out of order',
+      (b: Bundle) => {
+        const [h, ...rest] = b.get('pool-inspectors.csv')!.trimEnd().split('\n');
+        b.set('pool-inspectors.csv', `${[h, ...rest.reverse()].join('\n')}\n`);
+      },
+    ],
   ] as const)('%s: both FAILED', (name, edit) => {
     const b = new Map(original);
     edit(b);
@@ -113,9 +137,21 @@ describe('what is not a bundle is an error, not a crash', () => {
   it.each([
     ['no manifest', (b: Bundle) => b.delete('manifest.json'), /There is no manifest\.json in/],
     ['a missing file', (b: Bundle) => b.delete('teams.csv'), /The bundle has no teams\.csv/],
-    ['a manifest that is not JSON', (b: Bundle) => b.set('manifest.json', '{ nope'), /manifest\.json is not valid JSON/],
-    ['an unknown protocol', (b: Bundle) => b.set('manifest.json', b.get('manifest.json')!.replace('"SSJ-1"', '"SSJ-9"')), /protocol "SSJ-9", which this program does not know/],
-    ['a wrong header', (b: Bundle) => b.set('items.csv', b.get('items.csv')!.replace('code,', 'id,')), /items\.csv line 1 \(the header\) should be "code,name,industries"/],
+    [
+      'a manifest that is not JSON',
+      (b: Bundle) => b.set('manifest.json', '{ nope'),
+      /manifest\.json is not valid JSON/,
+    ],
+    [
+      'an unknown protocol',
+      (b: Bundle) => b.set('manifest.json', b.get('manifest.json')!.replace('"SSJ-1"', '"SSJ-9"')),
+      /protocol "SSJ-9", which this program does not know/,
+    ],
+    [
+      'a wrong header',
+      (b: Bundle) => b.set('items.csv', b.get('items.csv')!.replace('code,', 'id,')),
+      /items\.csv line 1 \(the header\) should be "code,name,industries"/,
+    ],
   ] as const)('%s: exit 3 with a clear message', (name, edit, message) => {
     const d = variant(name.replace(/\W+/g, '-'), edit);
     const { ssj: ts, py } = bothVerifiers(d);
@@ -171,8 +207,22 @@ describe('docs/verify.py stays a ten-minute read', () => {
   it('is under 250 lines and imports only the standard library', () => {
     const src = readFileSync(join(__dirname, '..', '..', 'docs', 'verify.py'), 'utf8');
     expect(src.split('\n').length).toBeLessThan(250);
-    const imports = [...src.matchAll(/^(?:import ([\w., ]+)|from ([\w.]+) import)/gm)].flatMap((m) => (m[1] ?? m[2]!).split(',').map((x) => x.trim()));
-    expect(imports.sort()).toEqual(['collections', 'csv', 'fractions', 'hashlib', 'io', 'json', 'math', 'os', 're', 'sys', 'unicodedata']);
+    const imports = [...src.matchAll(/^(?:import ([\w., ]+)|from ([\w.]+) import)/gm)].flatMap((m) =>
+      (m[1] ?? m[2]!).split(',').map((x) => x.trim()),
+    );
+    expect(imports.sort()).toEqual([
+      'collections',
+      'csv',
+      'fractions',
+      'hashlib',
+      'io',
+      'json',
+      'math',
+      'os',
+      're',
+      'sys',
+      'unicodedata',
+    ]);
     expect(pyVerify('').code).not.toBe(0);
   });
 });

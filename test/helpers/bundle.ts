@@ -20,7 +20,11 @@ export const PY_VERIFIER = join(ROOT, 'docs', 'verify.py');
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 export function readBundle(dir: string): Bundle {
-  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 }
 
 export function writeBundleDir(dir: string, b: Bundle): string {
@@ -43,7 +47,13 @@ export function rows(b: Bundle, file: string): Record<string, string>[] {
 
 export function putRows(b: Bundle, file: string, rs: Record<string, string>[]): void {
   const header = b.get(file)!.split('\n', 1)[0]!.split(',');
-  b.set(file, csvLines(header, rs.map((r) => header.map((h) => r[h] ?? ''))));
+  b.set(
+    file,
+    csvLines(
+      header,
+      rs.map((r) => header.map((h) => r[h] ?? '')),
+    ),
+  );
 }
 
 function json<T>(b: Bundle, file: string): T {
@@ -104,7 +114,11 @@ export const TAMPERS: Tamper[] = [
       const listed = new Set(rows(b, 'selection.csv').map((r) => r.uscc));
       const pool = rows(b, 'pool-enterprises.csv');
       const gone = pool.findIndex((r) => !listed.has(r.uscc));
-      putRows(b, 'pool-enterprises.csv', pool.filter((_, i) => i !== gone));
+      putRows(
+        b,
+        'pool-enterprises.csv',
+        pool.filter((_, i) => i !== gone),
+      );
     },
   },
   {
@@ -113,7 +127,13 @@ export const TAMPERS: Tamper[] = [
     apply: (b) => {
       const pool = readPoolEnterprises(b.get('pool-enterprises.csv')!);
       pool.push({ ...pool[0]!, uscc: '91370322MA3ZZZZZ9X', name: '后加入的企业有限公司' });
-      b.set('pool-enterprises.csv', poolEnterprisesCsv(json<PlanJson>(b, 'plan.json').strata.map((s) => s.name), pool));
+      b.set(
+        'pool-enterprises.csv',
+        poolEnterprisesCsv(
+          json<PlanJson>(b, 'plan.json').strata.map((s) => s.name),
+          pool,
+        ),
+      );
     },
   },
   {
@@ -147,7 +167,11 @@ export const TAMPERS: Tamper[] = [
     rehash: true,
     apply: (b) => {
       const [first, second, ...rest] = rows(b, 'events.csv');
-      putRows(b, 'events.csv', [second!, first!, ...rest].map((r, i) => ({ ...r, seq: String(i + 1) })));
+      putRows(
+        b,
+        'events.csv',
+        [second!, first!, ...rest].map((r, i) => ({ ...r, seq: String(i + 1) })),
+      );
     },
   },
   {
@@ -169,7 +193,10 @@ export function tampered(original: Bundle, t: Tamper): Bundle {
 }
 
 export function pyVerify(dir: string): RunResult {
-  const r = spawnSync('python3', [PY_VERIFIER, dir], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', PYTHONIOENCODING: 'utf-8' } });
+  const r = spawnSync('python3', [PY_VERIFIER, dir], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', PYTHONIOENCODING: 'utf-8' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -189,8 +216,20 @@ export function storeSyntheticDrawWithEvents(db: Db): void {
   const teams = loadState(db, d.id).teams;
   const [u1, u2, u3, u4] = [...teams.keys()].sort();
   const member = (u: string, seat: number) => teams.get(u)!.find((s) => s.seat === seat)!.certNo;
-  storeEvent(db, 'T1', { type: 'recusal', uscc: u1!, certNo: member(u1!, 1), seed: '体彩大乐透第24011期 05 12 18 29 33 + 02 11', reason: '近亲属' });
-  storeEvent(db, 'T1', { type: 'recusal', uscc: u1!, certNo: member(u1!, 2), seed: '体彩大乐透第24012期 01 07 15 22 30 + 03 08', reason: '曾在该企业任职' });
+  storeEvent(db, 'T1', {
+    type: 'recusal',
+    uscc: u1!,
+    certNo: member(u1!, 1),
+    seed: '体彩大乐透第24011期 05 12 18 29 33 + 02 11',
+    reason: '近亲属',
+  });
+  storeEvent(db, 'T1', {
+    type: 'recusal',
+    uscc: u1!,
+    certNo: member(u1!, 2),
+    seed: '体彩大乐透第24012期 01 07 15 22 30 + 03 08',
+    reason: '曾在该企业任职',
+  });
   storeEvent(db, 'T1', { type: 'swap', uscc: u2!, certNo: member(u2!, 1), reason: '对调' });
   storeEvent(db, 'T1', { type: 'recusal', uscc: u3!, certNo: member(u3!, 2), reason: '利害关系' });
   storeEvent(db, 'T1', { type: 'replacement', uscc: u4!, reason: '已注销' });

@@ -16,12 +16,19 @@ export function dumpDb(path: string): DbDump | null {
   if (!existsSync(path)) return null;
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const names = (
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .all() as { name: string }[]
+    ).map((r) => r.name);
     const tables: DbDump['tables'] = {};
     for (const name of names) {
       const columns = (db.prepare(`SELECT count(*) AS n FROM pragma_table_info(?)`).get(name) as { n: number }).n;
       const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
-      tables[name] = db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}" ORDER BY ${order}`).all() as Record<string, unknown>[];
+      tables[name] = db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}" ORDER BY ${order}`).all() as Record<
+        string,
+        unknown
+      >[];
     }
     return { userVersion: db.pragma('user_version', { simple: true }) as number, tables };
   } finally {

@@ -31,13 +31,20 @@ export const FIXTURE_SEED_SOURCE = '中国体育彩票超级大乐透 第24010�
 export const FIXTURE_ROSTERS = ['enterprises.csv', 'inspectors.csv', 'items.csv', 'conflicts.csv', 'history.csv'];
 
 export function fixturesReady(): boolean {
-  return existsSync(join(FIXTURES, 'plan-2024Q1.json')) && existsSync(join(FIXTURES, 'enterprises.csv')) && existsSync(join(FIXTURES, 'inspectors.csv'));
+  return (
+    existsSync(join(FIXTURES, 'plan-2024Q1.json')) &&
+    existsSync(join(FIXTURES, 'enterprises.csv')) &&
+    existsSync(join(FIXTURES, 'inspectors.csv'))
+  );
 }
 
 /** Run the CLI and fail the test with its output when it does not exit as expected. */
 export function ssjOk(cwd: string, args: string[], expected = 0, env: Record<string, string> = {}): RunResult {
   const r = ssj(cwd, args, env);
-  if (r.code !== expected) throw new Error(`ssj ${args.join(' ')} exited ${r.code}, expected ${expected}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+  if (r.code !== expected)
+    throw new Error(
+      `ssj ${args.join(' ')} exited ${r.code}, expected ${expected}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`,
+    );
   return r;
 }
 
@@ -55,7 +62,8 @@ export interface FixtureDb {
 export function drawnFixtureDb(opts: { seedRfc3797?: string; now?: string } = {}): FixtureDb {
   const { dir, cleanup } = tempDir('ssj-drawn-');
   const run = (args: string[], now = opts.now ?? FIXTURE_NOW) => ssjOk(dir, ['--now', now, ...args]);
-  for (const f of FIXTURE_ROSTERS) if (existsSync(join(FIXTURES, f))) run(['import', f.replace(/\.csv$/, ''), join(FIXTURES, f)]);
+  for (const f of FIXTURE_ROSTERS)
+    if (existsSync(join(FIXTURES, f))) run(['import', f.replace(/\.csv$/, ''), join(FIXTURES, f)]);
   run(['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]);
   run(['plan', 'freeze', '2024Q1', '--seed-source', FIXTURE_SEED_SOURCE], FIXTURE_FROZEN_AT);
   run(['draw', '--plan', '2024Q1', '--seed-rfc3797', opts.seedRfc3797 ?? FIXTURE_SEED_RFC3797, '--yes']);
@@ -72,7 +80,11 @@ export function planForInput(input: DrawInput, extra: { title?: string; year?: n
     window: { start: `${year}-01-15`, end: `${year}-03-31` },
     cap: { perYear: 1 },
     strata: input.strata.map((s) => ({ name: s.name, ...s.rule, reserves: s.reserves })),
-    team: { size: input.team.size, specialists: input.team.specialists, ...(input.team.maxPerInspector !== null ? { maxPerInspector: input.team.maxPerInspector } : {}) },
+    team: {
+      size: input.team.size,
+      specialists: input.team.specialists,
+      ...(input.team.maxPerInspector !== null ? { maxPerInspector: input.team.maxPerInspector } : {}),
+    },
     items: { perEnterprise: input.itemsPerEnterprise },
     publication: { resultDays: 20 },
   });
@@ -80,7 +92,10 @@ export function planForInput(input: DrawInput, extra: { title?: string; year?: n
 
 export function inputFiles(input: DrawInput): InputFiles {
   return {
-    poolEnterprises: poolEnterprisesCsv(input.strata.map((s) => s.name), input.pool),
+    poolEnterprises: poolEnterprisesCsv(
+      input.strata.map((s) => s.name),
+      input.pool,
+    ),
     poolInspectors: poolInspectorsCsv(input.inspectors),
     items: itemsCsv(input.items),
     conflicts: conflictsCsv(input.conflicts),
@@ -91,7 +106,14 @@ export function inputFiles(input: DrawInput): InputFiles {
 export function storeDrawnInput(
   db: Db,
   input: DrawInput,
-  opts: { seedInput?: string; seedKind?: 'text' | 'rfc3797'; seedSource?: string; drawnAt?: string; frozenAt?: string | null; title?: string } = {},
+  opts: {
+    seedInput?: string;
+    seedKind?: 'text' | 'rfc3797';
+    seedSource?: string;
+    drawnAt?: string;
+    frozenAt?: string | null;
+    title?: string;
+  } = {},
 ): number {
   const plan = planForInput(input, { title: opts.title });
   const files = inputFiles(input);
@@ -124,7 +146,11 @@ export function storeDrawnInput(
  * Record a post-draw event on a plan's active draw the way the event commands do: replay the stored events, apply
  * this one with src/core, store the new state and the event with its computed outcome. Returns the stored event.
  */
-export function storeEvent(db: Db, planId: string, ev: Pick<DrawEvent, 'type' | 'uscc'> & Partial<Pick<DrawEvent, 'certNo' | 'seed' | 'reason'>>): DrawEvent {
+export function storeEvent(
+  db: Db,
+  planId: string,
+  ev: Pick<DrawEvent, 'type' | 'uscc'> & Partial<Pick<DrawEvent, 'certNo' | 'seed' | 'reason'>>,
+): DrawEvent {
   const d = activeDraw(db, planId);
   if (!d) throw new Error(`plan ${planId} has no active draw`);
   const { state } = replayStored(db, d);

@@ -9,7 +9,9 @@ export function eventStateSnapshot(s: DrawState) {
     teams: structuredClone(teamsOf(s)),
     checkItems: structuredClone(Object.fromEntries(s.checkItems)),
     seats: Object.fromEntries(s.input.inspectors.map((i) => [i.certNo, s.loadOf(i.certNo)])),
-    conflicts: s.input.inspectors.flatMap((i) => s.selection.filter((r) => s.hasConflict(i.certNo, r.uscc)).map((r) => `${i.certNo}|${r.uscc}`)),
+    conflicts: s.input.inspectors.flatMap((i) =>
+      s.selection.filter((r) => s.hasConflict(i.certNo, r.uscc)).map((r) => `${i.certNo}|${r.uscc}`),
+    ),
     recused: [...s.recused].map(([u, set]) => [u, [...set].sort()]).sort(),
     k: [...s.eventCount].sort(),
   };

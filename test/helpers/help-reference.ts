@@ -6,10 +6,22 @@ export async function helpReference(): Promise<string> {
   const capture = async (argv: string[]): Promise<string> => {
     let out = '';
     const sink = { write: (s: string) => ((out += s), true), isTTY: false } as unknown as NodeJS.WritableStream;
-    await main.run(['node', 'ssj', ...argv, '--help'], { stdout: sink, stderr: sink, env: { NO_COLOR: '1' }, cwd: process.cwd(), stdinIsTTY: false });
+    await main.run(['node', 'ssj', ...argv, '--help'], {
+      stdout: sink,
+      stderr: sink,
+      env: { NO_COLOR: '1' },
+      cwd: process.cwd(),
+      stdinIsTTY: false,
+    });
     return out;
   };
-  const program = main.buildProgram({ stdout: process.stdout, stderr: process.stderr, env: {}, cwd: process.cwd(), stdinIsTTY: false });
+  const program = main.buildProgram({
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: {},
+    cwd: process.cwd(),
+    stdinIsTTY: false,
+  });
   const paths: string[][] = [];
   const walk = (c: Command, path: string[]) => {
     paths.push(path);
@@ -17,7 +29,10 @@ export async function helpReference(): Promise<string> {
   };
   walk(program, []);
   const parts: string[] = [];
-  for (const p of paths) parts.push(`### \`ssj${p.length ? ` ${p.join(' ')}` : ''}\`\n\n\`\`\`text\n${(await capture(p)).trimEnd()}\n\`\`\`\n`);
+  for (const p of paths)
+    parts.push(
+      `### \`ssj${p.length ? ` ${p.join(' ')}` : ''}\`\n\n\`\`\`text\n${(await capture(p)).trimEnd()}\n\`\`\`\n`,
+    );
   return parts.join('\n');
 }
 

@@ -16,11 +16,21 @@ export function syntheticInput(n: number, m: number, overrides: Partial<DrawInpu
   const pool: PoolEnterprise[] = [];
   for (let i = 0; i < n; i++) {
     const body = `91370322MA${String(i).padStart(7, '0')}`;
-    pool.push({ stratum: i % 4 === 0 ? '重点' : '一般', uscc: withUsccCheck(body), name: `企业${i}（有限公司）`, industry: industries[i % industries.length]! });
+    pool.push({
+      stratum: i % 4 === 0 ? '重点' : '一般',
+      uscc: withUsccCheck(body),
+      name: `企业${i}（有限公司）`,
+      industry: industries[i % industries.length]!,
+    });
   }
   const inspectors: PoolInspector[] = [];
   for (let j = 0; j < m; j++)
-    inspectors.push({ certNo: `3703230${String(j).padStart(4, '0')}`, name: `检查员${j}`, unit: '县应急管理局', specialties: [industries[j % industries.length]!, industries[(j + 2) % industries.length]!] });
+    inspectors.push({
+      certNo: `3703230${String(j).padStart(4, '0')}`,
+      name: `检查员${j}`,
+      unit: '县应急管理局',
+      specialties: [industries[j % industries.length]!, industries[(j + 2) % industries.length]!],
+    });
   const pop = (s: string) => pool.filter((e) => e.stratum === s).length;
   return {
     planId: 'T1',

@@ -43,7 +43,14 @@ export function seedDraw(dbPath: string, p: SeedPlan): void {
     };
     const json = JSON.stringify(plan);
     db.transaction(() => {
-      db.prepare('INSERT INTO plans (id, year, json, status, created_at, operator) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, year, json, p.undrawn ? 'draft' : 'drawn', '2024-01-01T00:00:00.000Z', 'seed');
+      db.prepare('INSERT INTO plans (id, year, json, status, created_at, operator) VALUES (?, ?, ?, ?, ?, ?)').run(
+        p.id,
+        year,
+        json,
+        p.undrawn ? 'draft' : 'drawn',
+        '2024-01-01T00:00:00.000Z',
+        'seed',
+      );
       if (p.undrawn) return;
       const empty = Buffer.alloc(0);
       const info = db
@@ -53,8 +60,12 @@ export function seedDraw(dbPath: string, p: SeedPlan): void {
            VALUES (?, 'SSJ-1', ?, 'seed', 'seed', 'text', 'test', '2024-01-10T02:00:00.000Z', 'seed', ?, '[]', ?, ?, ?, ?)`,
         )
         .run(p.id, json, '0'.repeat(64), empty, empty, empty, empty);
-      const ins = db.prepare('INSERT INTO selections (draw_id, stratum, rank, uscc, name, industry, ticket, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-      p.enterprises.forEach((e, i) => ins.run(info.lastInsertRowid, '全部', i + 1, e.uscc, e.name, '', 'f'.repeat(64), e.role ?? 'selected'));
+      const ins = db.prepare(
+        'INSERT INTO selections (draw_id, stratum, rank, uscc, name, industry, ticket, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      p.enterprises.forEach((e, i) =>
+        ins.run(info.lastInsertRowid, '全部', i + 1, e.uscc, e.name, '', 'f'.repeat(64), e.role ?? 'selected'),
+      );
     })();
   } finally {
     db.close();

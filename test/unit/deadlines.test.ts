@@ -4,10 +4,25 @@ import { officialCalendar } from '../../src/io/calendar.js';
 
 const cal = officialCalendar();
 /** The defaults of src/db/settings.ts: 顺城 第十七、十八、二十一条 and 高青 9.1, 9.2. */
-const settings: DeadlineSettings = { reportDays: 5, feedbackDays: 5, resultDays: 20, monthlyDays: 5, objectionReviewDays: 20, objectionAnswerDays: 15 };
+const settings: DeadlineSettings = {
+  reportDays: 5,
+  feedbackDays: 5,
+  resultDays: 20,
+  monthlyDays: 5,
+  objectionReviewDays: 20,
+  objectionAnswerDays: 15,
+};
 
-const result = (checkDate: string, reportDate: string | null = null, feedbackDate: string | null = null, publishedAt: string | null = null) => ({
-  checkDate, reportDate, feedbackDate, publishedAt,
+const result = (
+  checkDate: string,
+  reportDate: string | null = null,
+  feedbackDate: string | null = null,
+  publishedAt: string | null = null,
+) => ({
+  checkDate,
+  reportDate,
+  feedbackDate,
+  publishedAt,
 });
 
 /** Spring Festival 2024 (02-10..17 off, Sundays 02-04 and 02-18 worked) lies inside every count below. */
@@ -39,7 +54,9 @@ const plans: PlanState[] = [
 
 describe('deadlines across Spring Festival 2024', () => {
   it('computes each open deadline with the make-up Sundays counted as working days', () => {
-    const all = openDeadlines(cal, plans, settings).map((d) => `${d.kind} ${d.planId ?? '*'} ${d.uscc ?? d.month} ${d.due}`);
+    const all = openDeadlines(cal, plans, settings).map(
+      (d) => `${d.kind} ${d.planId ?? '*'} ${d.uscc ?? d.month} ${d.due}`,
+    );
     expect(all.sort()).toEqual(
       [
         'feedback P1 E1 2024-02-28', // from the report deadline 02-21: 22, 23, 26, 27, 28
@@ -78,7 +95,16 @@ describe('deadlines across Spring Festival 2024', () => {
   });
 
   it('drops what is done: a recorded report, feedback and publication', () => {
-    const done: PlanState[] = [{ ...plans[0]!, windowEnd: null, objections: [], enterprises: [{ uscc: 'E1', name: '甲', result: result('2024-02-08', '2024-02-19', '2024-02-20', '2024-02-21T08:00:00Z') }] }];
+    const done: PlanState[] = [
+      {
+        ...plans[0]!,
+        windowEnd: null,
+        objections: [],
+        enterprises: [
+          { uscc: 'E1', name: '甲', result: result('2024-02-08', '2024-02-19', '2024-02-20', '2024-02-21T08:00:00Z') },
+        ],
+      },
+    ];
     expect(openDeadlines(cal, done, settings)).toEqual([]);
   });
 
@@ -90,7 +116,13 @@ describe('deadlines across Spring Festival 2024', () => {
 
 describe('deadlines across National Day 2024', () => {
   it('counts the make-up Sunday 09-29 and Saturday 10-12', () => {
-    const p: PlanState = { planId: 'Q3', windowEnd: null, resultDays: null, objections: [], enterprises: [{ uscc: 'E', name: '', result: result('2024-09-27') }] };
+    const p: PlanState = {
+      planId: 'Q3',
+      windowEnd: null,
+      resultDays: null,
+      objections: [],
+      enterprises: [{ uscc: 'E', name: '', result: result('2024-09-27') }],
+    };
     const d = Object.fromEntries(openDeadlines(cal, [p], settings).map((x) => [x.kind, x.due]));
     // report: 09-29 (Sun), 09-30, 10-08, 10-09, 10-10; feedback: 10-11, 10-12 (Sat), 10-14, 10-15, 10-16
     expect(d).toMatchObject({ report: '2024-10-10', feedback: '2024-10-16', monthly: '2024-10-12' });

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SsjError } from '../../src/errors.js';
-import { binaryKind, completeLength, firstInvalidUtf8, parseEncodingOption, scanFile, Utf8Check, type Encoding } from '../../src/io/encoding.js';
+import {
+  binaryKind,
+  completeLength,
+  firstInvalidUtf8,
+  parseEncodingOption,
+  scanFile,
+  Utf8Check,
+  type Encoding,
+} from '../../src/io/encoding.js';
 import { readCsv } from '../../src/io/csv-read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ssj-encoding-'));
@@ -42,10 +50,31 @@ describe('encoding detection', () => {
   ];
   it.each([
     ['UTF-8 without BOM', Buffer.from(TEXT), 'utf-8', 'utf-8', ROWS],
-    ['UTF-8 with BOM (the BOM is not part of the first header)', Buffer.concat([BOM, Buffer.from(TEXT)]), 'utf-8', 'utf-8 (BOM)', ROWS],
+    [
+      'UTF-8 with BOM (the BOM is not part of the first header)',
+      Buffer.concat([BOM, Buffer.from(TEXT)]),
+      'utf-8',
+      'utf-8 (BOM)',
+      ROWS,
+    ],
     ['GBK as Chinese Excel saves it', iconv.encode(TEXT, 'gbk'), 'gb18030', 'gb18030', ROWS],
-    ['GB18030 with a character outside GBK', iconv.encode(`${TEXT}𠀀,x\r\n`, 'gb18030'), 'gb18030', 'gb18030', [...ROWS, ['𠀀', 'x']]],
-    ['plain ASCII', Buffer.from('uscc,name\r\nA,B\r\n'), 'utf-8', 'utf-8', [['uscc', 'name'], ['A', 'B']]],
+    [
+      'GB18030 with a character outside GBK',
+      iconv.encode(`${TEXT}𠀀,x\r\n`, 'gb18030'),
+      'gb18030',
+      'gb18030',
+      [...ROWS, ['𠀀', 'x']],
+    ],
+    [
+      'plain ASCII',
+      Buffer.from('uscc,name\r\nA,B\r\n'),
+      'utf-8',
+      'utf-8',
+      [
+        ['uscc', 'name'],
+        ['A', 'B'],
+      ],
+    ],
   ])('%s', async (_, bytes, encoding, label, rows) => {
     const path = file(bytes);
     const scan = await scanFile(path, undefined);
@@ -60,7 +89,10 @@ describe('encoding detection', () => {
 
   it('refuses GBK forced as UTF-8, naming the first bad line', async () => {
     const bytes = Buffer.concat([Buffer.from('uscc,name\r\nA,B\r\n'), iconv.encode('C,青禾县\r\n', 'gbk')]);
-    expect(await errorOf(scanFile(file(bytes), 'utf-8', 'roster.csv'))).toEqual(['encoding.notUtf8', { file: 'roster.csv', line: 3 }]);
+    expect(await errorOf(scanFile(file(bytes), 'utf-8', 'roster.csv'))).toEqual([
+      'encoding.notUtf8',
+      { file: 'roster.csv', line: 3 },
+    ]);
   });
 
   it('warns (does not refuse) when UTF-8 Chinese text is forced to GBK', async () => {
@@ -70,21 +102,37 @@ describe('encoding detection', () => {
 
   it('refuses a BOM followed by invalid UTF-8 instead of guessing GBK', async () => {
     const bytes = Buffer.concat([BOM, Buffer.from('a,b\n'), iconv.encode('青,禾\n', 'gbk')]);
-    expect(await errorOf(scanFile(file(bytes), undefined, 'x.csv'))).toEqual(['encoding.bomButInvalid', { file: 'x.csv', line: 2 }]);
+    expect(await errorOf(scanFile(file(bytes), undefined, 'x.csv'))).toEqual([
+      'encoding.bomButInvalid',
+      { file: 'x.csv', line: 2 },
+    ]);
   });
 
   it.each([
     ['NUL bytes', Buffer.from('a,b\nc\u0000d\n'), 'encoding.binary', 2],
-    ['a PNG (two line breaks before its first NUL)', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'encoding.binary', 3],
+    [
+      'a PNG (two line breaks before its first NUL)',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+      'encoding.binary',
+      3,
+    ],
     ['an .xlsx workbook', Buffer.from('PK\u0003\u0004rest', 'latin1'), 'encoding.xlsx', 1],
     ['an .xls workbook', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]), 'encoding.xls', 1],
-    ['UTF-16 "Unicode text"', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b', 'utf16le')]), 'encoding.utf16', 1],
+    [
+      'UTF-16 "Unicode text"',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b', 'utf16le')]),
+      'encoding.utf16',
+      1,
+    ],
   ])('refuses %s', async (_, bytes, code, line) => {
     expect(await errorOf(scanFile(file(bytes), undefined, 'x.csv'))).toEqual([code, { file: 'x.csv', line }]);
   });
 
   it('reports a missing file as not found', async () => {
-    expect(await errorOf(scanFile(join(dir, 'nope.csv'), undefined, 'nope.csv'))).toEqual(['file.notFound', { path: 'nope.csv' }]);
+    expect(await errorOf(scanFile(join(dir, 'nope.csv'), undefined, 'nope.csv'))).toEqual([
+      'file.notFound',
+      { path: 'nope.csv' },
+    ]);
   });
 });
 

@@ -51,7 +51,16 @@ function randomEvents(input: DrawInput, n: number, seed: number) {
     const before = snapshot(state);
     try {
       const o = applyEvent(state, { type, uscc: e.uscc, certNo: x, seed: fresh });
-      events.push({ seq: events.length + 1, type, uscc: e.uscc, certNo: x, replacementCertNo: o.replacementCertNo, replacementUscc: o.replacementUscc, seed: fresh, reason: `r${i}` });
+      events.push({
+        seq: events.length + 1,
+        type,
+        uscc: e.uscc,
+        certNo: x,
+        replacementCertNo: o.replacementCertNo,
+        replacementUscc: o.replacementUscc,
+        seed: fresh,
+        reason: `r${i}`,
+      });
     } catch (err) {
       if (!(err instanceof ProtocolError)) throw err;
       refused.set(err.code, (refused.get(err.code) ?? 0) + 1);
@@ -65,8 +74,20 @@ function randomEvents(input: DrawInput, n: number, seed: number) {
 describe('events keep the team rules and replay to the same state', () => {
   it.each([
     ['400 enterprises, 20 inspectors, at most 6 seats', syntheticInput(400, 20), 120, 11, ['event.noReserve']],
-    ['200 enterprises, 8 inspectors, at most 5 seats (tight: refusals)', syntheticInput(200, 8, { team: { size: 2, specialists: 1, maxPerInspector: 5 } }), 120, 5, ['event.noReplacement', 'event.noSwap', 'event.noReserve']],
-    ['teams of 3 with 2 specialists', syntheticInput(200, 24, { team: { size: 3, specialists: 2, maxPerInspector: 5 } }), 80, 3, []],
+    [
+      '200 enterprises, 8 inspectors, at most 5 seats (tight: refusals)',
+      syntheticInput(200, 8, { team: { size: 2, specialists: 1, maxPerInspector: 5 } }),
+      120,
+      5,
+      ['event.noReplacement', 'event.noSwap', 'event.noReserve'],
+    ],
+    [
+      'teams of 3 with 2 specialists',
+      syntheticInput(200, 24, { team: { size: 3, specialists: 2, maxPerInspector: 5 } }),
+      80,
+      3,
+      [],
+    ],
   ] as const)('%s', (_name, input, n, seed, mustRefuse) => {
     const { state, events, refused } = randomEvents(input, n, seed);
     // The sequence exercises every event type and some refusals.

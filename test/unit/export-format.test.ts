@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { beijingDate, officialDate, officialDateTime, officialMonth, officialRange } from '../../src/io/dates.js';
 import { cleanText, esc, html, table, trusted } from '../../src/io/html.js';
 import { asTextCode, csvBytes, csvText, encodeCsv, neutralise, parseCsvEncoding } from '../../src/io/csv-write.js';
-import { eventText, forPublication, md, mustWithhold, shellQuote, ticketCommand, type AnnouncedEvent, type AnnouncementData } from '../../src/io/announcement.js';
+import {
+  eventText,
+  forPublication,
+  md,
+  mustWithhold,
+  shellQuote,
+  ticketCommand,
+  type AnnouncedEvent,
+  type AnnouncementData,
+} from '../../src/io/announcement.js';
 import { planSlug, rel } from '../../src/io/site.js';
 
 describe('official dates (公文: 2024年1月15日, Beijing time)', () => {
@@ -59,9 +68,12 @@ describe('HTML escaping', () => {
 });
 
 describe('CSV for Excel', () => {
-  it.each(['=cmd|\' /C calc\'!A0', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])('neutralises a cell starting with a formula character: %j', (cell) => {
-    expect(neutralise(cell)).toBe(`'${cell}`);
-  });
+  it.each(["=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])(
+    'neutralises a cell starting with a formula character: %j',
+    (cell) => {
+      expect(neutralise(cell)).toBe(`'${cell}`);
+    },
+  );
 
   it('leaves ordinary text alone', () => {
     for (const cell of ['青禾县化工有限公司', 'a=b', '2024-01-15', '']) expect(neutralise(cell)).toBe(cell);
@@ -70,7 +82,13 @@ describe('CSV for Excel', () => {
   it('writes code columns as quoted cells with a leading tab (kept as text by Excel), neutralised first', () => {
     expect(asTextCode('913713220000000001')).toBe('\t913713220000000001');
     expect(asTextCode('=1+1')).toBe("\t'=1+1");
-    const text = csvText([{ header: '统一社会信用代码', value: (r: string) => r, code: true }, { header: '名称', value: () => '=HYPERLINK("x")' }], ['913713220000000001']);
+    const text = csvText(
+      [
+        { header: '统一社会信用代码', value: (r: string) => r, code: true },
+        { header: '名称', value: () => '=HYPERLINK("x")' },
+      ],
+      ['913713220000000001'],
+    );
     expect(text).toBe('统一社会信用代码,名称\r\n"\t913713220000000001","\'=HYPERLINK(""x"")"\r\n');
     const back = parse(text, { columns: true }) as Record<string, string>[];
     expect(back[0]!['统一社会信用代码']!.trim()).toBe('913713220000000001');
@@ -106,12 +124,15 @@ describe('Markdown escaping', () => {
 });
 
 describe('ticket check with a SHA-256 tool', () => {
-  it.each(["seed with 'quotes' and $HOME", '9319./2.5.8.10.12./9.18.26.34.41.45./', '%s%d'])('the printed command reproduces the ticket: %j', (seed) => {
-    const uscc = '91371322MA3GBA89CL';
-    const expected = createHash('sha256').update(`${seed}|E|2024Q1|${uscc}`, 'utf8').digest('hex');
-    const out = execFileSync('sh', ['-c', ticketCommand(seed, '2024Q1', uscc)], { encoding: 'utf8' });
-    expect(out.split(/\s/)[0]).toBe(expected);
-  });
+  it.each(["seed with 'quotes' and $HOME", '9319./2.5.8.10.12./9.18.26.34.41.45./', '%s%d'])(
+    'the printed command reproduces the ticket: %j',
+    (seed) => {
+      const uscc = '91371322MA3GBA89CL';
+      const expected = createHash('sha256').update(`${seed}|E|2024Q1|${uscc}`, 'utf8').digest('hex');
+      const out = execFileSync('sh', ['-c', ticketCommand(seed, '2024Q1', uscc)], { encoding: 'utf8' });
+      expect(out.split(/\s/)[0]).toBe(expected);
+    },
+  );
 
   it('shell quoting survives a single quote', () => {
     expect(shellQuote("a'b")).toBe(`'a'\\''b'`);
@@ -138,7 +159,8 @@ describe('unannounced plans (暗查暗访, 汨罗)', () => {
     expect(w.draw.poolHash).toBe(d.draw.poolHash);
     expect(w.strata).toEqual(d.strata);
     const json = JSON.stringify(w);
-    for (const secret of ['保密化工', '91371322MA3GBA89CL', 'ab'.repeat(32), '张三', '371323010001']) expect(json).not.toContain(secret);
+    for (const secret of ['保密化工', '91371322MA3GBA89CL', 'ab'.repeat(32), '张三', '371323010001'])
+      expect(json).not.toContain(secret);
     expect(forPublication(d, '2024-07-01').enterprises).toHaveLength(1);
   });
 });
@@ -169,8 +191,17 @@ describe('event wording', () => {
   });
 
   it('names both enterprises of a replacement', () => {
-    const t = eventText({ ...base, type: 'replacement', inspector: null, replacement: null, otherEnterprise: { uscc: '91371322MA33FUWN9J', name: '乙公司' }, reason: '已注销' });
-    expect(t).toBe('2024年1月11日，甲公司（91371322MA3GBA89CL）不再检查，由本层第一家备选企业乙公司（91371322MA33FUWN9J）递补，并按同样规则抽取检查事项和检查组（原因：已注销）。');
+    const t = eventText({
+      ...base,
+      type: 'replacement',
+      inspector: null,
+      replacement: null,
+      otherEnterprise: { uscc: '91371322MA33FUWN9J', name: '乙公司' },
+      reason: '已注销',
+    });
+    expect(t).toBe(
+      '2024年1月11日，甲公司（91371322MA3GBA89CL）不再检查，由本层第一家备选企业乙公司（91371322MA33FUWN9J）递补，并按同样规则抽取检查事项和检查组（原因：已注销）。',
+    );
   });
 });
 
@@ -202,7 +233,16 @@ function sampleData(): AnnouncementData {
       itemsPerEnterprise: 3,
     },
     strata: [{ name: '全部', where: {}, ratio: '5%', min: 0, population: 20, pool: 20, selected: 1, reserves: 3 }],
-    draw: { algorithm: 'SSJ-1', seed: 'seed', seedSource: 'src', frozenAt: null, drawnAt: '2024-03-25T02:00:00Z', poolHash: 'cd'.repeat(32), redrawReason: null, voided: [] },
+    draw: {
+      algorithm: 'SSJ-1',
+      seed: 'seed',
+      seedSource: 'src',
+      frozenAt: null,
+      drawnAt: '2024-03-25T02:00:00Z',
+      poolHash: 'cd'.repeat(32),
+      redrawReason: null,
+      voided: [],
+    },
     chainHead: { seq: 3, hash: 'ef'.repeat(32) },
     issuedOn: '2024-05-01',
     enterprises: [

@@ -5,7 +5,9 @@ import { helpZh } from '../../src/i18n/help-zh.js';
 const io = { stdout: process.stdout, stderr: process.stderr, env: {}, cwd: process.cwd(), stdinIsTTY: false };
 
 describe('help in both languages', () => {
-  const paths = allCommands(buildProgram(io)).map(commandPath).filter((p) => !p.endsWith(' help'));
+  const paths = allCommands(buildProgram(io))
+    .map(commandPath)
+    .filter((p) => !p.endsWith(' help'));
 
   it('every command has a Chinese description, and no description is left for a command that is gone', () => {
     expect(paths.filter((p) => !(p in helpZh))).toEqual([]);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FOLLOW_UPS, OUTCOMES, outcomeName, parseDecision, parseFollowUp, parseOutcome } from '../../src/domain/outcomes.js';
+import {
+  FOLLOW_UPS,
+  OUTCOMES,
+  outcomeName,
+  parseDecision,
+  parseFollowUp,
+  parseOutcome,
+} from '../../src/domain/outcomes.js';
 import { SsjError } from '../../src/errors.js';
 import { t } from '../../src/i18n/index.js';
 
@@ -66,7 +73,15 @@ describe('follow-up actions and objection decisions', () => {
       expect(parseFollowUp(f.code)).toBe(f.code);
       expect(parseFollowUp(f.zh)).toBe(f.code);
     }
-    expect(FOLLOW_UPS.map((f) => f.zh)).toEqual(['无需后续处置', '责令改正', '立案查处', '移送其他行政机关', '移送司法机关', '抄告相关部门', '其他']);
+    expect(FOLLOW_UPS.map((f) => f.zh)).toEqual([
+      '无需后续处置',
+      '责令改正',
+      '立案查处',
+      '移送其他行政机关',
+      '移送司法机关',
+      '抄告相关部门',
+      '其他',
+    ]);
   });
 
   it('refuses an unknown follow-up and an unknown decision', () => {

@@ -33,10 +33,34 @@ describe('ticket', () => {
   // Vectors computed independently with Python's hashlib (docs/ALGORITHM.md "Test vectors").
   it.each([
     [RFC_SEED, 'E', '2024Q1', '91350100M000100Y43', '87ba054746f63e667794bae7d4ee5d6c7afd8d68ae41c6d146345c093491b84b'],
-    [RFC_SEED, 'I', '2024Q1/91350100M000100Y43', '3713230001', 'c86fee169014a44bd8b9d4bd575bab67917f4f755cf4f1d0130d2ff93b84f65b'],
-    [RFC_SEED, 'C', '2024Q1/91350100M000100Y43', 'WH-01', 'f6f67442b9ddc29658a2e36a4a7a28925548f87788d6a2bf0fa6d84944fb9781'],
-    [RFC_SEED, 'R', '2024Q1/91350100M000100Y43/1', '3713230002', '7b2ffee2a0280a7174d7fdfa6d018230a72343b2fd2f76a1d82d5ffaf05507f2'],
-    ['体彩 第24010期 03 11 19 27 31 + 04 09', 'E', '2024Q1', '914403001922038216', 'bf83daf4692c64160a9c6834ffd31b2ad6ff5c8d7d3f829947d56e98c7edf2e0'],
+    [
+      RFC_SEED,
+      'I',
+      '2024Q1/91350100M000100Y43',
+      '3713230001',
+      'c86fee169014a44bd8b9d4bd575bab67917f4f755cf4f1d0130d2ff93b84f65b',
+    ],
+    [
+      RFC_SEED,
+      'C',
+      '2024Q1/91350100M000100Y43',
+      'WH-01',
+      'f6f67442b9ddc29658a2e36a4a7a28925548f87788d6a2bf0fa6d84944fb9781',
+    ],
+    [
+      RFC_SEED,
+      'R',
+      '2024Q1/91350100M000100Y43/1',
+      '3713230002',
+      '7b2ffee2a0280a7174d7fdfa6d018230a72343b2fd2f76a1d82d5ffaf05507f2',
+    ],
+    [
+      '体彩 第24010期 03 11 19 27 31 + 04 09',
+      'E',
+      '2024Q1',
+      '914403001922038216',
+      'bf83daf4692c64160a9c6834ffd31b2ad6ff5c8d7d3f829947d56e98c7edf2e0',
+    ],
   ] as const)('ticket(%s, %s, %s, %s)', (seed, stage, scope, id, expected) => {
     expect(ticket(seed, stage, scope, id)).toBe(expected);
   });
@@ -102,7 +126,12 @@ describe('draw', () => {
   it('gives identical results for shuffled input rows', () => {
     const input = syntheticInput(400, 20);
     const a = draw(input);
-    const b = draw({ ...input, pool: shuffled(input.pool), inspectors: shuffled(input.inspectors, 3), items: shuffled(input.items, 5) });
+    const b = draw({
+      ...input,
+      pool: shuffled(input.pool),
+      inspectors: shuffled(input.inspectors, 3),
+      items: shuffled(input.items, 5),
+    });
     expect(b.selection).toEqual(a.selection);
     expect([...b.teams]).toEqual([...a.teams]);
     expect([...b.checkItems]).toEqual([...a.checkItems]);
@@ -126,7 +155,10 @@ describe('draw', () => {
     expect(ranks.map((r) => r.rank)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
     expect(ranks.slice(15).every((r) => r.role === 'reserve')).toBe(true);
     // Selected are exactly the smallest tickets of the stratum.
-    const all = input.pool.filter((e) => e.stratum === '一般').map((e) => ticket(input.seed, 'E', input.planId, e.uscc)).sort(cmp);
+    const all = input.pool
+      .filter((e) => e.stratum === '一般')
+      .map((e) => ticket(input.seed, 'E', input.planId, e.uscc))
+      .sort(cmp);
     expect(ranks.map((r) => r.ticket)).toEqual(all.slice(0, 18));
   });
 
@@ -172,8 +204,12 @@ describe('docs/ALGORITHM.md', () => {
   const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'ALGORITHM.md'), 'utf8');
   it('prints the vectors the tests check', () => {
     const expected = JSON.parse(readFileSync(join(VECTORS, 'tiny-expected.json'), 'utf8'));
-    for (const r of expected.selection) expect(doc).toContain(`| ${r.stratum} | ${r.rank} | ${r.uscc} | \`${r.ticket}\` | ${r.role} |`);
-    for (const [uscc, seats] of Object.entries(expected.teams) as [string, { seat: number; certNo: string; ticket: string }[]][])
+    for (const r of expected.selection)
+      expect(doc).toContain(`| ${r.stratum} | ${r.rank} | ${r.uscc} | \`${r.ticket}\` | ${r.role} |`);
+    for (const [uscc, seats] of Object.entries(expected.teams) as [
+      string,
+      { seat: number; certNo: string; ticket: string }[],
+    ][])
       for (const s of seats) expect(doc).toContain(`| ${uscc} | ${s.seat} | ${s.certNo} | \`${s.ticket}\` |`);
     expect(doc).toContain('`9319./2.5.8.10.12./9.18.26.34.41.45./`');
     expect(doc).toContain('87ba054746f63e667794bae7d4ee5d6c7afd8d68ae41c6d146345c093491b84b');
@@ -183,7 +219,15 @@ describe('docs/ALGORITHM.md', () => {
 describe('plan validation', () => {
   it('accepts its own output (stored plans are validated again when read)', async () => {
     const { validatePlan } = await import('../../src/domain/plan.js');
-    const p = validatePlan({ id: 'P', title: 't', year: 2024, window: { start: '2024-01-01', end: '2024-02-01' }, cap: { perYear: 1 }, strata: [{ name: 'a', ratio: '5%' }], team: { size: 2 } });
+    const p = validatePlan({
+      id: 'P',
+      title: 't',
+      year: 2024,
+      window: { start: '2024-01-01', end: '2024-02-01' },
+      cap: { perYear: 1 },
+      strata: [{ name: 'a', ratio: '5%' }],
+      team: { size: 2 },
+    });
     expect(p.team.maxPerInspector).toBeNull();
     expect(validatePlan(JSON.parse(JSON.stringify(p)))).toEqual(p);
   });
@@ -196,14 +240,18 @@ describe('parallel inspector orders', () => {
     const plain = draw(input);
     const enterprises = drawEnterprises(input);
     const certNos = input.inspectors.map((i) => i.certNo);
-    const orders = new Map(enterprises.selection.map((r) => [r.uscc, inspectorOrder(input.seed, input.planId, r.uscc, certNos)]));
+    const orders = new Map(
+      enterprises.selection.map((r) => [r.uscc, inspectorOrder(input.seed, input.planId, r.uscc, certNos)]),
+    );
     const hinted = draw(input, { enterprises, orders });
     expect(hinted.selection).toEqual(plain.selection);
     expect([...hinted.teams]).toEqual([...plain.teams]);
     expect([...hinted.checkItems]).toEqual([...plain.checkItems]);
     // An order is the inspectors sorted by their I ticket.
     const u = enterprises.selection[0]!.uscc;
-    const byTicket = [...certNos].sort((a, b) => cmp(ticket(input.seed, 'I', `${input.planId}/${u}`, a), ticket(input.seed, 'I', `${input.planId}/${u}`, b)));
+    const byTicket = [...certNos].sort((a, b) =>
+      cmp(ticket(input.seed, 'I', `${input.planId}/${u}`, a), ticket(input.seed, 'I', `${input.planId}/${u}`, b)),
+    );
     expect([...orders.get(u)!].map((i) => certNos[i])).toEqual(byTicket);
   });
 
@@ -214,6 +262,7 @@ describe('parallel inspector orders', () => {
     const usccs = Array.from({ length: 1000 }, (_, i) => `U${i}`);
     const orders: Map<string, Uint32Array> = await inspectorOrders('s', 'P', usccs, certNos);
     expect(orders.size).toBe(1000);
-    for (const u of ['U0', 'U499', 'U999']) expect([...orders.get(u)!]).toEqual([...inspectorOrder('s', 'P', u, certNos)]);
+    for (const u of ['U0', 'U499', 'U999'])
+      expect([...orders.get(u)!]).toEqual([...inspectorOrder('s', 'P', u, certNos)]);
   });
 });

@@ -20,20 +20,59 @@ const lines = (text: string) => parseChunks(text).map((r) => r.line);
 
 describe('CSV reader', () => {
   it.each([
-    ['plain rows', 'a,b\nc,d\n', [['a', 'b'], ['c', 'd']]],
-    ['no newline at the end', 'a,b\nc,d', [['a', 'b'], ['c', 'd']]],
-    ['CRLF', 'a,b\r\nc,d\r\n', [['a', 'b'], ['c', 'd']]],
-    ['CR only (old Mac Excel)', 'a,b\rc,d\r', [['a', 'b'], ['c', 'd']]],
+    [
+      'plain rows',
+      'a,b\nc,d\n',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'no newline at the end',
+      'a,b\nc,d',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'CRLF',
+      'a,b\r\nc,d\r\n',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'CR only (old Mac Excel)',
+      'a,b\rc,d\r',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
     ['quoted commas', 'a,"b,c"\n', [['a', 'b,c']]],
     ['doubled quotes', '"say ""hi""",x\n', [['say "hi"', 'x']]],
-    ['a line break inside quotes', '"line1\nline2",x\ny,z\n', [['line1\nline2', 'x'], ['y', 'z']]],
+    [
+      'a line break inside quotes',
+      '"line1\nline2",x\ny,z\n',
+      [
+        ['line1\nline2', 'x'],
+        ['y', 'z'],
+      ],
+    ],
     ['CRLF inside quotes', '"l1\r\nl2",x\r\n', [['l1\r\nl2', 'x']]],
     ['empty quoted and unquoted fields', '"",,""\n', [['', '', '']]],
     ['a trailing empty field', 'a,\n', [['a', '']]],
     ['a quote inside an unquoted field is text', '某某"公司",x\n', [['某某"公司"', 'x']]],
     ['blanks after a closing quote', '"a" ,b\n', [['a', 'b']]],
     ['blank lines are skipped', 'a\n\n\r\nb\n', [['a'], ['b']]],
-    ['full-width text untouched', '青禾县齐润化工（分厂）有限公司,ＡＢＣ\n', [['青禾县齐润化工（分厂）有限公司', 'ＡＢＣ']]],
+    [
+      'full-width text untouched',
+      '青禾县齐润化工（分厂）有限公司,ＡＢＣ\n',
+      [['青禾县齐润化工（分厂）有限公司', 'ＡＢＣ']],
+    ],
   ])('%s', (_, text, expected) => {
     expect(fields(text)).toEqual(expected);
   });
@@ -89,8 +128,12 @@ describe('CSV reader', () => {
       const rows = Array.from({ length: 1 + rand(6) }, () => Array.from({ length: width }, cell).join(','));
       const eol = rand(2) ? '\r\n' : '\n';
       const text = rows.join(eol) + (rand(2) ? eol : '');
-      const expected = (parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][]).filter((r) => !(r.length === 1 && r[0] === ''));
-      const ours = parseChunks(text, [1 + rand(9)]).map((r) => r.fields).filter((r) => !(r.length === 1 && r[0] === ''));
+      const expected = (parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][]).filter(
+        (r) => !(r.length === 1 && r[0] === ''),
+      );
+      const ours = parseChunks(text, [1 + rand(9)])
+        .map((r) => r.fields)
+        .filter((r) => !(r.length === 1 && r[0] === ''));
       expect(ours, JSON.stringify(text)).toEqual(expected);
     }
   });

@@ -17,8 +17,33 @@ import {
 import { withUsccCheck } from '../../src/domain/uscc.js';
 import { withIdCheck } from '../../src/domain/idnumber.js';
 
-const ENTERPRISE_HEADERS = ['统一社会信用代码', '单位名称', '单位类型', '法定代表人', '住所', '经营范围', '行政区划', '行业类别', '监管类型', '风险等级', '信用等级', '经营状态', '标记'];
-const INSPECTOR_HEADERS = ['执法证号', '姓名', '身份证号', '性别', '联系方式', '所在单位', '职务或职称', '业务专长', '执法区域', '类别'];
+const ENTERPRISE_HEADERS = [
+  '统一社会信用代码',
+  '单位名称',
+  '单位类型',
+  '法定代表人',
+  '住所',
+  '经营范围',
+  '行政区划',
+  '行业类别',
+  '监管类型',
+  '风险等级',
+  '信用等级',
+  '经营状态',
+  '标记',
+];
+const INSPECTOR_HEADERS = [
+  '执法证号',
+  '姓名',
+  '身份证号',
+  '性别',
+  '联系方式',
+  '所在单位',
+  '职务或职称',
+  '业务专长',
+  '执法区域',
+  '类别',
+];
 
 const fieldsOf = (roster: RosterName, headers: string[], map?: Map<string, string>) => {
   const m = mapHeaders(ROSTER_DEFS[roster], headers, map);
@@ -28,7 +53,25 @@ const fieldsOf = (roster: RosterName, headers: string[], map?: Map<string, strin
 describe('header mapping', () => {
   it.each([
     ['Chinese headers as the rules name them', ENTERPRISE_HEADERS, 13],
-    ['English field names', ['uscc', 'name', 'type', 'legalRep', 'address', 'scope', 'region', 'industry', 'supervision', 'risk', 'credit', 'status', 'flags'], 13],
+    [
+      'English field names',
+      [
+        'uscc',
+        'name',
+        'type',
+        'legalRep',
+        'address',
+        'scope',
+        'region',
+        'industry',
+        'supervision',
+        'risk',
+        'credit',
+        'status',
+        'flags',
+      ],
+      13,
+    ],
     ['snake_case and spaces', ['USCC', 'Name', 'legal_rep', ' industry '], 4],
     ['required markers and brackets', ['*统一社会信用代码', '企业名称（必填）', '行业类别'], 3],
     ['full-width letters', ['ｕｓｃｃ', 'ｎａｍｅ', 'ｉｎｄｕｓｔｒｙ'], 3],
@@ -46,7 +89,9 @@ describe('header mapping', () => {
       ['legalRep', 3],
       ['industry', 2],
     ]);
-    expect(fieldsOf('inspectors', ['执法证号', '姓名', '公民身份号码', '联系电话', '职务/职称', '专长', '人员类别'])).toEqual([
+    expect(
+      fieldsOf('inspectors', ['执法证号', '姓名', '公民身份号码', '联系电话', '职务/职称', '专长', '人员类别']),
+    ).toEqual([
       ['certNo', 0],
       ['name', 1],
       ['idNumber', 2],
@@ -66,14 +111,21 @@ describe('header mapping', () => {
 
   it('--map takes precedence over aliases and may name the field by code or by its Chinese header', () => {
     const parsed = parseMapOption(ROSTER_DEFS.enterprises, '企业统一代码=uscc, 企业=生产经营单位名称');
-    expect(parsed).toEqual({ map: new Map([['企业统一代码', 'uscc'], ['企业', 'name']]) });
+    expect(parsed).toEqual({
+      map: new Map([
+        ['企业统一代码', 'uscc'],
+        ['企业', 'name'],
+      ]),
+    });
     const map = (parsed as { map: Map<string, string> }).map;
     expect(fieldsOf('enterprises', ['企业统一代码', '企业', '行业类别', '不存在'], map)).toEqual([
       ['uscc', 0],
       ['name', 1],
       ['industry', 2],
     ]);
-    expect(mapHeaders(ROSTER_DEFS.enterprises, ['企业统一代码'], new Map([['缺失的列', 'name']])).unmatchedMap).toEqual(['缺失的列']);
+    expect(mapHeaders(ROSTER_DEFS.enterprises, ['企业统一代码'], new Map([['缺失的列', 'name']])).unmatchedMap).toEqual(
+      ['缺失的列'],
+    );
   });
 
   it.each([
@@ -125,7 +177,15 @@ describe('cell normalisation', () => {
   ])('normaliseDate(%j) = %j', (raw, date) => expect(normaliseDate(raw)).toBe(date));
 
   it('splits lists on the separators offices use, trims and drops repeats', () => {
-    expect(splitList('危险化学品、冶金，有色, 建材;机械；轻工/纺织、冶金、 ')).toEqual(['危险化学品', '冶金', '有色', '建材', '机械', '轻工', '纺织']);
+    expect(splitList('危险化学品、冶金，有色, 建材;机械；轻工/纺织、冶金、 ')).toEqual([
+      '危险化学品',
+      '冶金',
+      '有色',
+      '建材',
+      '机械',
+      '轻工',
+      '纺织',
+    ]);
   });
 
   it('masks personal numbers', () => {
@@ -151,22 +211,55 @@ function check(roster: RosterName, headers: string[], row: string[]) {
 }
 
 const enterprise = (over: Record<number, string> = {}) => {
-  const row = [USCC, '青禾县齐润化工（分厂）有限公司', '有限责任公司', '阎杰', '芦湖街道青城路6号', '化工产品生产', '芦湖街道', '危险化学品', '重点', '较大风险', 'B', '存续', ''];
+  const row = [
+    USCC,
+    '青禾县齐润化工（分厂）有限公司',
+    '有限责任公司',
+    '阎杰',
+    '芦湖街道青城路6号',
+    '化工产品生产',
+    '芦湖街道',
+    '危险化学品',
+    '重点',
+    '较大风险',
+    'B',
+    '存续',
+    '',
+  ];
   for (const [i, v] of Object.entries(over)) row[Number(i)] = v;
   return row;
 };
 
 describe('enterprise rows', () => {
   it('stores a valid row with codes normalised and names untouched', () => {
-    const r = check('enterprises', ENTERPRISE_HEADERS, enterprise({ 0: ` ${USCC.toLowerCase()} `, 1: ' 青禾县齐润化工（分厂）有限公司 ', 12: '重点关注，失信' }));
+    const r = check(
+      'enterprises',
+      ENTERPRISE_HEADERS,
+      enterprise({ 0: ` ${USCC.toLowerCase()} `, 1: ' 青禾县齐润化工（分厂）有限公司 ', 12: '重点关注，失信' }),
+    );
     expect(r.outcome).toBe('ok');
-    expect(r.stored).toMatchObject({ uscc: USCC, name: '青禾县齐润化工（分厂）有限公司', flags: '重点关注;失信', supervision: '重点' });
+    expect(r.stored).toMatchObject({
+      uscc: USCC,
+      name: '青禾县齐润化工（分厂）有限公司',
+      flags: '重点关注;失信',
+      supervision: '重点',
+    });
   });
 
   it.each([
-    ['a wrong check character', { 0: USCC.slice(0, 17) + (USCC[17] === '0' ? '1' : '0') }, '统一社会信用代码', 'roster.row.usccCheck'],
+    [
+      'a wrong check character',
+      { 0: USCC.slice(0, 17) + (USCC[17] === '0' ? '1' : '0') },
+      '统一社会信用代码',
+      'roster.row.usccCheck',
+    ],
     ['17 characters', { 0: USCC.slice(0, 17) }, '统一社会信用代码', 'roster.row.usccLength'],
-    ['a letter no USCC uses', { 0: `${USCC.slice(0, 10)}I${USCC.slice(11)}` }, '统一社会信用代码', 'roster.row.usccCharset'],
+    [
+      'a letter no USCC uses',
+      { 0: `${USCC.slice(0, 10)}I${USCC.slice(11)}` },
+      '统一社会信用代码',
+      'roster.row.usccCharset',
+    ],
     ['an empty code', { 0: '  ' }, '统一社会信用代码', 'roster.row.required'],
     ['an empty name', { 1: '' }, '单位名称', 'roster.row.required'],
     ['an empty industry', { 7: '' }, '行业类别', 'roster.row.required'],
@@ -180,12 +273,20 @@ describe('enterprise rows', () => {
 
   it('reports every problem of a row, not only the first', () => {
     const r = check('enterprises', ENTERPRISE_HEADERS, enterprise({ 0: 'X', 1: '', 8: '特殊' }));
-    expect(r.problems.map((p) => p[2])).toEqual(['roster.row.usccLength', 'roster.row.required', 'roster.row.badValue']);
+    expect(r.problems.map((p) => p[2])).toEqual([
+      'roster.row.usccLength',
+      'roster.row.required',
+      'roster.row.badValue',
+    ]);
   });
 
   it('rejects a row with more or fewer cells than the header, and skips rows of empty cells', () => {
-    expect(check('enterprises', ENTERPRISE_HEADERS, [...enterprise(), '']).problems).toEqual([[7, '', 'roster.row.moreFields']]);
-    expect(check('enterprises', ENTERPRISE_HEADERS, enterprise().slice(0, 12)).problems).toEqual([[7, '', 'roster.row.fewerFields']]);
+    expect(check('enterprises', ENTERPRISE_HEADERS, [...enterprise(), '']).problems).toEqual([
+      [7, '', 'roster.row.moreFields'],
+    ]);
+    expect(check('enterprises', ENTERPRISE_HEADERS, enterprise().slice(0, 12)).problems).toEqual([
+      [7, '', 'roster.row.fewerFields'],
+    ]);
     expect(check('enterprises', ENTERPRISE_HEADERS, new Array(13).fill(' ')).outcome).toBe('blank');
     expect(check('enterprises', ENTERPRISE_HEADERS, ['']).outcome).toBe('blank');
   });
@@ -193,16 +294,36 @@ describe('enterprise rows', () => {
 
 describe('inspector rows', () => {
   const inspector = (over: Record<number, string> = {}) => {
-    const row = ['371323010001', '史明', ID, '男', '15187125419', '青禾县应急管理局', '科员', '危险化学品、烟花爆竹 / 冶金', '青禾县', '执法人员'];
+    const row = [
+      '371323010001',
+      '史明',
+      ID,
+      '男',
+      '15187125419',
+      '青禾县应急管理局',
+      '科员',
+      '危险化学品、烟花爆竹 / 冶金',
+      '青禾县',
+      '执法人员',
+    ];
     for (const [i, v] of Object.entries(over)) row[Number(i)] = v;
     return row;
   };
 
   it('stores specialties joined by ; and the kind as inspector/expert', () => {
-    expect(check('inspectors', INSPECTOR_HEADERS, inspector()).stored).toMatchObject({ certNo: '371323010001', idNumber: ID, specialties: '危险化学品;烟花爆竹;冶金', kind: 'inspector', gender: '男' });
+    expect(check('inspectors', INSPECTOR_HEADERS, inspector()).stored).toMatchObject({
+      certNo: '371323010001',
+      idNumber: ID,
+      specialties: '危险化学品;烟花爆竹;冶金',
+      kind: 'inspector',
+      gender: '男',
+    });
     expect(check('inspectors', INSPECTOR_HEADERS, inspector({ 9: '专家' })).stored.kind).toBe('expert');
     expect(check('inspectors', INSPECTOR_HEADERS, inspector({ 9: 'Expert' })).stored.kind).toBe('expert');
-    expect(check('inspectors', INSPECTOR_HEADERS, inspector({ 2: ID.toLowerCase().replace(/(\d{6})/, '$1 ') })).stored.idNumber).toBe(ID);
+    expect(
+      check('inspectors', INSPECTOR_HEADERS, inspector({ 2: ID.toLowerCase().replace(/(\d{6})/, '$1 ') })).stored
+        .idNumber,
+    ).toBe(ID);
   });
 
   it.each([
@@ -225,23 +346,42 @@ describe('items, conflicts and history rows', () => {
     ['全部', '*'],
     ['危险化学品；烟花爆竹、非煤矿山', '危险化学品;烟花爆竹;非煤矿山'],
   ])('item industries %j are stored as %j', (cell, stored) => {
-    expect(check('items', ITEM_HEADERS, ['aq-01', '安全生产行政审批情况', cell, '重点']).stored).toMatchObject({ code: 'AQ-01', industries: stored });
+    expect(check('items', ITEM_HEADERS, ['aq-01', '安全生产行政审批情况', cell, '重点']).stored).toMatchObject({
+      code: 'AQ-01',
+      industries: stored,
+    });
   });
 
   it('refuses * mixed with named industries, and an empty industries cell', () => {
-    expect(check('items', ITEM_HEADERS, ['AQ-01', '审批', '*、冶金', '重点']).problems.map((p) => p[2])).toEqual(['roster.row.starMixed']);
-    expect(check('items', ITEM_HEADERS, ['AQ-01', '审批', '', '重点']).problems.map((p) => p[2])).toEqual(['roster.row.required']);
+    expect(check('items', ITEM_HEADERS, ['AQ-01', '审批', '*、冶金', '重点']).problems.map((p) => p[2])).toEqual([
+      'roster.row.starMixed',
+    ]);
+    expect(check('items', ITEM_HEADERS, ['AQ-01', '审批', '', '重点']).problems.map((p) => p[2])).toEqual([
+      'roster.row.required',
+    ]);
   });
 
   it('checks both parts of a conflict key', () => {
-    expect(check('conflicts', ['执法证号', '统一社会信用代码', '回避原因'], ['371323010001', USCC2, '配偶在该企业任职']).outcome).toBe('ok');
-    expect(check('conflicts', ['执法证号', '统一社会信用代码', '回避原因'], ['', 'BAD', '']).problems.map((p) => p[2])).toEqual(['roster.row.required', 'roster.row.usccLength']);
+    expect(
+      check('conflicts', ['执法证号', '统一社会信用代码', '回避原因'], ['371323010001', USCC2, '配偶在该企业任职'])
+        .outcome,
+    ).toBe('ok');
+    expect(
+      check('conflicts', ['执法证号', '统一社会信用代码', '回避原因'], ['', 'BAD', '']).problems.map((p) => p[2]),
+    ).toEqual(['roster.row.required', 'roster.row.usccLength']);
   });
 
   it('normalises history dates and refuses impossible ones and | in the checking office', () => {
     const H = ['统一社会信用代码', '检查日期', '检查机关', '任务'];
-    expect(check('history', H, [USCC, '2024/1/3', '淄博市应急管理局', '']).stored).toMatchObject({ date: '2024-01-03', source: '淄博市应急管理局' });
-    expect(check('history', H, [USCC, '2024-02-30', '淄博市应急管理局', '']).problems.map((p) => p[2])).toEqual(['roster.row.badDate']);
-    expect(check('history', H, [USCC, '2024-02-01', '市局|县局', '']).problems.map((p) => p[2])).toEqual(['roster.row.pipe']);
+    expect(check('history', H, [USCC, '2024/1/3', '淄博市应急管理局', '']).stored).toMatchObject({
+      date: '2024-01-03',
+      source: '淄博市应急管理局',
+    });
+    expect(check('history', H, [USCC, '2024-02-30', '淄博市应急管理局', '']).problems.map((p) => p[2])).toEqual([
+      'roster.row.badDate',
+    ]);
+    expect(check('history', H, [USCC, '2024-02-01', '市局|县局', '']).problems.map((p) => p[2])).toEqual([
+      'roster.row.pipe',
+    ]);
   });
 });

@@ -4,7 +4,15 @@ import { BundleError, verifyBundle, type Difference } from '../../src/core/verif
 import { openDb } from '../../src/db/open.js';
 import { hasMessage } from '../../src/i18n/index.js';
 import { bundleFiles } from '../../src/io/bundle.js';
-import { putRows, rehash, rows, storeSyntheticDrawWithEvents, TAMPERS, tampered, type Bundle } from '../helpers/bundle.js';
+import {
+  putRows,
+  rehash,
+  rows,
+  storeSyntheticDrawWithEvents,
+  TAMPERS,
+  tampered,
+  type Bundle,
+} from '../helpers/bundle.js';
 import { storeDrawnInput } from '../helpers/drawn-db.js';
 import { tinyInput } from '../helpers/protocol.js';
 
@@ -36,7 +44,13 @@ function bundleError(b: Bundle): BundleError {
 
 describe('verifyBundle on untouched bundles', () => {
   it('verifies a bundle with recusals, a swap, a fresh-seed recusal and a replacement', () => {
-    expect(rows(original, 'events.csv').map((e) => e.type)).toEqual(['recusal', 'recusal', 'swap', 'recusal', 'replacement']);
+    expect(rows(original, 'events.csv').map((e) => e.type)).toEqual([
+      'recusal',
+      'recusal',
+      'swap',
+      'recusal',
+      'replacement',
+    ]);
     const r = verifyBundle(original);
     expect(r.differences).toEqual([]);
     expect(r.verified).toBe(true);
@@ -91,7 +105,11 @@ describe('verifyBundle finds every forgery of issue 5', () => {
     const d = verifyBundle(b).differences.find((x) => x.code === 'verify.selectionRank')!;
     expect(d).toMatchObject({ listedRole: 'selected', n: 12, reserves: 3, stratum: '一般' });
     expect(Number(d.rank)).toBeGreaterThan(15);
-    expect(describeDifference('en', d)).toMatch(new RegExp(`^selection: ${d.uscc} is listed as selected but its ticket ranks ${d.rank}(st|nd|rd|th) of 12 in 一般`));
+    expect(describeDifference('en', d)).toMatch(
+      new RegExp(
+        `^selection: ${d.uscc} is listed as selected but its ticket ranks ${d.rank}(st|nd|rd|th) of 12 in 一般`,
+      ),
+    );
     expect(describeDifference('zh', d)).toContain(`排第 ${d.rank}`);
   });
 });
@@ -121,7 +139,13 @@ describe('verifyBundle checks the manifest against the files', () => {
     const input = tinyInput();
     storeDrawnInput(db, input, { seedInput: '9319 / 2 5 12 8 11 / 9 18 26 34 41 45', seedKind: 'rfc3797' });
     expect(verifyBundle(bundleFiles(db, '2024Q1')).differences).toEqual([
-      { code: 'verify.seedInput', seed: input.seed, seedInput: '9319 / 2 5 12 8 11 / 9 18 26 34 41 45', seedKind: 'rfc3797', expected: '9319./2.5.8.11.12./9.18.26.34.41.45./' },
+      {
+        code: 'verify.seedInput',
+        seed: input.seed,
+        seedInput: '9319 / 2 5 12 8 11 / 9 18 26 34 41 45',
+        seedKind: 'rfc3797',
+        expected: '9319./2.5.8.11.12./9.18.26.34.41.45./',
+      },
     ]);
   });
 
@@ -144,13 +168,20 @@ describe('verifyBundle replays events without crashing', () => {
 
   it('reports a recorded replacement the rules do not give', () => {
     const d = verifyBundle(editEvent({ replacementCertNo: '37032300000' })).differences;
-    expect(d[0]).toMatchObject({ code: 'verify.eventMismatch', seq: 1, field: 'replacementCertNo', recorded: '37032300000' });
+    expect(d[0]).toMatchObject({
+      code: 'verify.eventMismatch',
+      seq: 1,
+      field: 'replacementCertNo',
+      recorded: '37032300000',
+    });
   });
 
   it('reports an event that cannot apply, and stops comparing there', () => {
     const d = verifyBundle(editEvent({ certNo: 'NOBODY' })).differences;
     expect(d).toEqual([expect.objectContaining({ code: 'verify.eventRefused', seq: 1, reason: 'event.notOnTeam' })]);
-    expect(describeDifference('en', d[0]!)).toMatch(/^event 1 \(recusal on \w+\) cannot be applied under the rules: Inspector NOBODY is not on the team/);
+    expect(describeDifference('en', d[0]!)).toMatch(
+      /^event 1 \(recusal on \w+\) cannot be applied under the rules: Inspector NOBODY is not on the team/,
+    );
   });
 
   it('reports an unknown event type', () => {
@@ -182,9 +213,17 @@ describe('verifyBundle refuses what is not a bundle (exit 3)', () => {
     ['an unknown protocol version', () => withManifest({ algorithm: 'SSJ-2' }), 'verify.unknownAlgorithm'],
     ['an unknown format', () => withManifest({ format: 'ssj-bundle/9' }), 'verify.unknownFormat'],
     ['a manifest without strata', () => withManifest({ strata: 'x' }), 'verify.badManifest'],
-    ['a wrong header', () => edited((b) => b.set('teams.csv', b.get('teams.csv')!.replace('certNo', 'idNumber'))), 'verify.badHeader'],
+    [
+      'a wrong header',
+      () => edited((b) => b.set('teams.csv', b.get('teams.csv')!.replace('certNo', 'idNumber'))),
+      'verify.badHeader',
+    ],
     ['a byte-order mark', () => edited((b) => b.set('items.csv', `\uFEFF${b.get('items.csv')}`)), 'verify.bom'],
-    ['a plan without a team size', () => edited((b) => b.set('plan.json', b.get('plan.json')!.replace('"size"', '"sise"'))), 'verify.badPlan'],
+    [
+      'a plan without a team size',
+      () => edited((b) => b.set('plan.json', b.get('plan.json')!.replace('"size"', '"sise"'))),
+      'verify.badPlan',
+    ],
   ] as const)('%s', (_name, make, code) => {
     const e = bundleError(make());
     expect(e.code).toBe(code);

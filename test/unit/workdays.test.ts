@@ -123,7 +123,7 @@ describe('coverage', () => {
     expect(e.kind).toBe('invalidInput');
   });
 
-  it('extends to a later year once the office lists that year\'s holidays, and office days win', () => {
+  it("extends to a later year once the office lists that year's holidays, and office days win", () => {
     const ext: WorkCalendar = withOfficeDays(cal, [
       { date: '2027-01-01', kind: 'holiday' },
       { date: '2027-02-06', kind: 'workday' }, // a Saturday

@@ -26,13 +26,20 @@ previous entry's hash. Announcements print the chain head, so a later rewrite of
     .option('--plan <id>', 'only entries about this plan')
     .option('--limit <n>', 'only the newest N entries')
     .addHelpText('after', '\nExamples:\n  ssj audit log --plan 2024Q1\n  ssj audit log --limit 20 --json')
-    .action(wrap((ctx, _args, opts) => showLog(ctx, opts.plan as string | undefined, opts.limit as string | undefined)));
+    .action(
+      wrap((ctx, _args, opts) => showLog(ctx, opts.plan as string | undefined, opts.limit as string | undefined)),
+    );
 
   audit
     .command('verify')
-    .description('check the chain, re-derive every stored draw, and compare results with the log (exit 1 if anything was changed outside ssj)')
+    .description(
+      'check the chain, re-derive every stored draw, and compare results with the log (exit 1 if anything was changed outside ssj)',
+    )
     .option('--head <seq:hash>', 'a chain head published earlier (announcement); fail unless it is still in the chain')
-    .addHelpText('after', '\nExamples:\n  ssj audit verify\n  ssj audit verify --head "42:9f3c5e0a1b2c3d4e"\n  ssj --db backup.db audit verify --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ssj audit verify\n  ssj audit verify --head "42:9f3c5e0a1b2c3d4e"\n  ssj --db backup.db audit verify --json',
+    )
     .action(wrap((ctx, _args, opts) => runVerify(ctx, opts.head as string | undefined)));
 
   program
@@ -47,7 +54,8 @@ previous entry's hash. Announcements print the chain head, so a later rewrite of
 
 function showLog(ctx: Context, planId: string | undefined, limitText: string | undefined): void {
   const limit = limitText === undefined ? undefined : Number(limitText);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw usageError('audit.badLimit', { value: limitText });
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
+    throw usageError('audit.badLimit', { value: limitText });
   const db = ctx.db({ mustExist: true });
   const rows = readLog(db, { planId, limit });
   const head = chainHead(db);
@@ -57,7 +65,15 @@ function showLog(ctx: Context, planId: string | undefined, limitText: string | u
     const L = (zh: string, en: string) => bi(ctx.lang, zh, en);
     return [
       table(
-        [L('序号', 'seq'), L('时间', 'at'), L('操作人', 'operator'), L('操作', 'action'), L('计划', 'plan'), L('哈希', 'hash'), L('内容', 'what')],
+        [
+          L('序号', 'seq'),
+          L('时间', 'at'),
+          L('操作人', 'operator'),
+          L('操作', 'action'),
+          L('计划', 'plan'),
+          L('哈希', 'hash'),
+          L('内容', 'what'),
+        ],
         rows.map((r) => [r.seq, r.at, r.operator, r.action, r.planId ?? '', r.hash.slice(0, 12), summarize(r)]),
       ),
       '',
@@ -113,7 +129,13 @@ function runVerify(ctx: Context, head: string | undefined): number {
   if (head !== undefined && !HEAD_FORMAT.test(head.trim())) throw usageError('audit.head.bad', { value: head });
   const report = verifyAudit(ctx.db({ mustExist: true }), { head });
   const problems = report.problems.map((p) => ({ ...p, message: ctx.out.msg(p.code, p.params) }));
-  ctx.out.result({ ...report, problems }, () => reportText(ctx, report, problems.map((p) => p.message)));
+  ctx.out.result({ ...report, problems }, () =>
+    reportText(
+      ctx,
+      report,
+      problems.map((p) => p.message),
+    ),
+  );
   return report.ok ? 0 : 1;
 }
 
@@ -149,7 +171,9 @@ async function runBackup(ctx: Context, file: string, force: boolean): Promise<vo
     }
   })();
   const size = statSync(target).size;
-  ctx.out.result({ file: target, bytes: size, head }, () => ctx.out.msg('backup.done', { file: target, size: formatBytes(size), ...head }));
+  ctx.out.result({ file: target, bytes: size, head }, () =>
+    ctx.out.msg('backup.done', { file: target, size: formatBytes(size), ...head }),
+  );
 }
 
 function formatBytes(n: number): string {

@@ -7,7 +7,10 @@ export const register: Register = (program, wrap) => {
   const config = program
     .command('config')
     .description('office settings: name, deadlines in working days / 单位设置：名称、工作日期限')
-    .addHelpText('after', `\nKeys:\n${settingKeys.map((k) => `  ${k.key.padEnd(22)} ${k.help} (default: ${k.default})`).join('\n')}\n\nExamples:\n  ssj config set office.name "某某县应急管理局"\n  ssj config list --json`);
+    .addHelpText(
+      'after',
+      `\nKeys:\n${settingKeys.map((k) => `  ${k.key.padEnd(22)} ${k.help} (default: ${k.default})`).join('\n')}\n\nExamples:\n  ssj config set office.name "某某县应急管理局"\n  ssj config list --json`,
+    );
 
   config
     .command('list')
@@ -25,7 +28,8 @@ export const register: Register = (program, wrap) => {
     .action(
       wrap((ctx, [key]) => {
         const s = getSettings(ctx.db()) as Record<string, string | number>;
-        if (!(String(key) in s)) throw usageError('config.unknownKey', { key, keys: settingKeys.map((k) => k.key).join(', ') });
+        if (!(String(key) in s))
+          throw usageError('config.unknownKey', { key, keys: settingKeys.map((k) => k.key).join(', ') });
         ctx.out.result({ [String(key)]: s[String(key)] }, () => String(s[String(key)]));
       }),
     );

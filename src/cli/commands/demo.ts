@@ -23,7 +23,9 @@ interface Step {
 export const register: Register = (program, wrap) => {
   program
     .command('demo')
-    .description('show the whole job in a new directory: import, plan, freeze, draw, recusal, announcement, bundle, site, verify')
+    .description(
+      'show the whole job in a new directory: import, plan, freeze, draw, recusal, announcement, bundle, site, verify',
+    )
     .option('--dir <dir>', 'directory to create and work in', 'ssj-demo')
     .addHelpText('after', '\nExample:\n  npx ssj demo\n  npx ssj demo --dir /tmp/try-ssj --lang en')
     .action(wrap((ctx, _args, opts) => runDemo(ctx, ctx.path(String(opts.dir)))));
@@ -38,17 +40,47 @@ async function runDemo(ctx: Context, dir: string): Promise<void> {
   const exec = async (argv: string[]): Promise<string> => {
     const chunks: string[] = [];
     const errs: string[] = [];
-    const sink = (into: string[]) => ({ write: (s: string | Uint8Array) => (into.push(String(s)), true), isTTY: false }) as unknown as NodeJS.WritableStream;
-    const code = await run(['node', 'ssj', ...global, ...argv], { stdout: sink(chunks), stderr: sink(errs), env: { ...ctx.io.env, NO_COLOR: '1' }, cwd: dir, stdinIsTTY: false });
-    if (code !== 0) throw new SsjError('internal', 'demo.stepFailed', { step: `ssj ${argv.join(' ')}`, code, output: errs.join('').trim() });
+    const sink = (into: string[]) =>
+      ({
+        write: (s: string | Uint8Array) => {
+          into.push(String(s));
+          return true;
+        },
+        isTTY: false,
+      }) as unknown as NodeJS.WritableStream;
+    const code = await run(['node', 'ssj', ...global, ...argv], {
+      stdout: sink(chunks),
+      stderr: sink(errs),
+      env: { ...ctx.io.env, NO_COLOR: '1' },
+      cwd: dir,
+      stdinIsTTY: false,
+    });
+    if (code !== 0)
+      throw new SsjError('internal', 'demo.stepFailed', {
+        step: `ssj ${argv.join(' ')}`,
+        code,
+        output: errs.join('').trim(),
+      });
     return chunks.join('');
   };
 
   const steps: Step[] = [
-    ...['enterprises', 'inspectors', 'items', 'conflicts', 'history'].map((r) => ({ zh: `导入${rosterZh[r]}`, en: `import the ${r}`, argv: ['import', r, fx(`${r}.csv`)] })),
+    ...['enterprises', 'inspectors', 'items', 'conflicts', 'history'].map((r) => ({
+      zh: `导入${rosterZh[r]}`,
+      en: `import the ${r}`,
+      argv: ['import', r, fx(`${r}.csv`)],
+    })),
     { zh: '添加抽查计划', en: 'add the plan', argv: ['plan', 'add', fx('plan-2024Q1.json')] },
-    { zh: '冻结抽取对象库并生成预告', en: 'freeze the pool and write the pre-announcement', argv: ['plan', 'freeze', '2024Q1', '--seed-source', DEMO_SEED_SOURCE, '--out', '2024Q1-预告.txt'] },
-    { zh: '以公开种子抽取', en: 'draw with the published seed', argv: ['draw', '--plan', '2024Q1', '--seed-rfc3797', DEMO_SEED_RFC3797, '--yes'] },
+    {
+      zh: '冻结抽取对象库并生成预告',
+      en: 'freeze the pool and write the pre-announcement',
+      argv: ['plan', 'freeze', '2024Q1', '--seed-source', DEMO_SEED_SOURCE, '--out', '2024Q1-预告.txt'],
+    },
+    {
+      zh: '以公开种子抽取',
+      en: 'draw with the published seed',
+      argv: ['draw', '--plan', '2024Q1', '--seed-rfc3797', DEMO_SEED_RFC3797, '--yes'],
+    },
   ];
   const started = process.hrtime.bigint();
   const say = (s: Step) => ctx.out.note(`✓ ${bi(ctx.lang, s.zh, s.en)}: ssj ${s.argv.map(quote).join(' ')}`);
@@ -57,16 +89,36 @@ async function runDemo(ctx: Context, dir: string): Promise<void> {
     say(s);
   }
   // A recusal: the second member of the first selected enterprise's team declares a conflict.
-  const shown = JSON.parse(await exec(['--json', 'plan', 'show', '2024Q1'])) as { selection: { uscc: string; role: string; team: { certNo: string }[] }[] };
+  const shown = JSON.parse(await exec(['--json', 'plan', 'show', '2024Q1'])) as {
+    selection: { uscc: string; role: string; team: { certNo: string }[] }[];
+  };
   const first = shown.selection.find((r) => r.role === 'selected' && r.team.length > 1)!;
   const later: Step[] = [
     {
       zh: '登记一次回避（按原顺序递补）',
       en: 'record a recusal (next in the original order)',
-      argv: ['recuse', '--plan', '2024Q1', '--enterprise', first.uscc, '--inspector', first.team[1]!.certNo, '--reason', '演示：与该企业负责人系亲属'],
+      argv: [
+        'recuse',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        first.uscc,
+        '--inspector',
+        first.team[1]!.certNo,
+        '--reason',
+        '演示：与该企业负责人系亲属',
+      ],
     },
-    { zh: '导出抽查任务公告', en: 'export the announcement', argv: ['export', 'announcement', '--plan', '2024Q1', '--format', 'html', '--out', '2024Q1-公告.html'] },
-    { zh: '导出核验包', en: 'export the verification bundle', argv: ['export', 'bundle', '--plan', '2024Q1', '--out', 'bundle-2024Q1'] },
+    {
+      zh: '导出抽查任务公告',
+      en: 'export the announcement',
+      argv: ['export', 'announcement', '--plan', '2024Q1', '--format', 'html', '--out', '2024Q1-公告.html'],
+    },
+    {
+      zh: '导出核验包',
+      en: 'export the verification bundle',
+      argv: ['export', 'bundle', '--plan', '2024Q1', '--out', 'bundle-2024Q1'],
+    },
     { zh: '导出网站', en: 'export the website', argv: ['export', 'site', '--year', '2024', '--out', 'site'] },
     { zh: '核验核验包', en: 'verify the bundle', argv: ['verify', 'bundle-2024Q1'] },
   ];
@@ -80,7 +132,10 @@ async function runDemo(ctx: Context, dir: string): Promise<void> {
     ['ssj.db', bi(ctx.lang, '数据库（名录、计划、抽取、审计日志）', 'the database (rosters, plan, draw, audit log)')],
     ['2024Q1-预告.txt', bi(ctx.lang, '抽取前公布的预告', 'pre-announcement, published before the seed exists')],
     ['2024Q1-公告.html', bi(ctx.lang, '抽查任务公告', 'the announcement')],
-    ['bundle-2024Q1/', bi(ctx.lang, '核验包：任何人可用 ssj verify 或 docs/verify.py 复核', 'the bundle anyone can re-verify')],
+    [
+      'bundle-2024Q1/',
+      bi(ctx.lang, '核验包：任何人可用 ssj verify 或 docs/verify.py 复核', 'the bundle anyone can re-verify'),
+    ],
     ['site/index.html', bi(ctx.lang, '可上传的静态网站', 'the static website to upload')],
   ];
   ctx.out.result({ dir, seconds: Math.round(seconds * 10) / 10, files: made.map(([f]) => join(dir, f!)) }, () => [
@@ -92,12 +147,18 @@ async function runDemo(ctx: Context, dir: string): Promise<void> {
     `  cd ${quote(rel)}`,
     `  ${invoke(dir)} plan show 2024Q1`,
     `  ${invoke(dir)} audit verify`,
-    '  python3 ' + quote(resolve(FIXTURES_DIR, '..', 'docs', 'verify.py')) + ' bundle-2024Q1',
+    `  python3 ${quote(resolve(FIXTURES_DIR, '..', 'docs', 'verify.py'))} bundle-2024Q1`,
     `  printf '%s' '9319./2.5.8.10.12./9.18.26.34.41.45./|E|2024Q1|${first.uscc}' | sha256sum`,
   ]);
 }
 
-const rosterZh: Record<string, string> = { enterprises: '检查对象名录', inspectors: '执法检查人员名录', items: '随机抽查事项清单', conflicts: '回避关系', history: '历史检查记录' };
+const rosterZh: Record<string, string> = {
+  enterprises: '检查对象名录',
+  inspectors: '执法检查人员名录',
+  items: '随机抽查事项清单',
+  conflicts: '回避关系',
+  history: '历史检查记录',
+};
 
 /** How to run ssj from `dir`: `npx ssj` works inside the project folder; elsewhere, name the script itself. */
 function invoke(dir: string): string {

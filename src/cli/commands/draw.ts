@@ -23,7 +23,10 @@ export const register: Register = (program, wrap) => {
     .description('draw enterprises, check items and teams for a plan from a published seed (protocol SSJ-1)')
     .requiredOption('--plan <id>', 'plan id')
     .option('--seed <text>', 'the published seed, as published (NFC, trimmed)')
-    .option('--seed-rfc3797 <numbers>', 'build the seed from public lottery numbers as RFC 3797 does: "9319 / 2 5 12 8 10 / 9 18 26 34 41 45"')
+    .option(
+      '--seed-rfc3797 <numbers>',
+      'build the seed from public lottery numbers as RFC 3797 does: "9319 / 2 5 12 8 10 / 9 18 26 34 41 45"',
+    )
     .option('--seed-source <text>', 'where the seed came from (default: the source named when the plan was frozen)')
     .option('--redraw', 'draw a plan again: voids the current draw and keeps both on record')
     .option('--reason <text>', 'why the plan is drawn again (required with --redraw)')
@@ -49,7 +52,11 @@ export interface DrawOptions {
   reason?: string;
 }
 
-export function seedFromOptions(opts: { seed?: string; seedRfc3797?: string }): { seed: string; input: string; kind: 'text' | 'rfc3797' } {
+export function seedFromOptions(opts: { seed?: string; seedRfc3797?: string }): {
+  seed: string;
+  input: string;
+  kind: 'text' | 'rfc3797';
+} {
   if ((opts.seed === undefined) === (opts.seedRfc3797 === undefined)) throw usageError('draw.needSeed');
   if (opts.seedRfc3797 !== undefined) {
     try {
@@ -71,7 +78,8 @@ async function runDraw(ctx: Context, opts: DrawOptions): Promise<void> {
   ctx.requireConfirmable();
   if (opts.redraw && !opts.reason?.trim()) throw usageError('draw.redrawNeedsReason');
   const current = activeDraw(db, plan.id);
-  if (current && !opts.redraw) throw refused('draw.alreadyDrawn', { id: plan.id, at: current.drawnAt, seed: current.seed });
+  if (current && !opts.redraw)
+    throw refused('draw.alreadyDrawn', { id: plan.id, at: current.drawnAt, seed: current.seed });
   if (!current && opts.redraw) throw usageError('draw.redrawNothing', { id: plan.id });
 
   const inputs = computeInputs(db, plan);
@@ -79,53 +87,102 @@ async function runDraw(ctx: Context, opts: DrawOptions): Promise<void> {
   const freeze = findFreeze(db, plan.id);
   if (freeze) {
     const changes = diffInputs(freeze.files, inputs.files);
-    if (changes.length) throw refused('draw.poolChanged', { id: plan.id, frozenAt: freeze.frozenAt, changes: describeChanges(ctx, changes), files: changes });
+    if (changes.length)
+      throw refused('draw.poolChanged', {
+        id: plan.id,
+        frozenAt: freeze.frozenAt,
+        changes: describeChanges(ctx, changes),
+        files: changes,
+      });
   } else ctx.out.warn('draw.notFrozenWarning');
 
   const input = drawInput(plan, seed.seed, inputs.strata, inputs);
   const enterprises = protocol(() => drawEnterprises(input));
   const selected = enterprises.selection.filter((r) => r.role === 'selected').map((r) => r.uscc);
-  const orders = await inspectorOrders(seed.seed, plan.id, selected, input.inspectors.map((i) => i.certNo));
+  const orders = await inspectorOrders(
+    seed.seed,
+    plan.id,
+    selected,
+    input.inspectors.map((i) => i.certNo),
+  );
   const state = protocol(() => draw(input, { enterprises, orders }));
-  const seedSource = opts.seedSource?.trim() || freeze?.seedSource || (seed.kind === 'rfc3797' ? `RFC 3797: ${seed.input}` : '');
+  const seedSource =
+    opts.seedSource?.trim() || freeze?.seedSource || (seed.kind === 'rfc3797' ? `RFC 3797: ${seed.input}` : '');
   const summary = drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state);
   if (!ctx.json) printSummary(ctx, summary);
-  if (!(await ctx.confirm(bi(ctx.lang, '保存本次抽取结果？', 'Store this draw?')))) throw new SsjError('cancelled', 'draw.cancelled');
+  if (!(await ctx.confirm(bi(ctx.lang, '保存本次抽取结果？', 'Store this draw?'))))
+    throw new SsjError('cancelled', 'draw.cancelled');
 
   const at = ctx.now();
   const drawId = db
     .transaction(() => {
       // Checked again inside the write lock: of two processes drawing the same plan at once, exactly one stores.
       const now = activeDraw(db, plan.id);
-      if (now && (!opts.redraw || now.id !== current?.id)) throw refused('draw.alreadyDrawn', { id: plan.id, at: now.drawnAt, seed: now.seed });
+      if (now && (!opts.redraw || now.id !== current?.id))
+        throw refused('draw.alreadyDrawn', { id: plan.id, at: now.drawnAt, seed: now.seed });
       const voided = opts.redraw ? voidActiveDraw(db, plan.id, opts.reason!.trim(), at) : undefined;
       const id = insertDraw(db, {
-        planId: plan.id, algorithm: ALGORITHM, planJson: JSON.stringify(plan), seed: seed.seed, seedInput: seed.input, seedKind: seed.kind, seedSource,
-        frozenAt: freeze?.frozenAt ?? null, drawnAt: at, operator: ctx.operator, redrawReason: opts.redraw ? opts.reason!.trim() : null,
-        poolHash: inputs.hashes.poolEnterprises, strata: state.strata, files: inputs.files,
+        planId: plan.id,
+        algorithm: ALGORITHM,
+        planJson: JSON.stringify(plan),
+        seed: seed.seed,
+        seedInput: seed.input,
+        seedKind: seed.kind,
+        seedSource,
+        frozenAt: freeze?.frozenAt ?? null,
+        drawnAt: at,
+        operator: ctx.operator,
+        redrawReason: opts.redraw ? opts.reason!.trim() : null,
+        poolHash: inputs.hashes.poolEnterprises,
+        strata: state.strata,
+        files: inputs.files,
       });
       storeState(db, id, state);
       setPlanStatus(db, plan.id, 'drawn');
       appendAudit(db, {
-        at, operator: ctx.operator, action: opts.redraw ? 'draw.redraw' : 'draw', planId: plan.id,
-        payload: { drawId: id, voidedDrawId: voided ?? null, reason: opts.reason ?? null, algorithm: ALGORITHM, seed: seed.seed, seedSource, hashes: inputs.hashes, strata: state.strata, resultHash: stateHash(state) },
+        at,
+        operator: ctx.operator,
+        action: opts.redraw ? 'draw.redraw' : 'draw',
+        planId: plan.id,
+        payload: {
+          drawId: id,
+          voidedDrawId: voided ?? null,
+          reason: opts.reason ?? null,
+          algorithm: ALGORITHM,
+          seed: seed.seed,
+          seedSource,
+          hashes: inputs.hashes,
+          strata: state.strata,
+          resultHash: stateHash(state),
+        },
       });
       return id;
     })
     .immediate();
-  ctx.out.result({ ...summary, drawId, drawnAt: at }, () => bi(ctx.lang, `已保存抽取 #${drawId}。查看：ssj plan show ${plan.id}；导出公告：ssj export announcement --plan ${plan.id}`, `Stored draw #${drawId}. See it with ssj plan show ${plan.id}; publish with ssj export announcement --plan ${plan.id}`));
+  ctx.out.result({ ...summary, drawId, drawnAt: at }, () =>
+    bi(
+      ctx.lang,
+      `已保存抽取 #${drawId}。查看：ssj plan show ${plan.id}；导出公告：ssj export announcement --plan ${plan.id}`,
+      `Stored draw #${drawId}. See it with ssj plan show ${plan.id}; publish with ssj export announcement --plan ${plan.id}`,
+    ),
+  );
 }
-
 
 function describeChanges(ctx: Context, changes: ReturnType<typeof diffInputs>): string {
   return changes
     .map((c) => {
-      const sample = (xs: string[]) => xs.slice(0, 5).map((x) => `      ${x}`).join('\n') + (xs.length > 5 ? `\n      … (+${xs.length - 5})` : '');
+      const sample = (xs: string[]) =>
+        xs
+          .slice(0, 5)
+          .map((x) => `      ${x}`)
+          .join('\n') + (xs.length > 5 ? `\n      … (+${xs.length - 5})` : '');
       return [
         `  ${c.file}: ${c.frozenHash.slice(0, 16)}… → ${c.currentHash.slice(0, 16)}…`,
         c.added.length ? `    ${bi(ctx.lang, '新增', 'added')} ${c.added.length}:\n${sample(c.added)}` : '',
         c.removed.length ? `    ${bi(ctx.lang, '移除', 'removed')} ${c.removed.length}:\n${sample(c.removed)}` : '',
-      ].filter(Boolean).join('\n');
+      ]
+        .filter(Boolean)
+        .join('\n');
     })
     .join('\n');
 }
@@ -138,10 +195,25 @@ export interface DrawSummary {
   poolHash: string;
   strata: DrawState['strata'];
   hashes: number;
-  selected: { stratum: string; rank: number; uscc: string; name: string; ticket: string; role: string; team: { seat: number; certNo: string; name: string }[]; items: string[] }[];
+  selected: {
+    stratum: string;
+    rank: number;
+    uscc: string;
+    name: string;
+    ticket: string;
+    role: string;
+    team: { seat: number; certNo: string; name: string }[];
+    items: string[];
+  }[];
 }
 
-export function drawSummary(planId: string, seed: string, seedSource: string, poolHash: string, state: DrawState): DrawSummary {
+export function drawSummary(
+  planId: string,
+  seed: string,
+  seedSource: string,
+  poolHash: string,
+  state: DrawState,
+): DrawSummary {
   return {
     planId,
     algorithm: ALGORITHM,
@@ -151,7 +223,12 @@ export function drawSummary(planId: string, seed: string, seedSource: string, po
     strata: state.strata,
     hashes: state.hashes,
     selected: state.selection.map((r) => ({
-      stratum: r.stratum, rank: r.rank, uscc: r.uscc, name: r.name, ticket: r.ticket, role: r.role,
+      stratum: r.stratum,
+      rank: r.rank,
+      uscc: r.uscc,
+      name: r.name,
+      ticket: r.ticket,
+      role: r.role,
       team: (state.teams.get(r.uscc) ?? []).map((s) => ({ seat: s.seat, certNo: s.certNo, name: s.name })),
       items: (state.checkItems.get(r.uscc) ?? []).map((c) => c.code),
     })),
@@ -165,15 +242,42 @@ function printSummary(ctx: Context, s: DrawSummary): void {
   if (s.seedSource) ctx.out.line(`${L('种子来源', 'Seed source')}: ${s.seedSource}`);
   ctx.out.line(`${L('对象库哈希', 'Pool hash')}: ${s.poolHash}`);
   ctx.out.line('');
-  ctx.out.line(table([L('层', 'stratum'), L('总数', 'population'), L('可抽', 'pool'), L('抽中', 'selected'), L('备选', 'reserves')], s.strata.map((x) => [x.name, x.population, x.pool, x.selected, x.reserves])));
+  ctx.out.line(
+    table(
+      [L('层', 'stratum'), L('总数', 'population'), L('可抽', 'pool'), L('抽中', 'selected'), L('备选', 'reserves')],
+      s.strata.map((x) => [x.name, x.population, x.pool, x.selected, x.reserves]),
+    ),
+  );
   ctx.out.line('');
   const shown = s.selected.slice(0, 200);
   ctx.out.line(
     table(
-      [L('层', 'stratum'), L('序', 'rank'), L('角色', 'role'), L('统一社会信用代码', 'USCC'), L('名称', 'name'), L('检查组', 'team'), L('事项', 'items')],
-      shown.map((r) => [r.stratum, r.rank, roleLabel(ctx.lang, r.role), r.uscc, r.name, r.team.map((m) => m.name).join('、'), r.items.join(' ')]),
+      [
+        L('层', 'stratum'),
+        L('序', 'rank'),
+        L('角色', 'role'),
+        L('统一社会信用代码', 'USCC'),
+        L('名称', 'name'),
+        L('检查组', 'team'),
+        L('事项', 'items'),
+      ],
+      shown.map((r) => [
+        r.stratum,
+        r.rank,
+        roleLabel(ctx.lang, r.role),
+        r.uscc,
+        r.name,
+        r.team.map((m) => m.name).join('、'),
+        r.items.join(' '),
+      ]),
     ),
   );
-  if (s.selected.length > shown.length) ctx.out.line(L(`……共 ${s.selected.length} 行，完整结果见 ssj plan show ${s.planId}`, `… ${s.selected.length} rows in all; see ssj plan show ${s.planId}`));
+  if (s.selected.length > shown.length)
+    ctx.out.line(
+      L(
+        `……共 ${s.selected.length} 行，完整结果见 ssj plan show ${s.planId}`,
+        `… ${s.selected.length} rows in all; see ssj plan show ${s.planId}`,
+      ),
+    );
   ctx.out.line('');
 }

@@ -83,7 +83,12 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
   const inspectors = new Map(readPoolInspectors(files.poolInspectors).map((i) => [i.certNo, i]));
   const itemNames = new Map(readItems(files.items).map((i) => [i.code, i.name]));
   const state = verifiedState(db, draw);
-  const member = (certNo: string, seat = 0, name = inspectors.get(certNo)?.name ?? ''): TeamMember => ({ seat, certNo, name, unit: inspectors.get(certNo)?.unit ?? '' });
+  const member = (certNo: string, seat = 0, name = inspectors.get(certNo)?.name ?? ''): TeamMember => ({
+    seat,
+    certNo,
+    name,
+    unit: inspectors.get(certNo)?.unit ?? '',
+  });
 
   const strataOrder = new Map(plan.strata.map((s, i) => [s.name, i]));
   const byUscc = new Map(state.selection.map((r) => [r.uscc, r]));
@@ -127,7 +132,17 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
     },
     strata: plan.strata.map((s) => {
       const c = draw.strata.find((x) => x.name === s.name) ?? { population: 0, pool: 0, selected: 0, reserves: 0 };
-      return { name: s.name, where: s.where, ratio: s.ratio, count: s.count, min: s.min, population: c.population, pool: c.pool, selected: c.selected, reserves: c.reserves };
+      return {
+        name: s.name,
+        where: s.where,
+        ratio: s.ratio,
+        count: s.count,
+        min: s.min,
+        population: c.population,
+        pool: c.pool,
+        selected: c.selected,
+        reserves: c.reserves,
+      };
     }),
     draw: {
       algorithm: draw.algorithm,

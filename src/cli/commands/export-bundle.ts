@@ -7,17 +7,31 @@ import { t } from '../../i18n/index.js';
 export function registerBundle(exp: Command, wrap: Wrap): void {
   exp
     .command('bundle')
-    .description('write the verification bundle of a drawn plan: manifest, plan, pools, items, conflicts, selection, teams, check items, events')
+    .description(
+      'write the verification bundle of a drawn plan: manifest, plan, pools, items, conflicts, selection, teams, check items, events',
+    )
     .requiredOption('--plan <id>', 'plan id')
     .requiredOption('--out <dir>', 'directory to write the bundle into (created if missing)')
-    .addHelpText('after', '\nExample:\n  ssj export bundle --plan 2024Q1 --out bundle-2024Q1\n  ssj verify bundle-2024Q1')
+    .addHelpText(
+      'after',
+      '\nExample:\n  ssj export bundle --plan 2024Q1 --out bundle-2024Q1\n  ssj verify bundle-2024Q1',
+    )
     .action(
       wrap((ctx, _args, opts) => {
         const dir = ctx.path(String(opts.out));
         const written = writeBundle(ctx.db({ mustExist: true }), String(opts.plan), dir);
         ctx.out.result(
-          { planId: written.manifest.planId, dir, seed: written.manifest.seed, poolHash: written.manifest.poolHash, files: written.files },
-          (r) => [t(ctx.lang, 'bundle.written', { id: r.planId, dir: r.dir, count: r.files.length }), ...r.files.map((f) => `  ${f.sha256}  ${f.name}`)],
+          {
+            planId: written.manifest.planId,
+            dir,
+            seed: written.manifest.seed,
+            poolHash: written.manifest.poolHash,
+            files: written.files,
+          },
+          (r) => [
+            t(ctx.lang, 'bundle.written', { id: r.planId, dir: r.dir, count: r.files.length }),
+            ...r.files.map((f) => `  ${f.sha256}  ${f.name}`),
+          ],
         );
       }),
     );

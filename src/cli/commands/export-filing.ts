@@ -9,7 +9,9 @@ import { emit, warnIfOfficeUnset } from './export-output.js';
 export function registerFiling(exp: Command, wrap: Wrap): void {
   exp
     .command('filing')
-    .description('the filing form (涉企检查登记备案表, 冷水滩 第十四条) of a drawn plan: printable HTML, one page per enterprise')
+    .description(
+      'the filing form (涉企检查登记备案表, 冷水滩 第十四条) of a drawn plan: printable HTML, one page per enterprise',
+    )
     .requiredOption('--plan <id>', 'plan id')
     .option('--out <file>', 'write to this file (default: standard output)')
     .addHelpText(

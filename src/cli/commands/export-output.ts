@@ -11,8 +11,15 @@ import { getSettings, settingKeys } from '../../db/settings.js';
 
 /** --format, else the --out file's extension, else the default. */
 export function pickFormat<F extends string>(format: unknown, out: unknown, known: readonly F[], fallback: F): F {
-  const fromExt = typeof out === 'string' ? extname(out).slice(1).toLowerCase().replace(/^(htm|markdown|text)$/, (m) => ({ htm: 'html', markdown: 'md', text: 'txt' })[m]!) : '';
-  const f = typeof format === 'string' ? format.trim().toLowerCase() : known.includes(fromExt as F) ? fromExt : fallback;
+  const fromExt =
+    typeof out === 'string'
+      ? extname(out)
+          .slice(1)
+          .toLowerCase()
+          .replace(/^(htm|markdown|text)$/, (m) => ({ htm: 'html', markdown: 'md', text: 'txt' })[m]!)
+      : '';
+  const f =
+    typeof format === 'string' ? format.trim().toLowerCase() : known.includes(fromExt as F) ? fromExt : fallback;
   if (!known.includes(f as F)) throw usageError('export.badFormat', { value: format, known: known.join(', ') });
   return f as F;
 }

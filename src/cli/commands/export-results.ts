@@ -8,7 +8,15 @@ import { getSettings } from '../../db/settings.js';
 import { SsjError, usageError } from '../../errors.js';
 import { mustWithhold, type AnnouncementData } from '../../io/announcement.js';
 import { beijingDate } from '../../io/dates.js';
-import { RESULTS_FORMATS, renderResults, scopeTitle, type PublishedResult, type ResultsData, type ResultsFormat, type ResultsScope } from '../../io/results-export.js';
+import {
+  RESULTS_FORMATS,
+  renderResults,
+  scopeTitle,
+  type PublishedResult,
+  type ResultsData,
+  type ResultsFormat,
+  type ResultsScope,
+} from '../../io/results-export.js';
 import { loadAnnouncement } from './export-announcement.js';
 import { emit, pickEncoding, pickFormat, warnIfOfficeUnset } from './export-output.js';
 
@@ -52,7 +60,8 @@ function scopeOf(opts: Record<string, unknown>): { planId?: string; month?: stri
   const plan = typeof opts.plan === 'string' ? opts.plan : undefined;
   const month = typeof opts.month === 'string' ? opts.month.trim() : undefined;
   if ((plan === undefined) === (month === undefined)) throw usageError('export.results.planOrMonth');
-  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw usageError('export.results.badMonth', { value: month });
+  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw usageError('export.results.badMonth', { value: month });
   return plan !== undefined ? { planId: plan } : { month };
 }
 
@@ -63,7 +72,12 @@ export function warnAboutResults(ctx: Context, d: ResultsData): void {
   const unpublished = d.results.filter((r) => !r.published);
   if (unpublished.length) {
     const plans = [...new Set(unpublished.map((r) => r.planId))];
-    ctx.out.note(ctx.out.msg('export.results.unpublished', { count: unpublished.length, commands: plans.map((p) => `ssj result publish --plan ${p}`).join('; ') }));
+    ctx.out.note(
+      ctx.out.msg('export.results.unpublished', {
+        count: unpublished.length,
+        commands: plans.map((p) => `ssj result publish --plan ${p}`).join('; '),
+      }),
+    );
   }
 }
 
@@ -71,9 +85,18 @@ export function warnAboutResults(ctx: Context, d: ResultsData): void {
  * The results of a plan, or of a month across plans, with check items and team names from each plan's draw.
  * Results of unannounced plans whose window is still open (Beijing date of `now`) are counted, not listed.
  */
-export function loadResults(db: Db, want: { planId?: string; month?: string }, now: string, drawOf = drawLoader(db, now)): ResultsData {
+export function loadResults(
+  db: Db,
+  want: { planId?: string; month?: string },
+  now: string,
+  drawOf = drawLoader(db, now),
+): ResultsData {
   const day = beijingDate(now);
-  const views = want.planId !== undefined ? (getPlan(db, want.planId), resultViews(db, want.planId)) : resultViews(db).filter((v) => v.checkDate.startsWith(`${want.month}-`));
+  if (want.planId !== undefined) getPlan(db, want.planId); // refuses an unknown plan
+  const views =
+    want.planId !== undefined
+      ? resultViews(db, want.planId)
+      : resultViews(db).filter((v) => v.checkDate.startsWith(`${want.month}-`));
   const results: PublishedResult[] = [];
   const withheld = new Map<string, { planId: string; until: string; count: number }>();
   for (const v of views) {
@@ -86,8 +109,17 @@ export function loadResults(db: Db, want: { planId?: string; month?: string }, n
     }
     results.push(publishedResult(v, plan.title, drawOf(v.planId)));
   }
-  const scope: ResultsScope = want.planId !== undefined ? { kind: 'plan', planId: want.planId, title: getPlan(db, want.planId).plan.title } : { kind: 'month', month: want.month! };
-  return { office: getSettings(db)['office.name'] ?? '', scope, issuedOn: day, results, withheld: [...withheld.values()] };
+  const scope: ResultsScope =
+    want.planId !== undefined
+      ? { kind: 'plan', planId: want.planId, title: getPlan(db, want.planId).plan.title }
+      : { kind: 'month', month: want.month! };
+  return {
+    office: getSettings(db)['office.name'] ?? '',
+    scope,
+    issuedOn: day,
+    results,
+    withheld: [...withheld.values()],
+  };
 }
 
 /**
@@ -123,7 +155,12 @@ function publishedResult(v: ResultView, planTitle: string, draw: AnnouncementDat
     outcome: v.outcome,
     followUp: v.followUp,
     original: v.original ? { outcome: v.original.outcome, followUp: v.original.followUp } : null,
-    corrections: v.corrections.map((c) => ({ date: beijingDate(c.recordedAt), reason: c.reason, outcome: c.outcome, followUp: c.followUp })),
+    corrections: v.corrections.map((c) => ({
+      date: beijingDate(c.recordedAt),
+      reason: c.reason,
+      outcome: c.outcome,
+      followUp: c.followUp,
+    })),
     published: v.publishedAt !== null && v.corrections.every((c) => c.publishedAt !== null),
   };
 }

@@ -13,7 +13,14 @@ import { usageError } from '../../errors.js';
 import { forPublication } from '../../io/announcement.js';
 import { writeBundle } from '../../io/bundle.js';
 import { beijingDate } from '../../io/dates.js';
-import { bundleDir, renderSite, type SiteData, type SiteInspector, type SiteItem, type SitePlan } from '../../io/site.js';
+import {
+  bundleDir,
+  renderSite,
+  type SiteData,
+  type SiteInspector,
+  type SiteItem,
+  type SitePlan,
+} from '../../io/site.js';
 import { writeFile, warnIfOfficeUnset } from './export-output.js';
 import { drawLoader, loadResults } from './export-results.js';
 
@@ -21,7 +28,9 @@ import { drawLoader, loadResults } from './export-results.js';
 export function registerSite(exp: Command, wrap: Wrap): void {
   exp
     .command('site')
-    .description('a static website of one year for upload: item list, plans, task announcements, results, inspector roster, bundles')
+    .description(
+      'a static website of one year for upload: item list, plans, task announcements, results, inspector roster, bundles',
+    )
     .requiredOption('--year <YYYY>', 'the year to publish')
     .requiredOption('--out <dir>', 'folder to write (created; files from an earlier export are overwritten)')
     .addHelpText(
@@ -50,7 +59,9 @@ function exportSite(ctx: Context, yearText: string, out: string): void {
   for (const [path, bytes] of files) writeFile(join(dir, path), bytes);
   const bundles = data.plans.filter((p) => p.announcement?.bundle).length;
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
-  ctx.out.result({ dir, pages, plans: data.plans.length, bundles, files: [...files.keys()] }, (r) => ctx.out.msg('export.site.written', r));
+  ctx.out.result({ dir, pages, plans: data.plans.length, bundles, files: [...files.keys()] }, (r) =>
+    ctx.out.msg('export.site.written', r),
+  );
 }
 
 /** docs/verify.py of this installation (dist/cli/commands → ../../../docs). */
@@ -75,12 +86,20 @@ function siteData(ctx: Context, db: Db, year: number, dir: string): SiteData {
       return {
         plan: p.plan,
         status: p.status,
-        freeze: freeze ? { seedSource: freeze.seedSource, frozenAt: freeze.frozenAt, poolHash: freeze.hashes.poolEnterprises } : null,
+        freeze: freeze
+          ? { seedSource: freeze.seedSource, frozenAt: freeze.frozenAt, poolHash: freeze.hashes.poolEnterprises }
+          : null,
         announcement,
         results: drawn ? loadResults(db, { planId: p.plan.id }, now, drawOf) : null,
       };
     });
-  const months = [...new Set(resultViews(db).map((v) => v.checkDate.slice(0, 7)).filter((m) => m.startsWith(`${year}-`)))].sort();
+  const months = [
+    ...new Set(
+      resultViews(db)
+        .map((v) => v.checkDate.slice(0, 7))
+        .filter((m) => m.startsWith(`${year}-`)),
+    ),
+  ].sort();
   return {
     office: getSettings(db)['office.name'] ?? '',
     year,
@@ -95,7 +114,11 @@ function siteData(ctx: Context, db: Db, year: number, dir: string): SiteData {
 
 /** The check-item list as rule 第七条 publishes it (name, content, basis). */
 function publicItems(db: Db): SiteItem[] {
-  return db.prepare('SELECT code, name, content, basis, industries, method, category FROM items WHERE active = 1 ORDER BY code').all() as SiteItem[];
+  return db
+    .prepare(
+      'SELECT code, name, content, basis, industries, method, category FROM items WHERE active = 1 ORDER BY code',
+    )
+    .all() as SiteItem[];
 }
 
 /**
@@ -103,5 +126,7 @@ function publicItems(db: Db): SiteItem[] {
  * address can never reach the site, whatever the table holds.
  */
 function publicRoster(db: Db): SiteInspector[] {
-  return db.prepare('SELECT cert_no AS certNo, name, unit, kind FROM inspectors WHERE active = 1 ORDER BY kind DESC, cert_no').all() as SiteInspector[];
+  return db
+    .prepare('SELECT cert_no AS certNo, name, unit, kind FROM inspectors WHERE active = 1 ORDER BY kind DESC, cert_no')
+    .all() as SiteInspector[];
 }

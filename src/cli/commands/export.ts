@@ -7,7 +7,11 @@ import { registerFiling } from './export-filing.js';
 
 /** `ssj export …`: files for publication and verification. Each subcommand lives in its own file. */
 export const register: Register = (program, wrap) => {
-  const exp = program.command('export').description('write announcements, result lists, the website and verification bundles / 导出公告、结果、网站与核验包');
+  const exp = program
+    .command('export')
+    .description(
+      'write announcements, result lists, the website and verification bundles / 导出公告、结果、网站与核验包',
+    );
   registerBundle(exp, wrap);
   registerAnnouncement(exp, wrap);
   registerResults(exp, wrap);

@@ -2,7 +2,14 @@ import { resolve } from 'node:path';
 import type { Register } from '../main.js';
 import type { Context } from '../context.js';
 import { importRoster, type ImportResult } from '../../db/roster-import.js';
-import { isRosterName, parseMapOption, ROSTER_DEFS, ROSTERS, type RosterName, type RowProblem } from '../../domain/rosters.js';
+import {
+  isRosterName,
+  parseMapOption,
+  ROSTER_DEFS,
+  ROSTERS,
+  type RosterName,
+  type RowProblem,
+} from '../../domain/rosters.js';
 import { SsjError, usageError } from '../../errors.js';
 import { bi } from '../../i18n/index.js';
 import { parseEncodingOption } from '../../io/encoding.js';
@@ -56,13 +63,27 @@ async function runImport(ctx: Context, rosterArg: string, file: string, opts: Re
   if (encoding === null) throw usageError('encoding.badOption', { value: opts.encoding });
   const mapped = parseMapOption(def, opts.map as string | undefined);
   if ('badPart' in mapped) throw usageError('roster.mapSyntax', { part: mapped.badPart });
-  if ('unknownField' in mapped) throw usageError('roster.mapUnknownField', { roster, field: mapped.unknownField, fields: def.fields.map((f) => f.field).join(', ') });
+  if ('unknownField' in mapped)
+    throw usageError('roster.mapUnknownField', {
+      roster,
+      field: mapped.unknownField,
+      fields: def.fields.map((f) => f.field).join(', '),
+    });
   const path = ctx.path(file);
   const errorsPath = opts.errors === undefined ? undefined : ctx.path(String(opts.errors));
-  if (errorsPath !== undefined && resolve(errorsPath) === resolve(path)) throw usageError('roster.errorsSameFile', { path: file });
+  if (errorsPath !== undefined && resolve(errorsPath) === resolve(path))
+    throw usageError('roster.errorsSameFile', { path: file });
 
   const lang = ctx.lang;
-  const errors = errorsPath === undefined ? undefined : new ErrorsCsv(errorsPath, [bi(lang, '行号', 'line'), bi(lang, '字段', 'field'), bi(lang, '值', 'value'), bi(lang, '问题', 'problem')]);
+  const errors =
+    errorsPath === undefined
+      ? undefined
+      : new ErrorsCsv(errorsPath, [
+          bi(lang, '行号', 'line'),
+          bi(lang, '字段', 'field'),
+          bi(lang, '值', 'value'),
+          bi(lang, '问题', 'problem'),
+        ]);
   const shown: RowProblem[] = [];
   let problems = 0;
   try {
@@ -94,7 +115,13 @@ async function runImport(ctx: Context, rosterArg: string, file: string, opts: Re
     if (problems > 0 && e instanceof SsjError) {
       reportProblems(ctx, shown, problems, errors && String(opts.errors));
       // With --json the error (and so these details) is printed on stdout for scripts: include the rows.
-      const list = shown.map((p) => ({ line: p.line, field: p.field, value: p.value, code: p.code, message: ctx.out.msg(p.code, p.params) }));
+      const list = shown.map((p) => ({
+        line: p.line,
+        field: p.field,
+        value: p.value,
+        code: p.code,
+        message: ctx.out.msg(p.code, p.params),
+      }));
       throw new SsjError(e.kind, e.code, { ...e.details, problems: list });
     }
     throw e;
@@ -116,8 +143,11 @@ function summary(ctx: Context, r: ImportResult): string {
 /** The first problems on stderr; the complete list is in --errors (and the first JSON_PROBLEMS in the --json error). */
 function reportProblems(ctx: Context, shown: RowProblem[], total: number, errorsFile: string | undefined): void {
   for (const p of shown.slice(0, SHOWN_PROBLEMS)) {
-    ctx.out.note(ctx.out.msg('roster.errorLine', { line: p.line, field: p.field, reason: ctx.out.msg(p.code, p.params) }));
+    ctx.out.note(
+      ctx.out.msg('roster.errorLine', { line: p.line, field: p.field, reason: ctx.out.msg(p.code, p.params) }),
+    );
   }
-  if (total > SHOWN_PROBLEMS && !errorsFile) ctx.out.note(ctx.out.msg('roster.moreErrors', { count: total - SHOWN_PROBLEMS }));
+  if (total > SHOWN_PROBLEMS && !errorsFile)
+    ctx.out.note(ctx.out.msg('roster.moreErrors', { count: total - SHOWN_PROBLEMS }));
   if (errorsFile) ctx.out.note(ctx.out.msg('roster.errorsWritten', { count: total, path: errorsFile }));
 }

@@ -12,4 +12,16 @@ import { register as configCmd } from './config.js';
 import { register as demoCmd } from './demo.js';
 
 /** Every command, in the order `ssj --help` lists them (the order of a year's work). */
-export const commands: Register[] = [importCmd, listCmd, planCmd, drawCmd, recuseCmd, exportCmd, verifyCmd, resultCmd, auditCmd, configCmd, demoCmd];
+export const commands: Register[] = [
+  importCmd,
+  listCmd,
+  planCmd,
+  drawCmd,
+  recuseCmd,
+  exportCmd,
+  verifyCmd,
+  resultCmd,
+  auditCmd,
+  configCmd,
+  demoCmd,
+];

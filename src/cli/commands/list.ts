@@ -1,8 +1,25 @@
 import type { Register } from '../main.js';
 import type { Context } from '../context.js';
 import { checksInYear } from '../../db/checks.js';
-import { checksOf, conflictsOf, getEnterprise, importInfo, listRoster, storedFields, type Filter, type RosterRow } from '../../db/rosters.js';
-import { headerKey, isRosterName, maskPersonal, normaliseCode, ROSTER_DEFS, ROSTERS, type RosterDef } from '../../domain/rosters.js';
+import {
+  checksOf,
+  conflictsOf,
+  getEnterprise,
+  importInfo,
+  listRoster,
+  storedFields,
+  type Filter,
+  type RosterRow,
+} from '../../db/rosters.js';
+import {
+  headerKey,
+  isRosterName,
+  maskPersonal,
+  normaliseCode,
+  ROSTER_DEFS,
+  ROSTERS,
+  type RosterDef,
+} from '../../domain/rosters.js';
 import { notFound, usageError } from '../../errors.js';
 import { bi, type Lang } from '../../i18n/index.js';
 import { table } from '../output.js';
@@ -41,7 +58,10 @@ export const register: Register = (program, wrap) => {
     .command('list')
     .description('list a roster: enterprises, inspectors, items, conflicts or history / 查看名录')
     .argument('<roster>', `which roster: ${ROSTERS.join(', ')}`)
-    .option('--where <filter>', 'field=value or field~text (repeatable)', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
+    .option('--where <filter>', 'field=value or field~text (repeatable)', (v: string, acc: string[] | undefined) => [
+      ...(acc ?? []),
+      v,
+    ])
     .option('--limit <n>', `at most n rows (default ${DEFAULT_LIMIT}; 0 = all)`)
     .option('--all', 'include inactive rows (missing from the last --replace import)')
     .option('--show-personal', 'show ID numbers and phone numbers in full')
@@ -69,8 +89,11 @@ function list(ctx: Context, rosterArg: string, opts: Record<string, unknown>): v
   const db = ctx.db({ mustExist: true });
   const { total, rows } = listRoster(db, def, filters, { limit, includeInactive: Boolean(opts.all) });
   const shown = opts.showPersonal ? rows : rows.map((r) => maskRow(def, r));
-  if (!ctx.json && rows.length < total) ctx.out.note(ctx.out.msg('roster.listTruncated', { shown: rows.length, total }));
-  ctx.out.result({ roster, total, shown: rows.length, rows: shown }, (d) => (d.rows.length ? listTable(ctx.lang, def, d.rows, Boolean(opts.all)) : ctx.out.msg('roster.listEmpty')));
+  if (!ctx.json && rows.length < total)
+    ctx.out.note(ctx.out.msg('roster.listTruncated', { shown: rows.length, total }));
+  ctx.out.result({ roster, total, shown: rows.length, rows: shown }, (d) =>
+    d.rows.length ? listTable(ctx.lang, def, d.rows, Boolean(opts.all)) : ctx.out.msg('roster.listEmpty'),
+  );
 }
 
 /** field=v1,v2 or field~text; the field by English name or any of its Chinese headers. */
@@ -82,7 +105,12 @@ function parseWhere(def: RosterDef, w: string): Filter {
   const field =
     fields.find((f) => headerKey(f.field) === key)?.field ??
     def.fields.find((f) => f.headers.some((h) => headerKey(h) === key))?.field;
-  if (!field) throw usageError('roster.whereField', { roster: def.name, field: m[1]!.trim(), fields: fields.map((f) => f.field).join(', ') });
+  if (!field)
+    throw usageError('roster.whereField', {
+      roster: def.name,
+      field: m[1]!.trim(),
+      fields: fields.map((f) => f.field).join(', '),
+    });
   const op = m[2] as '=' | '~';
   return { field, op, values: op === '~' ? [m[3]!] : m[3]!.split(/[,，]/) };
 }
@@ -96,7 +124,8 @@ function parseLimit(v: unknown): number {
 
 function maskRow(def: RosterDef, r: RosterRow): RosterRow {
   const out = { ...r };
-  for (const f of def.fields) if (f.personal && typeof out[f.field] === 'string') out[f.field] = maskPersonal(f.field, out[f.field] as string);
+  for (const f of def.fields)
+    if (f.personal && typeof out[f.field] === 'string') out[f.field] = maskPersonal(f.field, out[f.field] as string);
   return out;
 }
 
@@ -116,7 +145,8 @@ function label(lang: Lang, def: RosterDef, field: string): string {
 
 function cell(lang: Lang, field: string, v: string | number | boolean | undefined): string {
   if (field === 'active') return v ? bi(lang, '在用', 'yes') : bi(lang, '停用', 'no');
-  if (field === 'kind' && lang === 'zh') return v === 'expert' ? '专家' : v === 'inspector' ? '执法人员' : String(v ?? '');
+  if (field === 'kind' && lang === 'zh')
+    return v === 'expert' ? '专家' : v === 'inspector' ? '执法人员' : String(v ?? '');
   return String(v ?? '').replace(/;/g, lang === 'zh' ? '、' : ', ');
 }
 
@@ -153,7 +183,17 @@ function parseYear(s: string): number {
   return Number(s);
 }
 
-function showText(ctx: Context, def: RosterDef, d: { enterprise: RosterRow; imported: { file: string; at: string; operator: string } | null; year: number; checks: ReturnType<typeof checksInYear> & { list: ReturnType<typeof checksOf> }; conflicts: ReturnType<typeof conflictsOf> }): string[] {
+function showText(
+  ctx: Context,
+  def: RosterDef,
+  d: {
+    enterprise: RosterRow;
+    imported: { file: string; at: string; operator: string } | null;
+    year: number;
+    checks: ReturnType<typeof checksInYear> & { list: ReturnType<typeof checksOf> };
+    conflicts: ReturnType<typeof conflictsOf>;
+  },
+): string[] {
   const lang = ctx.lang;
   const lines = table(
     [bi(lang, '字段', 'field'), bi(lang, '值', 'value')],
@@ -163,12 +203,29 @@ function showText(ctx: Context, def: RosterDef, d: { enterprise: RosterRow; impo
   if (d.imported) lines.push(ctx.out.msg('roster.show.imported', d.imported));
   lines.push('');
   const c = d.checks;
-  lines.push(ctx.out.msg(c.list.length ? 'roster.show.checks' : 'roster.show.noChecks', { year: d.year, total: c.total, history: c.history, drawn: c.drawn }));
+  lines.push(
+    ctx.out.msg(c.list.length ? 'roster.show.checks' : 'roster.show.noChecks', {
+      year: d.year,
+      total: c.total,
+      history: c.history,
+      drawn: c.drawn,
+    }),
+  );
   if (c.list.length) {
     lines.push(
       ...table(
-        [bi(lang, '日期', 'date'), bi(lang, '来源', 'source'), bi(lang, '任务', 'task'), bi(lang, '计入上限', 'counts')],
-        c.list.map((x) => [x.date, x.kind === 'draw' ? `${bi(lang, '抽查计划', 'plan')} ${x.source}` : x.source, x.role ? `${x.task} (${x.role})` : x.task, x.counts ? bi(lang, '是', 'yes') : bi(lang, '否', 'no')]),
+        [
+          bi(lang, '日期', 'date'),
+          bi(lang, '来源', 'source'),
+          bi(lang, '任务', 'task'),
+          bi(lang, '计入上限', 'counts'),
+        ],
+        c.list.map((x) => [
+          x.date,
+          x.kind === 'draw' ? `${bi(lang, '抽查计划', 'plan')} ${x.source}` : x.source,
+          x.role ? `${x.task} (${x.role})` : x.task,
+          x.counts ? bi(lang, '是', 'yes') : bi(lang, '否', 'no'),
+        ]),
       )
         .split('\n')
         .map((l) => `  ${l}`),
@@ -180,7 +237,12 @@ function showText(ctx: Context, def: RosterDef, d: { enterprise: RosterRow; impo
     lines.push(ctx.out.msg('roster.show.conflicts'));
     lines.push(
       ...table(
-        [bi(lang, '执法证号', 'certNo'), bi(lang, '姓名', 'name'), bi(lang, '原因', 'reason'), bi(lang, '来源', 'source')],
+        [
+          bi(lang, '执法证号', 'certNo'),
+          bi(lang, '姓名', 'name'),
+          bi(lang, '原因', 'reason'),
+          bi(lang, '来源', 'source'),
+        ],
         d.conflicts.map((x) => [x.certNo, x.name, x.reason, x.source]),
       )
         .split('\n')
@@ -189,4 +251,3 @@ function showText(ctx: Context, def: RosterDef, d: { enterprise: RosterRow; impo
   }
   return lines;
 }
-

@@ -21,7 +21,11 @@ export const register: Register = (program, wrap) => {
     .description('add a plan from a JSON file (format: README "Plans and the draw", or write one with ssj plan new)')
     .option('--update', 'replace a plan with the same id that is not frozen or drawn yet')
     .addHelpText('after', '\nExample:\n  ssj plan add fixtures/plan-2024Q1.json')
-    .action(wrap((ctx, [file], opts) => addPlan(ctx, readPlanFile(ctx.path(String(file)), ctx.lang), Boolean(opts.update), String(file))));
+    .action(
+      wrap((ctx, [file], opts) =>
+        addPlan(ctx, readPlanFile(ctx.path(String(file)), ctx.lang), Boolean(opts.update), String(file)),
+      ),
+    );
 
   plan
     .command('new')
@@ -45,13 +49,31 @@ export const register: Register = (program, wrap) => {
       wrap((ctx) => {
         const plans = listPlans(ctx.db({ mustExist: true }));
         ctx.out.result(
-          plans.map((p) => ({ id: p.plan.id, title: p.plan.title, year: p.plan.year, status: p.status, window: p.plan.window, drawnAt: p.drawnAt, seed: p.seed })),
+          plans.map((p) => ({
+            id: p.plan.id,
+            title: p.plan.title,
+            year: p.plan.year,
+            status: p.status,
+            window: p.plan.window,
+            drawnAt: p.drawnAt,
+            seed: p.seed,
+          })),
           (rows) =>
             rows.length === 0
               ? bi(ctx.lang, '还没有计划。用 ssj plan add FILE 添加。', 'No plans yet. Add one with ssj plan add FILE.')
               : table(
-                  [bi(ctx.lang, '编号', 'id'), bi(ctx.lang, '状态', 'status'), bi(ctx.lang, '检查时间', 'window'), bi(ctx.lang, '名称', 'title')],
-                  rows.map((r) => [r.id, statusLabel(ctx.lang, r.status), `${r.window.start}~${r.window.end}`, r.title]),
+                  [
+                    bi(ctx.lang, '编号', 'id'),
+                    bi(ctx.lang, '状态', 'status'),
+                    bi(ctx.lang, '检查时间', 'window'),
+                    bi(ctx.lang, '名称', 'title'),
+                  ],
+                  rows.map((r) => [
+                    r.id,
+                    statusLabel(ctx.lang, r.status),
+                    `${r.window.start}~${r.window.end}`,
+                    r.title,
+                  ]),
                 ),
         );
       }),
@@ -66,10 +88,18 @@ export const register: Register = (program, wrap) => {
   plan
     .command('freeze <id>')
     .description('fix the pool before the seed exists and print the pre-announcement')
-    .requiredOption('--seed-source <text>', 'which future public randomness will be the seed (lottery issue, beacon round)')
+    .requiredOption(
+      '--seed-source <text>',
+      'which future public randomness will be the seed (lottery issue, beacon round)',
+    )
     .option('--out <file>', 'also write the pre-announcement to this file')
-    .addHelpText('after', '\nExample:\n  ssj plan freeze 2024Q1 --seed-source "中国体育彩票超级大乐透 第24010期开奖号码" --out 2024Q1-预告.txt')
-    .action(wrap((ctx, [id], opts) => freezePlan(ctx, String(id), String(opts.seedSource), opts.out as string | undefined)));
+    .addHelpText(
+      'after',
+      '\nExample:\n  ssj plan freeze 2024Q1 --seed-source "中国体育彩票超级大乐透 第24010期开奖号码" --out 2024Q1-预告.txt',
+    )
+    .action(
+      wrap((ctx, [id], opts) => freezePlan(ctx, String(id), String(opts.seedSource), opts.out as string | undefined)),
+    );
 };
 
 function addPlan(ctx: Context, p: Plan, update: boolean, file: string): void {
@@ -77,7 +107,8 @@ function addPlan(ctx: Context, p: Plan, update: boolean, file: string): void {
   const problems = checkWhereValues(db, p);
   if (problems.length) throw planInvalid(file, ctx.lang, problems);
   const existing = findPlan(db, p.id);
-  if (existing && existing.status !== 'draft') throw refused('plan.locked', { id: p.id, status: statusLabel(ctx.lang, existing.status) });
+  if (existing && existing.status !== 'draft')
+    throw refused('plan.locked', { id: p.id, status: statusLabel(ctx.lang, existing.status) });
   if (existing && !update) {
     if (canonicalJson(existing.plan) === canonicalJson(p)) {
       ctx.out.result({ id: p.id, action: 'unchanged' }, () => t(ctx.lang, 'plan.unchanged', { id: p.id }));
@@ -90,7 +121,13 @@ function addPlan(ctx: Context, p: Plan, update: boolean, file: string): void {
   db.transaction(() => {
     if (existing) updatePlan(db, p);
     else insertPlan(db, p, ctx.now(), ctx.operator);
-    appendAudit(db, { at: ctx.now(), operator: ctx.operator, action: existing ? 'plan.update' : 'plan.add', planId: p.id, payload: { plan: p } });
+    appendAudit(db, {
+      at: ctx.now(),
+      operator: ctx.operator,
+      action: existing ? 'plan.update' : 'plan.add',
+      planId: p.id,
+      payload: { plan: p },
+    });
   }).immediate();
   ctx.out.result({ id: p.id, action: existing ? 'updated' : 'added', strata: strataPreview(p, preview) }, (r) => [
     t(ctx.lang, existing ? 'plan.updated' : 'plan.added', { id: p.id, title: p.title }),
@@ -117,19 +154,39 @@ function strataPreview(p: Plan, inputs: Pick<DrawInputs, 'strata'>): StratumPrev
   return p.strata.map((s, i) => {
     const st = inputs.strata[i]!;
     const n = drawCount(s, st.population, st.pool);
-    return { name: s.name, rule: s.count !== undefined ? `${s.count}` : `${s.ratio}${s.min ? ` (≥${s.min})` : ''}`, population: st.population, pool: st.pool, count: n, reserves: Math.min(s.reserves, st.pool - n) };
+    return {
+      name: s.name,
+      rule: s.count !== undefined ? `${s.count}` : `${s.ratio}${s.min ? ` (≥${s.min})` : ''}`,
+      population: st.population,
+      pool: st.pool,
+      count: n,
+      reserves: Math.min(s.reserves, st.pool - n),
+    };
   });
 }
 
 export function strataTable(lang: Lang, rows: StratumPreview[]): string {
   return table(
-    [bi(lang, '层', 'stratum'), bi(lang, '比例/数量', 'rule'), bi(lang, '总数', 'population'), bi(lang, '可抽', 'pool'), bi(lang, '抽取', 'drawn'), bi(lang, '备选', 'reserves')],
+    [
+      bi(lang, '层', 'stratum'),
+      bi(lang, '比例/数量', 'rule'),
+      bi(lang, '总数', 'population'),
+      bi(lang, '可抽', 'pool'),
+      bi(lang, '抽取', 'drawn'),
+      bi(lang, '备选', 'reserves'),
+    ],
     rows.map((r) => [r.name, r.rule, r.population, r.pool, r.count, r.reserves]),
   );
 }
 
 export function statusLabel(lang: Lang, s: string): string {
-  const zh: Record<string, string> = { draft: '草稿', frozen: '已冻结', drawn: '已抽取', active: '有效', void: '已作废' };
+  const zh: Record<string, string> = {
+    draft: '草稿',
+    frozen: '已冻结',
+    drawn: '已抽取',
+    active: '有效',
+    void: '已作废',
+  };
   return lang === 'zh' ? (zh[s] ?? s) : s;
 }
 
@@ -144,17 +201,47 @@ function freezePlan(ctx: Context, id: string, seedSource: string, out: string | 
   warnAboutStrata(ctx, inputs);
   const at = ctx.now();
   db.transaction(() => {
-    storeFreeze(db, { planId: id, seedSource: seedSource.trim(), frozenAt: at, operator: ctx.operator, hashes: inputs.hashes, strata: inputs.strata, files: inputs.files });
+    storeFreeze(db, {
+      planId: id,
+      seedSource: seedSource.trim(),
+      frozenAt: at,
+      operator: ctx.operator,
+      hashes: inputs.hashes,
+      strata: inputs.strata,
+      files: inputs.files,
+    });
     setPlanStatus(db, id, 'frozen');
-    appendAudit(db, { at, operator: ctx.operator, action: 'plan.freeze', planId: id, payload: { seedSource: seedSource.trim(), hashes: inputs.hashes, strata: inputs.strata } });
+    appendAudit(db, {
+      at,
+      operator: ctx.operator,
+      action: 'plan.freeze',
+      planId: id,
+      payload: { seedSource: seedSource.trim(), hashes: inputs.hashes, strata: inputs.strata },
+    });
   }).immediate();
   const text = preAnnouncement(ctx.lang, stored.plan, seedSource.trim(), at, inputs);
   if (out) writeFileSync(ctx.path(out), text);
-  ctx.out.result({ id, frozenAt: at, seedSource: seedSource.trim(), hashes: inputs.hashes, strata: strataPreview(stored.plan, inputs), file: out ? ctx.path(out) : null }, () => text);
+  ctx.out.result(
+    {
+      id,
+      frozenAt: at,
+      seedSource: seedSource.trim(),
+      hashes: inputs.hashes,
+      strata: strataPreview(stored.plan, inputs),
+      file: out ? ctx.path(out) : null,
+    },
+    () => text,
+  );
 }
 
 /** The pre-announcement: published before the seed exists, so nobody can pick a seed for a pool or a pool for a seed. */
-export function preAnnouncement(lang: Lang, p: Plan, seedSource: string, at: string, inputs: Pick<DrawInputs, 'hashes' | 'strata'>): string {
+export function preAnnouncement(
+  lang: Lang,
+  p: Plan,
+  seedSource: string,
+  at: string,
+  inputs: Pick<DrawInputs, 'hashes' | 'strata'>,
+): string {
   const rows = strataPreview(p, inputs);
   const L = (zh: string, en: string) => bi(lang, zh, en);
   return [
@@ -189,13 +276,28 @@ function showPlan(ctx: Context, id: string): void {
   const active = draws.find((d) => d.status === 'active');
   const state = active ? loadState(db, active.id) : undefined;
   const events = active ? drawEvents(db, active.id) : [];
-  const itemNames = new Map((db.prepare('SELECT code, name FROM items').all() as { code: string; name: string }[]).map((r) => [r.code, r.name]));
+  const itemNames = new Map(
+    (db.prepare('SELECT code, name FROM items').all() as { code: string; name: string }[]).map((r) => [r.code, r.name]),
+  );
   const data = {
     plan: p,
     status: stored.status,
-    freeze: freeze ? { frozenAt: freeze.frozenAt, seedSource: freeze.seedSource, hashes: freeze.hashes, strata: freeze.strata } : null,
+    freeze: freeze
+      ? { frozenAt: freeze.frozenAt, seedSource: freeze.seedSource, hashes: freeze.hashes, strata: freeze.strata }
+      : null,
     events,
-    draws: draws.map((d) => ({ id: d.id, status: d.status, seed: d.seed, seedSource: d.seedSource, drawnAt: d.drawnAt, operator: d.operator, poolHash: d.poolHash, strata: d.strata, voidReason: d.voidReason, redrawReason: d.redrawReason })),
+    draws: draws.map((d) => ({
+      id: d.id,
+      status: d.status,
+      seed: d.seed,
+      seedSource: d.seedSource,
+      drawnAt: d.drawnAt,
+      operator: d.operator,
+      poolHash: d.poolHash,
+      strata: d.strata,
+      voidReason: d.voidReason,
+      redrawReason: d.redrawReason,
+    })),
     selection: state
       ? state.selection.map((r) => ({
           ...r,
@@ -211,22 +313,48 @@ function showPlan(ctx: Context, id: string): void {
       `${L('状态', 'status')}: ${statusLabel(ctx.lang, d.status)}   ${L('年度', 'year')}: ${p.year}   ${L('检查时间', 'window')}: ${p.window.start} ~ ${p.window.end}`,
       `${L('每年上限', 'cap per year')}: ${p.cap.perYear}   ${L('检查组', 'team')}: ${p.team.size} (${L('专长', 'specialists')} ${p.team.specialists}, ${L('每人最多', 'max per inspector')} ${p.team.maxPerInspector ?? '-'})   ${L('每家事项', 'items each')}: ${p.items.perEnterprise}`,
     ];
-    if (d.freeze) lines.push(`${L('冻结', 'frozen')}: ${displayTime(ctx.lang, d.freeze.frozenAt)}  ${L('种子来源', 'seed source')}: ${d.freeze.seedSource}`, `${L('对象库哈希', 'pool hash')}: ${d.freeze.hashes.poolEnterprises}`);
+    if (d.freeze)
+      lines.push(
+        `${L('冻结', 'frozen')}: ${displayTime(ctx.lang, d.freeze.frozenAt)}  ${L('种子来源', 'seed source')}: ${d.freeze.seedSource}`,
+        `${L('对象库哈希', 'pool hash')}: ${d.freeze.hashes.poolEnterprises}`,
+      );
     for (const dr of d.draws)
-      lines.push(`${L('抽取', 'draw')} #${dr.id} [${statusLabel(ctx.lang, dr.status)}] ${displayTime(ctx.lang, dr.drawnAt)}  ${L('种子', 'seed')} "${dr.seed}"${dr.voidReason ? `  ${L('作废原因', 'voided')}: ${dr.voidReason}` : ''}`);
+      lines.push(
+        `${L('抽取', 'draw')} #${dr.id} [${statusLabel(ctx.lang, dr.status)}] ${displayTime(ctx.lang, dr.drawnAt)}  ${L('种子', 'seed')} "${dr.seed}"${dr.voidReason ? `  ${L('作废原因', 'voided')}: ${dr.voidReason}` : ''}`,
+      );
     for (const ev of d.events)
       lines.push(
         `${L('事件', 'event')} ${ev.seq} ${displayTime(ctx.lang, ev.at)} ${eventLabel(ctx.lang, ev.type)} ${ev.uscc}` +
-          (ev.type === 'replacement' ? ` → ${ev.replacementUscc}` : ` ${ev.certNo} → ${ev.replacementCertNo}${ev.replacementUscc ? ` (${ev.replacementUscc})` : ''}`) +
-          (ev.type === 'recusal' ? `  ${ev.seed ? L(`新种子 "${ev.seed}"`, `fresh seed "${ev.seed}"`) : L('按原顺序递补', 'next in the original order')}` : '') +
+          (ev.type === 'replacement'
+            ? ` → ${ev.replacementUscc}`
+            : ` ${ev.certNo} → ${ev.replacementCertNo}${ev.replacementUscc ? ` (${ev.replacementUscc})` : ''}`) +
+          (ev.type === 'recusal'
+            ? `  ${ev.seed ? L(`新种子 "${ev.seed}"`, `fresh seed "${ev.seed}"`) : L('按原顺序递补', 'next in the original order')}`
+            : '') +
           `  ${L('原因', 'reason')}: ${ev.reason}`,
       );
     if (d.selection.length) {
       lines.push('');
       lines.push(
         table(
-          [L('层', 'stratum'), L('序', 'rank'), L('角色', 'role'), L('统一社会信用代码', 'USCC'), L('名称', 'name'), L('检查组（首位为组长）', 'team (first leads)'), L('事项', 'items')],
-          d.selection.map((r) => [r.stratum, r.rank, roleLabel(ctx.lang, r.role), r.uscc, r.name, r.team.map((s) => s.name).join('、'), r.items.map((c) => c.code).join(' ')]),
+          [
+            L('层', 'stratum'),
+            L('序', 'rank'),
+            L('角色', 'role'),
+            L('统一社会信用代码', 'USCC'),
+            L('名称', 'name'),
+            L('检查组（首位为组长）', 'team (first leads)'),
+            L('事项', 'items'),
+          ],
+          d.selection.map((r) => [
+            r.stratum,
+            r.rank,
+            roleLabel(ctx.lang, r.role),
+            r.uscc,
+            r.name,
+            r.team.map((s) => s.name).join('、'),
+            r.items.map((c) => c.code).join(' '),
+          ]),
         ),
       );
     }
@@ -243,4 +371,3 @@ export function roleLabel(lang: Lang, role: string): string {
   const zh: Record<string, string> = { selected: '抽中', reserve: '备选', replaced: '已替换' };
   return lang === 'zh' ? (zh[role] ?? role) : role;
 }
-

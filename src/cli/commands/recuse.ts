@@ -6,7 +6,15 @@ import { explainRecusal, explainSwap, type RecusalExplanation, type SwapExplanat
 import type { DrawState } from '../../core/state.js';
 import type { EventType, Seat } from '../../core/types.js';
 import { checkedReplay } from '../../db/drawing.js';
-import { activeDraw, drawEvents, drawsOfPlan, insertEvent, storeState, type DrawRecord, type StoredEvent } from '../../db/draws.js';
+import {
+  activeDraw,
+  drawEvents,
+  drawsOfPlan,
+  insertEvent,
+  storeState,
+  type DrawRecord,
+  type StoredEvent,
+} from '../../db/draws.js';
 import type { Db } from '../../db/open.js';
 import { getPlan } from '../../db/plans.js';
 import { stateHash } from '../../db/state-hash.js';
@@ -23,12 +31,17 @@ import { seedFromOptions } from './draw.js';
 export const register: Register = (program, wrap) => {
   program
     .command('recuse')
-    .description('an inspector steps aside from a drawn enterprise (回避): re-draw the seat, or --swap with another team')
+    .description(
+      'an inspector steps aside from a drawn enterprise (回避): re-draw the seat, or --swap with another team',
+    )
     .requiredOption('--plan <id>', 'plan id')
     .requiredOption('--enterprise <uscc>', 'the selected enterprise (统一社会信用代码)')
     .requiredOption('--inspector <certNo>', 'the inspector who recuses (执法证号)')
     .requiredOption('--reason <text>', 'why (recorded and published)')
-    .option('--seed <text>', 'fresh public randomness for the replacement (recommended: the next lottery draw, announced when the recusal is declared)')
+    .option(
+      '--seed <text>',
+      'fresh public randomness for the replacement (recommended: the next lottery draw, announced when the recusal is declared)',
+    )
     .option('--seed-rfc3797 <numbers>', 'the fresh seed as public lottery numbers, built as RFC 3797 does')
     .option('--swap', 'trade seats with an inspector of another team instead of drawing a replacement (顺城 第十四条)')
     .addHelpText(
@@ -46,11 +59,16 @@ Examples:
 
   program
     .command('replace')
-    .description('a drawn enterprise leaves the plan (deregistered, …): the first unused reserve of its stratum takes its place')
+    .description(
+      'a drawn enterprise leaves the plan (deregistered, …): the first unused reserve of its stratum takes its place',
+    )
     .requiredOption('--plan <id>', 'plan id')
     .requiredOption('--enterprise <uscc>', 'the selected enterprise that leaves (统一社会信用代码)')
     .requiredOption('--reason <text>', 'why (recorded and published)')
-    .addHelpText('after', '\nExample:\n  ssj replace --plan 2024Q1 --enterprise 91370322MA3D4RUN7G --reason "经核实已于2023年12月注销"')
+    .addHelpText(
+      'after',
+      '\nExample:\n  ssj replace --plan 2024Q1 --enterprise 91370322MA3D4RUN7G --reason "经核实已于2023年12月注销"',
+    )
     .action(wrap((ctx, _args, opts) => runReplace(ctx, opts as unknown as ReplaceOptions)));
 };
 
@@ -103,7 +121,13 @@ function runRecuse(ctx: Context, opts: RecuseOptions): Promise<void> {
 }
 
 function runReplace(ctx: Context, opts: ReplaceOptions): Promise<void> {
-  return recordEvent(ctx, opts.plan, { type: 'replacement', uscc: required('--enterprise', opts.enterprise), certNo: '', seed: '', reason: reasonOf(opts.reason) });
+  return recordEvent(ctx, opts.plan, {
+    type: 'replacement',
+    uscc: required('--enterprise', opts.enterprise),
+    certNo: '',
+    seed: '',
+    reason: reasonOf(opts.reason),
+  });
 }
 
 /** The plan's active draw, or a refusal saying whether it was never drawn or its draw was voided. */
@@ -125,7 +149,8 @@ function apply(state: DrawState, req: EventRequest): EventOutcome {
   try {
     return protocol(() => applyEvent(state, req));
   } catch (e) {
-    if ((e as { code?: string }).code === 'event.notOnTeam') (e as { details: Record<string, unknown> }).details.team = state.teams.get(req.uscc) ?? [];
+    if ((e as { code?: string }).code === 'event.notOnTeam')
+      (e as { details: Record<string, unknown> }).details.team = state.teams.get(req.uscc) ?? [];
     throw e;
   }
 }
@@ -153,7 +178,11 @@ function recordRecusalConflict(db: Db, certNo: string, uscc: string, reason: str
 /** Inspector/enterprise pairs the event seats together (to warn about conflicts declared after the draw). */
 function seatedPairs(state: DrawState, o: EventOutcome): { certNo: string; uscc: string }[] {
   if (o.type === 'recusal') return [{ certNo: o.replacementCertNo, uscc: o.uscc }];
-  if (o.type === 'swap') return [{ certNo: o.replacementCertNo, uscc: o.uscc }, { certNo: o.certNo, uscc: o.replacementUscc }];
+  if (o.type === 'swap')
+    return [
+      { certNo: o.replacementCertNo, uscc: o.uscc },
+      { certNo: o.certNo, uscc: o.replacementUscc },
+    ];
   return (state.teams.get(o.replacementUscc) ?? []).map((s) => ({ certNo: s.certNo, uscc: o.replacementUscc }));
 }
 
@@ -169,7 +198,8 @@ async function recordEvent(ctx: Context, planId: string, req: EventRequest): Pro
   const recorded = drawEvents(db, d.id);
   const state = replayedState(db, d);
   // A checked enterprise cannot be swapped for a reserve: its result would be left pointing at nothing.
-  if (req.type === 'replacement' && hasResult(db, plan.id, req.uscc)) throw refused('event.hasResult', { id: plan.id, uscc: req.uscc });
+  if (req.type === 'replacement' && hasResult(db, plan.id, req.uscc))
+    throw refused('event.hasResult', { id: plan.id, uscc: req.uscc });
   const outcome = apply(state, req);
   const at = ctx.now();
   const event: StoredEvent = {
@@ -197,16 +227,30 @@ async function recordEvent(ctx: Context, planId: string, req: EventRequest): Pro
   db.transaction(() => {
     // Checked again under the write lock: an event recorded meanwhile would make this one's outcome stale.
     const now = activeDraw(db, plan.id);
-    const last = now ? drawEvents(db, now.id).pop()?.seq ?? 0 : -1;
+    const last = now ? (drawEvents(db, now.id).pop()?.seq ?? 0) : -1;
     if (now?.id !== d.id || last !== event.seq - 1) throw refused('event.raced', { id: plan.id });
     insertEvent(db, d.id, event);
     storeState(db, d.id, state);
     if (req.type !== 'replacement') recordRecusalConflict(db, req.certNo, req.uscc, req.reason, at);
-    appendAudit(db, { at, operator: ctx.operator, action: `event.${req.type}`, planId: plan.id, payload: { drawId: d.id, event, outcome, resultHash: report.resultHash } });
+    appendAudit(db, {
+      at,
+      operator: ctx.operator,
+      action: `event.${req.type}`,
+      planId: plan.id,
+      payload: { drawId: d.id, event, outcome, resultHash: report.resultHash },
+    });
   }).immediate();
   for (const p of lateConflicts(db, seatedPairs(state, outcome)))
-    ctx.out.warn('event.newcomerConflict', { ...p, planId: plan.id, name: state.inspectorsByCert.get(p.certNo)?.name ?? '', enterprise: state.row(p.uscc)?.name ?? '' });
-  ctx.out.result(report, () => [...lines, t(ctx.lang, 'event.recorded', { ...event, planId: plan.id, drawId: d.id, stateHash: report.resultHash })]);
+    ctx.out.warn('event.newcomerConflict', {
+      ...p,
+      planId: plan.id,
+      name: state.inspectorsByCert.get(p.certNo)?.name ?? '',
+      enterprise: state.row(p.uscc)?.name ?? '',
+    });
+  ctx.out.result(report, () => [
+    ...lines,
+    t(ctx.lang, 'event.recorded', { ...event, planId: plan.id, drawId: d.id, stateHash: report.resultHash }),
+  ]);
 }
 
 /** What the commands print and --json returns: the stored event, who and what it concerns, why, and the teams it touched. */
@@ -230,13 +274,24 @@ export interface EventReport {
   resultHash: string;
 }
 
-export function eventReport(state: DrawState, planId: string, drawId: number, event: StoredEvent, o: EventOutcome): EventReport {
-  const inspector = (certNo: string) => (certNo ? { certNo, name: state.inspectorsByCert.get(certNo)?.name ?? '' } : null);
+export function eventReport(
+  state: DrawState,
+  planId: string,
+  drawId: number,
+  event: StoredEvent,
+  o: EventOutcome,
+): EventReport {
+  const inspector = (certNo: string) =>
+    certNo ? { certNo, name: state.inspectorsByCert.get(certNo)?.name ?? '' } : null;
   const enterprise = (uscc: string) => (uscc ? { uscc, name: state.row(uscc)?.name ?? '' } : null);
   const e = state.row(o.uscc)!;
   const touched = [o.uscc, o.replacementUscc].filter((u) => u && state.teams.has(u));
   const why =
-    o.type === 'recusal' ? explainRecusal(state, o, event.seed) : o.type === 'swap' ? explainSwap(state, o) : { stratum: e.stratum, rank: o.position ?? 0 };
+    o.type === 'recusal'
+      ? explainRecusal(state, o, event.seed)
+      : o.type === 'swap'
+        ? explainSwap(state, o)
+        : { stratum: e.stratum, rank: o.position ?? 0 };
   return {
     planId,
     drawId,
@@ -249,7 +304,10 @@ export function eventReport(state: DrawState, planId: string, drawId: number, ev
     why,
     rules: { specialists: state.input.team.specialists, maxPerInspector: state.input.team.maxPerInspector },
     teams: Object.fromEntries(touched.map((u) => [u, state.teams.get(u)!])),
-    checkItems: o.type === 'replacement' ? { [o.replacementUscc]: (state.checkItems.get(o.replacementUscc) ?? []).map((c) => c.code) } : {},
+    checkItems:
+      o.type === 'replacement'
+        ? { [o.replacementUscc]: (state.checkItems.get(o.replacementUscc) ?? []).map((c) => c.code) }
+        : {},
     resultHash: stateHash(state),
   };
 }
@@ -258,20 +316,38 @@ export function eventReport(state: DrawState, planId: string, drawId: number, ev
 export function renderReport(lang: Lang, r: EventReport): string[] {
   const m = (code: string, p: Record<string, unknown> = {}) => t(lang, code, p);
   const { event: ev, outcome: o, enterprise: e } = r;
-  const left = { name: r.left?.name, certNo: r.left?.certNo, enterprise: e.name, uscc: e.uscc, seat: o.seat, reason: ev.reason };
+  const left = {
+    name: r.left?.name,
+    certNo: r.left?.certNo,
+    enterprise: e.name,
+    uscc: e.uscc,
+    seat: o.seat,
+    reason: ev.reason,
+  };
   if (o.type === 'recusal') {
     const why = r.why as RecusalExplanation;
     return [
       m('event.recusal.left', left),
       m('event.recusal.came', { ...r.came, seat: o.seat }),
-      m(ev.seed ? 'event.recusal.whyFresh' : 'event.recusal.whyOrder', { ...why, seed: ev.seed, k: o.k, max: r.rules.maxPerInspector, industry: e.industry }),
+      m(ev.seed ? 'event.recusal.whyFresh' : 'event.recusal.whyOrder', {
+        ...why,
+        seed: ev.seed,
+        k: o.k,
+        max: r.rules.maxPerInspector,
+        industry: e.industry,
+      }),
       m('event.conflictRecorded', left),
       m(ev.seed ? 'event.recusal.freshNotice' : 'event.recusal.byOrderNotice'),
     ];
   }
   if (o.type === 'swap') {
     const why = r.why as SwapExplanation;
-    const partner = { partnerName: r.came?.name, partnerCertNo: r.came?.certNo, partnerEnterprise: r.other?.name, partnerUscc: r.other?.uscc };
+    const partner = {
+      partnerName: r.came?.name,
+      partnerCertNo: r.came?.certNo,
+      partnerEnterprise: r.other?.name,
+      partnerUscc: r.other?.uscc,
+    };
     return [
       m('event.swap.done', { ...left, ...partner, partnerSeat: why.partnerSeat }),
       m('event.swap.why', { ...partner, enterprisePosition: why.enterprisePosition, specialists: r.rules.specialists }),
@@ -282,7 +358,12 @@ export function renderReport(lang: Lang, r: EventReport): string[] {
   const team = r.teams[o.replacementUscc] ?? [];
   return [
     m('event.replacement.left', { enterprise: e.name, uscc: e.uscc, reason: ev.reason }),
-    m('event.replacement.came', { newEnterprise: r.other?.name, newUscc: r.other?.uscc, stratum: why.stratum, rank: why.rank }),
+    m('event.replacement.came', {
+      newEnterprise: r.other?.name,
+      newUscc: r.other?.uscc,
+      stratum: why.stratum,
+      rank: why.rank,
+    }),
     m('event.replacement.team', { team, items: (r.checkItems[o.replacementUscc] ?? []).join(' ') }),
   ];
 }

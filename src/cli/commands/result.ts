@@ -6,7 +6,14 @@ import type { Db } from '../../db/open.js';
 import { appendAudit } from '../../audit/log.js';
 import { addWorkdays, dateInShanghai, requireIsoDate, type WorkCalendar } from '../../core/workdays.js';
 import { dueReport, type DeadlineSettings, type DueItem, type DueReport } from '../../core/deadlines.js';
-import { followUpName, outcomeName, parseDecision, parseFollowUp, parseOutcome, OBJECTION_DECISIONS } from '../../domain/outcomes.js';
+import {
+  followUpName,
+  outcomeName,
+  parseDecision,
+  parseFollowUp,
+  parseOutcome,
+  OBJECTION_DECISIONS,
+} from '../../domain/outcomes.js';
 import { loadCalendar, officeDays, storeOfficeDays } from '../../db/calendar.js';
 import { getNumberSetting } from '../../db/settings.js';
 import {
@@ -72,7 +79,8 @@ export function deadlineSettings(ctx: Context): DeadlineSettings {
 function checkDateAgainstPlan(ctx: Context, plan: { window: { start: string; end: string } }, checkDate: string): void {
   const today = dateInShanghai(ctx.now());
   if (checkDate > today) throw inputError('result.futureDate', { date: checkDate, today });
-  if (checkDate < plan.window.start || checkDate > plan.window.end) ctx.out.warn('result.outsideWindow', { date: checkDate, start: plan.window.start, end: plan.window.end });
+  if (checkDate < plan.window.start || checkDate > plan.window.end)
+    ctx.out.warn('result.outsideWindow', { date: checkDate, start: plan.window.start, end: plan.window.end });
 }
 
 /** A deadline for a confirmation message; a date the calendar does not cover yet leaves it out (ssj due will refuse loudly). */
@@ -89,8 +97,19 @@ function deadlineOrNull(cal: WorkCalendar, from: string, days: number): string |
  * Refuse a file with bad rows (exit 3), listing every one with its line, column (as headed in the file) and
  * reason, in the user's language. Nothing has been written: the caller's transaction rolls back.
  */
-function failOnProblems(ctx: Context, code: string, file: string, problems: readonly RowProblem[], headerOf: Record<string, string>): never {
-  const rows = problems.map((p) => `  ${ctx.out.msg('result.rowProblem', { line: p.line, field: headerOf[p.field] ?? p.field, reason: ctx.out.msg(p.code, p.params) })}`).join('\n');
+function failOnProblems(
+  ctx: Context,
+  code: string,
+  file: string,
+  problems: readonly RowProblem[],
+  headerOf: Record<string, string>,
+): never {
+  const rows = problems
+    .map(
+      (p) =>
+        `  ${ctx.out.msg('result.rowProblem', { line: p.line, field: headerOf[p.field] ?? p.field, reason: ctx.out.msg(p.code, p.params) })}`,
+    )
+    .join('\n');
   throw inputError(code, { file, count: new Set(problems.map((p) => p.line)).size, rows });
 }
 
@@ -103,7 +122,9 @@ async function holidaysFrom(ctx: Context, file: string, encoding: string | undef
 
 /** --plan and --enterprise, the two options that name one check. */
 function withTarget(cmd: Command): Command {
-  return cmd.requiredOption('--plan <id>', 'plan id').requiredOption('--enterprise <uscc>', '统一社会信用代码 of a selected enterprise');
+  return cmd
+    .requiredOption('--plan <id>', 'plan id')
+    .requiredOption('--enterprise <uscc>', '统一社会信用代码 of a selected enterprise');
 }
 
 function targetOf(opts: Record<string, unknown>): { planId: string; uscc: string } {
@@ -111,14 +132,21 @@ function targetOf(opts: Record<string, unknown>): { planId: string; uscc: string
 }
 
 /** Change something about an existing result in one transaction with its audit entry; returns what `write` returns. */
-function onResult<T>(ctx: Context, t: { planId: string; uscc: string }, action: string, write: (db: Db, r: ResultRow) => { value: T; payload: object }): T {
+function onResult<T>(
+  ctx: Context,
+  t: { planId: string; uscc: string },
+  action: string,
+  write: (db: Db, r: ResultRow) => { value: T; payload: object },
+): T {
   const db = ctx.db();
-  return db.transaction(() => {
-    drawnPlan(db, t.planId);
-    const { value, payload } = write(db, requireResult(db, t.planId, t.uscc));
-    appendAudit(db, { at: ctx.now(), operator: ctx.operator, action, planId: t.planId, payload });
-    return value;
-  }).immediate();
+  return db
+    .transaction(() => {
+      drawnPlan(db, t.planId);
+      const { value, payload } = write(db, requireResult(db, t.planId, t.uscc));
+      appendAudit(db, { at: ctx.now(), operator: ctx.operator, action, planId: t.planId, payload });
+      return value;
+    })
+    .immediate();
 }
 
 // ================================================================ result
@@ -127,7 +155,10 @@ function registerResult(program: Command, wrap: Wrap): void {
   const result = program
     .command('result')
     .description('check results: record, import, publish, correct / 检查结果：登记、导入、公示、更正')
-    .addHelpText('after', `\nOutcomes (code = 中文, 高青 8.3): see README "Results and deadlines".\n\nExamples:\n  ssj result record --plan 2024Q1 --enterprise 91350100M000100Y43 --outcome no-issue --date 2024-02-08\n  ssj result import results.csv\n  ssj result publish --plan 2024Q1\n  ssj result correct --plan 2024Q1 --enterprise 91350100M000100Y43 --outcome rectify --reason "复核发现记录有误"`);
+    .addHelpText(
+      'after',
+      `\nOutcomes (code = 中文, 高青 8.3): see README "Results and deadlines".\n\nExamples:\n  ssj result record --plan 2024Q1 --enterprise 91350100M000100Y43 --outcome no-issue --date 2024-02-08\n  ssj result import results.csv\n  ssj result publish --plan 2024Q1\n  ssj result correct --plan 2024Q1 --enterprise 91350100M000100Y43 --outcome rectify --reason "复核发现记录有误"`,
+    );
 
   withTarget(result.command('record').description('record (or, before publication, re-record) the result of one check'))
     .requiredOption('--outcome <outcome>', 'outcome: short code or Chinese name (高青 8.3)')
@@ -145,33 +176,47 @@ function registerResult(program: Command, wrap: Wrap): void {
         const reportDate = optDate(opts.reportDate, '--report-date');
         const feedbackDate = optDate(opts.feedbackDate, '--feedback-date');
         const db = ctx.db();
-        const out = db.transaction(() => {
-          const drawn = drawnPlan(db, planId);
-          const e = requireSelected(drawn, uscc);
-          const old = getResult(db, planId, uscc);
-          const fields = {
-            outcome,
-            check_date: checkDate,
-            follow_up: followUp ?? old?.follow_up ?? '',
-            note: str(opts.note) ?? old?.note ?? '',
-            report_date: reportDate ?? old?.report_date ?? null,
-            feedback_date: feedbackDate ?? old?.feedback_date ?? null,
-          };
-          const order = checkDateOrder(fields);
-          if (order) throw inputError(order[0], order[1]);
-          checkDateAgainstPlan(ctx, JSON.parse(drawn.plan.json) as { window: { start: string; end: string } }, checkDate);
-          const row = old ? updateResult(db, old, fields, ctx.now(), ctx.operator) : insertResult(db, planId, uscc, fields, ctx.now(), ctx.operator);
-          appendAudit(db, {
-            at: ctx.now(),
-            operator: ctx.operator,
-            action: old ? 'result.update' : 'result.record',
-            planId,
-            payload: { results: [resultAuditRow(row)], ...(old ? { previous: resultAuditRow(old) } : {}) },
-          });
-          return { updated: Boolean(old), name: e.name, row };
-        }).immediate();
+        const out = db
+          .transaction(() => {
+            const drawn = drawnPlan(db, planId);
+            const e = requireSelected(drawn, uscc);
+            const old = getResult(db, planId, uscc);
+            const fields = {
+              outcome,
+              check_date: checkDate,
+              follow_up: followUp ?? old?.follow_up ?? '',
+              note: str(opts.note) ?? old?.note ?? '',
+              report_date: reportDate ?? old?.report_date ?? null,
+              feedback_date: feedbackDate ?? old?.feedback_date ?? null,
+            };
+            const order = checkDateOrder(fields);
+            if (order) throw inputError(order[0], order[1]);
+            checkDateAgainstPlan(
+              ctx,
+              JSON.parse(drawn.plan.json) as { window: { start: string; end: string } },
+              checkDate,
+            );
+            const row = old
+              ? updateResult(db, old, fields, ctx.now(), ctx.operator)
+              : insertResult(db, planId, uscc, fields, ctx.now(), ctx.operator);
+            appendAudit(db, {
+              at: ctx.now(),
+              operator: ctx.operator,
+              action: old ? 'result.update' : 'result.record',
+              planId,
+              payload: { results: [resultAuditRow(row)], ...(old ? { previous: resultAuditRow(old) } : {}) },
+            });
+            return { updated: Boolean(old), name: e.name, row };
+          })
+          .immediate();
         ctx.out.result({ updated: out.updated, result: resultAuditRow(out.row) }, () =>
-          ctx.out.msg(out.updated ? 'result.updated' : 'result.recorded', { plan: planId, uscc, name: out.name, outcome: outcomeName(outcome, ctx.lang), date: checkDate }),
+          ctx.out.msg(out.updated ? 'result.updated' : 'result.recorded', {
+            plan: planId,
+            uscc,
+            name: out.name,
+            outcome: outcomeName(outcome, ctx.lang),
+            date: checkDate,
+          }),
         );
       }),
     );
@@ -179,7 +224,11 @@ function registerResult(program: Command, wrap: Wrap): void {
   for (const field of ['report_date', 'feedback_date'] as const) {
     const name = field === 'report_date' ? 'report' : 'feedback';
     withTarget(result.command(name))
-      .description(field === 'report_date' ? 'record the day the check report was completed (顺城 第十七条)' : 'record the day the result was given to the enterprise (顺城 第十八条)')
+      .description(
+        field === 'report_date'
+          ? 'record the day the check report was completed (顺城 第十七条)'
+          : 'record the day the result was given to the enterprise (顺城 第十八条)',
+      )
       .requiredOption('--date <YYYY-MM-DD>', 'the day')
       .action(
         wrap((ctx, _args, opts) => {
@@ -189,36 +238,53 @@ function registerResult(program: Command, wrap: Wrap): void {
             const updated = setProcessDate(db, r, field, date);
             return { value: updated, payload: { results: [resultAuditRow(updated)] } };
           });
-          ctx.out.result({ result: resultAuditRow(row) }, () => ctx.out.msg('result.dateSet', { plan: t.planId, uscc: t.uscc, what: ctx.out.msg(`result.what.${field}`), date }));
+          ctx.out.result({ result: resultAuditRow(row) }, () =>
+            ctx.out.msg('result.dateSet', {
+              plan: t.planId,
+              uscc: t.uscc,
+              what: ctx.out.msg(`result.what.${field}`),
+              date,
+            }),
+          );
         }),
       );
   }
 
   result
     .command('import <file>')
-    .description('record many results from a CSV (计划编号, 统一社会信用代码, 检查日期, 检查结果, 后续处置, 备注); all rows or none')
+    .description(
+      'record many results from a CSV (计划编号, 统一社会信用代码, 检查日期, 检查结果, 后续处置, 备注); all rows or none',
+    )
     .option('--encoding <name>', 'force the file encoding (utf-8, gbk, gb18030); default: detected')
     .action(
       wrap(async (ctx, [file], opts) => {
         const path = ctx.path(String(file));
         const table = await readResultsFile(path, str(opts.encoding), String(file));
-        if (table.unknown.length) ctx.out.warn('result.unknownColumns', { file: String(file), columns: table.unknown.join(', ') });
+        if (table.unknown.length)
+          ctx.out.warn('result.unknownColumns', { file: String(file), columns: table.unknown.join(', ') });
         const db = ctx.db();
         const at = ctx.now();
-        const counts = db.transaction(() => {
-          const { valid, problems } = validateResultRows(db, table.rows);
-          if (problems.length) failOnProblems(ctx, 'result.importInvalid', String(file), problems, table.headerOf);
-          const w = writeResults(db, valid, at, ctx.operator);
-          if (w.written.length) {
-            appendAudit(db, {
-              at,
-              operator: ctx.operator,
-              action: 'result.import',
-              payload: { file: String(file), sha256: table.scan.sha256, results: w.written.map(resultAuditRow), previous: w.previous.map(resultAuditRow) },
-            });
-          }
-          return { inserted: w.inserted, updated: w.updated, unchanged: w.unchanged };
-        }).immediate();
+        const counts = db
+          .transaction(() => {
+            const { valid, problems } = validateResultRows(db, table.rows);
+            if (problems.length) failOnProblems(ctx, 'result.importInvalid', String(file), problems, table.headerOf);
+            const w = writeResults(db, valid, at, ctx.operator);
+            if (w.written.length) {
+              appendAudit(db, {
+                at,
+                operator: ctx.operator,
+                action: 'result.import',
+                payload: {
+                  file: String(file),
+                  sha256: table.scan.sha256,
+                  results: w.written.map(resultAuditRow),
+                  previous: w.previous.map(resultAuditRow),
+                },
+              });
+            }
+            return { inserted: w.inserted, updated: w.updated, unchanged: w.unchanged };
+          })
+          .immediate();
         ctx.out.result({ file: String(file), ...counts }, (c) => ctx.out.msg('result.imported', c));
       }),
     );
@@ -236,36 +302,49 @@ function registerResult(program: Command, wrap: Wrap): void {
 
   result
     .command('publish')
-    .description('mark every unpublished result and correction of a plan as published; published results cannot be edited')
+    .description(
+      'mark every unpublished result and correction of a plan as published; published results cannot be edited',
+    )
     .requiredOption('--plan <id>', 'plan id')
     .action(
       wrap((ctx, _args, opts) => {
         const planId = String(opts.plan);
         const db = ctx.db();
         const at = ctx.now();
-        const done = db.transaction(() => {
-          drawnPlan(db, planId);
-          const p = publishPlan(db, planId, at);
-          if (p.results.length + p.corrections.length > 0) {
-            appendAudit(db, {
-              at,
-              operator: ctx.operator,
-              action: 'result.publish',
-              planId,
-              payload: { results: p.results.map(resultAuditRow), corrections: p.corrections.map(correctionAuditRow) },
-            });
-          }
-          return p;
-        }).immediate();
+        const done = db
+          .transaction(() => {
+            drawnPlan(db, planId);
+            const p = publishPlan(db, planId, at);
+            if (p.results.length + p.corrections.length > 0) {
+              appendAudit(db, {
+                at,
+                operator: ctx.operator,
+                action: 'result.publish',
+                planId,
+                payload: { results: p.results.map(resultAuditRow), corrections: p.corrections.map(correctionAuditRow) },
+              });
+            }
+            return p;
+          })
+          .immediate();
         const counts = { plan: planId, at, results: done.results.length, corrections: done.corrections.length };
-        ctx.out.result(counts, (c) => ctx.out.msg(c.results + c.corrections > 0 ? 'result.publishedCount' : 'result.nothingToPublish', c));
+        ctx.out.result(counts, (c) =>
+          ctx.out.msg(c.results + c.corrections > 0 ? 'result.publishedCount' : 'result.nothingToPublish', c),
+        );
       }),
     );
 
-  withTarget(result.command('correct').description('record a correction of a published result beside it (高青 9.1); the original is kept'))
+  withTarget(
+    result
+      .command('correct')
+      .description('record a correction of a published result beside it (高青 9.1); the original is kept'),
+  )
     .requiredOption('--outcome <outcome>', 'the corrected outcome')
     .requiredOption('--reason <text>', 'why the published result was wrong (and who approved the change)')
-    .option('--follow-up <action>', 'corrected follow-up action (default: unchanged; none when the outcome becomes no-issue)')
+    .option(
+      '--follow-up <action>',
+      'corrected follow-up action (default: unchanged; none when the outcome becomes no-issue)',
+    )
     .option('--note <text>', 'corrected note (default: unchanged)')
     .action(
       wrap((ctx, _args, opts) => {
@@ -277,11 +356,27 @@ function registerResult(program: Command, wrap: Wrap): void {
         const done = onResult(ctx, t, 'result.correct', (db, r) => {
           const current = resultViews(db, t.planId).find((v) => v.uscc === t.uscc)!;
           // "No problem found" needs no follow-up: keeping the old one would publish a contradiction.
-          const c = insertCorrection(db, r, { outcome, follow_up: followUp ?? (outcome === 'no-issue' ? 'none' : current.followUp), note: str(opts.note) ?? current.note, reason }, ctx.now(), ctx.operator);
+          const c = insertCorrection(
+            db,
+            r,
+            {
+              outcome,
+              follow_up: followUp ?? (outcome === 'no-issue' ? 'none' : current.followUp),
+              note: str(opts.note) ?? current.note,
+              reason,
+            },
+            ctx.now(),
+            ctx.operator,
+          );
           return { value: { from: current.outcome, correction: c }, payload: { corrections: [correctionAuditRow(c)] } };
         });
         ctx.out.result({ correction: correctionAuditRow(done.correction) }, () =>
-          ctx.out.msg('result.corrected', { plan: t.planId, uscc: t.uscc, from: outcomeName(done.from, ctx.lang), to: outcomeName(outcome, ctx.lang) }),
+          ctx.out.msg('result.corrected', {
+            plan: t.planId,
+            uscc: t.uscc,
+            from: outcomeName(done.from, ctx.lang),
+            to: outcomeName(outcome, ctx.lang),
+          }),
         );
       }),
     );
@@ -291,12 +386,24 @@ function renderResults(ctx: Context, views: ResultView[]): string {
   if (!views.length) return ctx.out.msg('result.none');
   const m = (k: string) => ctx.out.msg(k);
   const rows = views.map((v) => {
-    const outcome = outcomeName(v.outcome, ctx.lang) + (v.original ? ` (${ctx.out.msg('result.correctedNote', { outcome: outcomeName(v.original.outcome, ctx.lang) })})` : '');
+    const outcome =
+      outcomeName(v.outcome, ctx.lang) +
+      (v.original
+        ? ` (${ctx.out.msg('result.correctedNote', { outcome: outcomeName(v.original.outcome, ctx.lang) })})`
+        : '');
     const pendingCorrection = v.corrections.some((c) => c.publishedAt === null);
-    const published = v.publishedAt === null ? m('result.unpublished') : pendingCorrection ? ctx.out.msg('result.correctionUnpublished', { at: v.publishedAt }) : v.publishedAt;
+    const published =
+      v.publishedAt === null
+        ? m('result.unpublished')
+        : pendingCorrection
+          ? ctx.out.msg('result.correctionUnpublished', { at: v.publishedAt })
+          : v.publishedAt;
     return [v.planId, v.uscc, v.name, v.checkDate, outcome, followUpName(v.followUp, ctx.lang), published];
   });
-  return table(['plan', 'uscc', 'name', 'date', 'outcome', 'followUp', 'published'].map((k) => m(`result.col.${k}`)), rows);
+  return table(
+    ['plan', 'uscc', 'name', 'date', 'outcome', 'followUp', 'published'].map((k) => m(`result.col.${k}`)),
+    rows,
+  );
 }
 
 // ================================================================ objection
@@ -311,7 +418,10 @@ function registerObjection(program: Command, wrap: Wrap): void {
   const objection = program
     .command('objection')
     .description("an enterprise's objection to its result, and its review (高青 9.2) / 异议与复核")
-    .addHelpText('after', `\nDecisions: ${OBJECTION_DECISIONS.map((d) => `${d.code} = ${d.zh}`).join(', ')}\n\nExamples:\n  ssj objection add --plan 2024Q1 --enterprise 91350100M000100Y43 --received 2024-03-01 --text "对检查结果有异议"\n  ssj objection resolve 1 --decision upheld --text "记录有误，予以更正" --date 2024-03-15\n  ssj objection answer 1 --date 2024-03-18`);
+    .addHelpText(
+      'after',
+      `\nDecisions: ${OBJECTION_DECISIONS.map((d) => `${d.code} = ${d.zh}`).join(', ')}\n\nExamples:\n  ssj objection add --plan 2024Q1 --enterprise 91350100M000100Y43 --received 2024-03-01 --text "对检查结果有异议"\n  ssj objection resolve 1 --decision upheld --text "记录有误，予以更正" --date 2024-03-15\n  ssj objection answer 1 --date 2024-03-18`,
+    );
 
   withTarget(objection.command('add').description('record an objection received from an enterprise'))
     .requiredOption('--received <YYYY-MM-DD>', 'date the objection was received')
@@ -328,7 +438,14 @@ function registerObjection(program: Command, wrap: Wrap): void {
         const days = getNumberSetting(db, 'deadline.objectionReviewDays');
         const reviewDue = deadlineOrNull(loadCalendar(db), received, days);
         ctx.out.result({ objection: objectionAuditRow(o), reviewDue }, () =>
-          ctx.out.msg('objection.added', { id: o.id, plan: t.planId, uscc: t.uscc, received, reviewDue: reviewDue ?? '?', days }),
+          ctx.out.msg('objection.added', {
+            id: o.id,
+            plan: t.planId,
+            uscc: t.uscc,
+            received,
+            reviewDue: reviewDue ?? '?',
+            days,
+          }),
         );
       }),
     );
@@ -346,21 +463,49 @@ function registerObjection(program: Command, wrap: Wrap): void {
         const date = requireIsoDate(String(opts.date), '--date');
         const answered = optDate(opts.answered, '--answered');
         const db = ctx.db();
-        const done = db.transaction(() => {
-          const row = resolveObjection(db, getObjection(db, parseObjectionId(id)), decision, String(opts.text), date, answered);
-          const r = db.prepare('SELECT plan_id, uscc FROM results WHERE id = ?').get(row.result_id) as { plan_id: string; uscc: string };
-          appendAudit(db, { at: ctx.now(), operator: ctx.operator, action: 'objection.resolve', planId: r.plan_id, payload: { objections: [objectionAuditRow(row)] } });
-          return { row, ...r };
-        }).immediate();
+        const done = db
+          .transaction(() => {
+            const row = resolveObjection(
+              db,
+              getObjection(db, parseObjectionId(id)),
+              decision,
+              String(opts.text),
+              date,
+              answered,
+            );
+            const r = db.prepare('SELECT plan_id, uscc FROM results WHERE id = ?').get(row.result_id) as {
+              plan_id: string;
+              uscc: string;
+            };
+            appendAudit(db, {
+              at: ctx.now(),
+              operator: ctx.operator,
+              action: 'objection.resolve',
+              planId: r.plan_id,
+              payload: { objections: [objectionAuditRow(row)] },
+            });
+            return { row, ...r };
+          })
+          .immediate();
         const o = done.row;
         const days = getNumberSetting(db, 'deadline.objectionAnswerDays');
         const answerDue = o.answered_at ? null : deadlineOrNull(loadCalendar(db), date, days);
-        ctx.out.result({ objection: objectionAuditRow(o), answerDue, correctionNeeded: decision !== 'rejected' }, () => {
-          const lines = [ctx.out.msg('objection.resolved', { id: o.id, decision: OBJECTION_DECISIONS.find((d) => d.code === decision)![ctx.lang], date })];
-          if (answerDue) lines.push(ctx.out.msg('objection.answerDue', { id: o.id, due: answerDue, days }));
-          return lines;
-        });
-        if (decision !== 'rejected') ctx.out.warn('objection.upheldRemind', { id: o.id, plan: done.plan_id, uscc: done.uscc });
+        ctx.out.result(
+          { objection: objectionAuditRow(o), answerDue, correctionNeeded: decision !== 'rejected' },
+          () => {
+            const lines = [
+              ctx.out.msg('objection.resolved', {
+                id: o.id,
+                decision: OBJECTION_DECISIONS.find((d) => d.code === decision)![ctx.lang],
+                date,
+              }),
+            ];
+            if (answerDue) lines.push(ctx.out.msg('objection.answerDue', { id: o.id, due: answerDue, days }));
+            return lines;
+          },
+        );
+        if (decision !== 'rejected')
+          ctx.out.warn('objection.upheldRemind', { id: o.id, plan: done.plan_id, uscc: done.uscc });
       }),
     );
 
@@ -372,13 +517,23 @@ function registerObjection(program: Command, wrap: Wrap): void {
       wrap((ctx, [id], opts) => {
         const date = requireIsoDate(String(opts.date), '--date');
         const db = ctx.db();
-        const o = db.transaction(() => {
-          const row = answerObjection(db, getObjection(db, parseObjectionId(id)), date);
-          const r = db.prepare('SELECT plan_id FROM results WHERE id = ?').get(row.result_id) as { plan_id: string };
-          appendAudit(db, { at: ctx.now(), operator: ctx.operator, action: 'objection.answer', planId: r.plan_id, payload: { objections: [objectionAuditRow(row)] } });
-          return row;
-        }).immediate();
-        ctx.out.result({ objection: objectionAuditRow(o) }, () => ctx.out.msg('objection.answered', { id: o.id, date }));
+        const o = db
+          .transaction(() => {
+            const row = answerObjection(db, getObjection(db, parseObjectionId(id)), date);
+            const r = db.prepare('SELECT plan_id FROM results WHERE id = ?').get(row.result_id) as { plan_id: string };
+            appendAudit(db, {
+              at: ctx.now(),
+              operator: ctx.operator,
+              action: 'objection.answer',
+              planId: r.plan_id,
+              payload: { objections: [objectionAuditRow(row)] },
+            });
+            return row;
+          })
+          .immediate();
+        ctx.out.result({ objection: objectionAuditRow(o) }, () =>
+          ctx.out.msg('objection.answered', { id: o.id, date }),
+        );
       }),
     );
 
@@ -393,8 +548,26 @@ function registerObjection(program: Command, wrap: Wrap): void {
           if (!list.length) return ctx.out.msg('objection.none');
           const m = (k: string) => ctx.out.msg(k);
           return table(
-            [m('objection.col.id'), m('result.col.plan'), m('result.col.uscc'), m('result.col.name'), m('objection.col.received'), m('objection.col.decision'), m('objection.col.reviewed'), m('objection.col.answered')],
-            list.map((o) => [o.id, o.plan_id, o.uscc, o.name, o.received, o.decision ? OBJECTION_DECISIONS.find((d) => d.code === o.decision)?.[ctx.lang] ?? o.decision : '-', o.reviewed_at ?? '-', o.answered_at ?? '-']),
+            [
+              m('objection.col.id'),
+              m('result.col.plan'),
+              m('result.col.uscc'),
+              m('result.col.name'),
+              m('objection.col.received'),
+              m('objection.col.decision'),
+              m('objection.col.reviewed'),
+              m('objection.col.answered'),
+            ],
+            list.map((o) => [
+              o.id,
+              o.plan_id,
+              o.uscc,
+              o.name,
+              o.received,
+              o.decision ? (OBJECTION_DECISIONS.find((d) => d.code === o.decision)?.[ctx.lang] ?? o.decision) : '-',
+              o.reviewed_at ?? '-',
+              o.answered_at ?? '-',
+            ]),
           );
         });
       }),
@@ -413,17 +586,23 @@ function registerDue(program: Command, wrap: Wrap): void {
     .option('--today <YYYY-MM-DD>', 'count from this day (default: today in China, from --now or the clock)')
     .option('--plan <id>', 'only this plan')
     .option('--holidays <file>', 'extra holidays / make-up workdays CSV (date,kind,name), for this run only')
-    .addHelpText('after', `\nDeadlines (working days, office settings \`ssj config\`; a plan's publication.resultDays overrides):\n  report       deadline.reportDays after the check (顺城 第十七条)\n  feedback     deadline.feedbackDays after the report (第十八条)\n  publication  deadline.resultDays after the check (高青 9.1)\n  monthly      the deadline.monthlyDays-th working day of the next month (顺城 第二十一条)\n  objections   review deadline.objectionReviewDays after receipt, answer deadline.objectionAnswerDays after review (高青 9.2)\n  missing      a selected enterprise with no result by the end of the plan window\n\nExamples:\n  ssj due\n  ssj due --today 2024-02-19 --plan 2024Q1 --json`)
+    .addHelpText(
+      'after',
+      `\nDeadlines (working days, office settings \`ssj config\`; a plan's publication.resultDays overrides):\n  report       deadline.reportDays after the check (顺城 第十七条)\n  feedback     deadline.feedbackDays after the report (第十八条)\n  publication  deadline.resultDays after the check (高青 9.1)\n  monthly      the deadline.monthlyDays-th working day of the next month (顺城 第二十一条)\n  objections   review deadline.objectionReviewDays after receipt, answer deadline.objectionAnswerDays after review (高青 9.2)\n  missing      a selected enterprise with no result by the end of the plan window\n\nExamples:\n  ssj due\n  ssj due --today 2024-02-19 --plan 2024Q1 --json`,
+    )
     .action(
       wrap(async (ctx, _args, opts) => {
         const db = ctx.db({ mustExist: true });
-        const today = opts.today === undefined ? dateInShanghai(ctx.now()) : requireIsoDate(String(opts.today), '--today');
+        const today =
+          opts.today === undefined ? dateInShanghai(ctx.now()) : requireIsoDate(String(opts.today), '--today');
         const extra = opts.holidays === undefined ? [] : await holidaysFrom(ctx, String(opts.holidays), undefined);
         const cal = loadCalendar(db, extra);
         const planId = str(opts.plan);
         if (planId !== undefined) drawnPlan(db, planId);
         const report = dueReport(cal, today, planStates(db, planId), deadlineSettings(ctx), DUE_HORIZON);
-        ctx.out.result({ ...report, horizonDays: DUE_HORIZON, calendar: { coveredYears: cal.coveredYears } }, (r) => renderDue(ctx, r));
+        ctx.out.result({ ...report, horizonDays: DUE_HORIZON, calendar: { coveredYears: cal.coveredYears } }, (r) =>
+          renderDue(ctx, r),
+        );
       }),
     );
 }
@@ -438,12 +617,23 @@ function renderDue(ctx: Context, r: DueReport): string[] {
   if (!r.overdue.length && !r.due.length) return [...lines, m('due.nothing')];
   const section = (title: string, items: DueItem[]) => {
     if (!items.length) return;
-    const state = (i: DueItem) => (i.status === 'overdue' ? m('due.overdueBy', { n: i.workdays }) : i.workdays === 0 ? m('due.today') : m('due.left', { n: i.workdays }));
+    const state = (i: DueItem) =>
+      i.status === 'overdue'
+        ? m('due.overdueBy', { n: i.workdays })
+        : i.workdays === 0
+          ? m('due.today')
+          : m('due.left', { n: i.workdays });
     lines.push('', `${title} (${items.length})`);
     lines.push(
       table(
         [m('due.col.due'), m('due.col.state'), m('due.col.what'), m('due.col.plan'), m('due.col.enterprise')],
-        items.map((i) => [i.due, state(i), dueWhat(ctx, i), i.planId ?? '-', i.uscc ? `${i.uscc} ${i.name ?? ''}`.trim() : '-']),
+        items.map((i) => [
+          i.due,
+          state(i),
+          dueWhat(ctx, i),
+          i.planId ?? '-',
+          i.uscc ? `${i.uscc} ${i.name ?? ''}`.trim() : '-',
+        ]),
       ),
     );
   };
@@ -458,45 +648,70 @@ function registerCalendar(program: Command, wrap: Wrap): void {
   const calendar = program
     .command('calendar')
     .description('the working-day calendar: official holidays and make-up workdays, plus your own / 工作日历')
-    .addHelpText('after', `\nThe official arrangements (国务院办公厅节假日安排) come with ssj. When a new year's notice is out before ssj is\nupdated, or your region has its own days, put them in a CSV and import it:\n\n  date,kind,name\n  2027-01-01,holiday,元旦\n  2027-02-06,workday,春节调休上班\n\nA year after the bundled ones counts as covered once it has at least one holiday in the office calendar.\n\nExamples:\n  ssj calendar import holidays-2027.csv\n  ssj calendar list --year 2024`);
+    .addHelpText(
+      'after',
+      `\nThe official arrangements (国务院办公厅节假日安排) come with ssj. When a new year's notice is out before ssj is\nupdated, or your region has its own days, put them in a CSV and import it:\n\n  date,kind,name\n  2027-01-01,holiday,元旦\n  2027-02-06,workday,春节调休上班\n\nA year after the bundled ones counts as covered once it has at least one holiday in the office calendar.\n\nExamples:\n  ssj calendar import holidays-2027.csv\n  ssj calendar list --year 2024`,
+    );
 
   calendar
     .command('import <file>')
-    .description('store holidays / make-up workdays from a CSV (date,kind,name; kind holiday or workday); all rows or none')
+    .description(
+      'store holidays / make-up workdays from a CSV (date,kind,name; kind holiday or workday); all rows or none',
+    )
     .option('--encoding <name>', 'force the file encoding (utf-8, gbk, gb18030); default: detected')
     .action(
       wrap(async (ctx, [file], opts) => {
         const days = await holidaysFrom(ctx, String(file), str(opts.encoding));
         const db = ctx.db();
-        const counts = db.transaction(() => {
-          const c = storeOfficeDays(db, days);
-          appendAudit(db, { at: ctx.now(), operator: ctx.operator, action: 'calendar.import', payload: { file: String(file), days, ...c } });
-          return c;
-        }).immediate();
+        const counts = db
+          .transaction(() => {
+            const c = storeOfficeDays(db, days);
+            appendAudit(db, {
+              at: ctx.now(),
+              operator: ctx.operator,
+              action: 'calendar.import',
+              payload: { file: String(file), days, ...c },
+            });
+            return c;
+          })
+          .immediate();
         const [from, to] = loadCalendar(db).coveredYears;
-        ctx.out.result({ ...counts, coveredYears: [from, to] }, (c) => ctx.out.msg('calendar.imported', { file: String(file), ...c, from, to }));
+        ctx.out.result({ ...counts, coveredYears: [from, to] }, (c) =>
+          ctx.out.msg('calendar.imported', { file: String(file), ...c, from, to }),
+        );
       }),
     );
 
   calendar
     .command('list')
-    .description('show the covered years and the office days (with --year, that year\'s official days too)')
+    .description("show the covered years and the office days (with --year, that year's official days too)")
     .option('--year <YYYY>', 'one year, official and office days')
     .action(
       wrap((ctx, _args, opts) => {
         const db = ctx.db({ mustExist: true });
         const year = opts.year === undefined ? undefined : Number(opts.year);
-        if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2200)) throw inputError('error.badDate', { field: '--year', value: opts.year });
+        if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2200))
+          throw inputError('error.badDate', { field: '--year', value: opts.year });
         const [from, to] = loadCalendar(db).coveredYears;
         const office = officeDays(db, year).map((d) => ({ ...d, source: 'office' as const }));
-        const official = year === undefined ? [] : officialDays(year).map((d) => ({ ...d, source: 'official' as const }));
+        const official =
+          year === undefined ? [] : officialDays(year).map((d) => ({ ...d, source: 'official' as const }));
         const overridden = new Set(office.map((d) => d.date));
-        const days = [...official.filter((d) => !overridden.has(d.date)), ...office].sort((a, b) => (a.date < b.date ? -1 : 1));
+        const days = [...official.filter((d) => !overridden.has(d.date)), ...office].sort((a, b) =>
+          a.date < b.date ? -1 : 1,
+        );
         ctx.out.result({ coveredYears: [from, to], officialSource: OFFICIAL_SOURCE, days }, (r) => {
           const m = (k: string) => ctx.out.msg(k);
           const head = ctx.out.msg('calendar.coverage', { from, to, source: OFFICIAL_SOURCE });
           if (!r.days.length) return head;
-          return [head, '', table([m('calendar.col.date'), m('calendar.col.kind'), m('calendar.col.name'), m('calendar.col.source')], r.days.map((d) => [d.date, m(`calendar.kind.${d.kind}`), d.name, m(`calendar.source.${d.source}`)]))];
+          return [
+            head,
+            '',
+            table(
+              [m('calendar.col.date'), m('calendar.col.kind'), m('calendar.col.name'), m('calendar.col.source')],
+              r.days.map((d) => [d.date, m(`calendar.kind.${d.kind}`), d.name, m(`calendar.source.${d.source}`)]),
+            ),
+          ];
         });
       }),
     );

@@ -13,7 +13,9 @@ const SHOWN = 50;
 export const register: Register = (program, wrap) => {
   program
     .command('verify <dir>')
-    .description('verify a published bundle without the database: file hashes, redraw from the seed, replay the events, compare')
+    .description(
+      'verify a published bundle without the database: file hashes, redraw from the seed, replay the events, compare',
+    )
     .addHelpText(
       'after',
       `
@@ -37,13 +39,18 @@ function runVerify(ctx: Context, dir: string): number {
     throw e;
   }
   const differences = result.differences.map((d) => ({ ...d, message: describeDifference(ctx.lang, d) }));
-  ctx.out.result({ verified: result.verified, differences, summary: result.summary }, () => (result.verified ? verifiedText(ctx.lang, result) : failedText(ctx.lang, differences)));
+  ctx.out.result({ verified: result.verified, differences, summary: result.summary }, () =>
+    result.verified ? verifiedText(ctx.lang, result) : failedText(ctx.lang, differences),
+  );
   return result.verified ? Exit.ok : Exit.verifyFailed;
 }
 
 /** A difference in plain language. Protocol refusals carry their own message code as `reason`. */
 export function describeDifference(lang: Lang, d: Difference): string {
-  const params = d.code === 'verify.drawFailed' || d.code === 'verify.eventRefused' ? { ...d, reason: t(lang, String(d.reason), d).replace(/[。.]\s*$/, '') } : d;
+  const params =
+    d.code === 'verify.drawFailed' || d.code === 'verify.eventRefused'
+      ? { ...d, reason: t(lang, String(d.reason), d).replace(/[。.]\s*$/, '') }
+      : d;
   return t(lang, d.code, params);
 }
 
@@ -57,7 +64,10 @@ function verifiedText(lang: Lang, r: Verification): string[] {
     `${L('对象库哈希', 'Pool hash')}: ${s.poolHash}`,
     `${L('抽取时间', 'Drawn at')}: ${s.drawnAt}`,
     '',
-    table([L('层', 'stratum'), L('总数', 'population'), L('可抽', 'pool'), L('抽中', 'selected'), L('备选', 'reserves')], s.strata.map((x) => [x.name, x.population, x.pool, x.selected, x.reserves])),
+    table(
+      [L('层', 'stratum'), L('总数', 'population'), L('可抽', 'pool'), L('抽中', 'selected'), L('备选', 'reserves')],
+      s.strata.map((x) => [x.name, x.population, x.pool, x.selected, x.reserves]),
+    ),
     '',
     `${L('已重放事件', 'Events replayed')}: ${s.events}`,
   ];

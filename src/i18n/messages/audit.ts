@@ -87,8 +87,10 @@ export const audit: Catalog = {
     en: 'Draw #{draw} (plan {plan}) event {event} records {field} "{recorded}", but the protocol gives "{computed}".',
   },
   'audit.draw.stateChanged': {
-    zh: (p) => `抽取 #${p.draw}（计划 ${p.plan}）存储的${PART_ZH[String(p.part)] ?? p.part}与重新推导的不符：${p.key}${fieldZh(p)} 现存“${p.stored}”，应为“${p.derived}”。`,
-    en: (p) => `Draw #${p.draw} (plan ${p.plan}): the stored ${PART_EN[String(p.part)] ?? p.part} no longer matches the re-derived draw: ${p.key}${fieldEn(p)} is "${p.stored}", should be "${p.derived}".`,
+    zh: (p) =>
+      `抽取 #${p.draw}（计划 ${p.plan}）存储的${PART_ZH[String(p.part)] ?? p.part}与重新推导的不符：${p.key}${fieldZh(p)} 现存“${p.stored}”，应为“${p.derived}”。`,
+    en: (p) =>
+      `Draw #${p.draw} (plan ${p.plan}): the stored ${PART_EN[String(p.part)] ?? p.part} no longer matches the re-derived draw: ${p.key}${fieldEn(p)} is "${p.stored}", should be "${p.derived}".`,
   },
   'audit.draw.resultHash': {
     zh: '抽取 #{draw}（计划 {plan}）存储的结果（名单、检查组、事项）与审计日志第 {seq} 条（{action}）记录的哈希不符：结果被直接改过。',
@@ -115,16 +117,22 @@ export const audit: Catalog = {
     en: (p) => `${kindEn(p)} #${p.id} (${p.what}) has no audit log entry: it was written without ssj.`,
   },
   'audit.row.changed': {
-    zh: (p) => `${kindZh(p)} #${p.id}（${p.what}）的 ${p.field} 已被改动：现存“${p.stored}”，审计日志第 ${p.seq} 条记录为“${p.logged}”。`,
-    en: (p) => `${kindEn(p)} #${p.id} (${p.what}) was changed: ${p.field} is "${p.stored}", audit log entry #${p.seq} recorded "${p.logged}".`,
+    zh: (p) =>
+      `${kindZh(p)} #${p.id}（${p.what}）的 ${p.field} 已被改动：现存“${p.stored}”，审计日志第 ${p.seq} 条记录为“${p.logged}”。`,
+    en: (p) =>
+      `${kindEn(p)} #${p.id} (${p.what}) was changed: ${p.field} is "${p.stored}", audit log entry #${p.seq} recorded "${p.logged}".`,
   },
   'audit.row.deleted': {
     zh: (p) => `${kindZh(p)} #${p.id}（${p.what}）已由审计日志第 ${p.seq} 条记录，但现已不在数据库中：它被删除了。`,
-    en: (p) => `${kindEn(p)} #${p.id} (${p.what}), recorded by audit log entry #${p.seq}, is no longer in the database: it was deleted.`,
+    en: (p) =>
+      `${kindEn(p)} #${p.id} (${p.what}), recorded by audit log entry #${p.seq}, is no longer in the database: it was deleted.`,
   },
 
   // ------------------------------------------------------------ verify: plans and freezes
-  'audit.plan.unlogged': { zh: '计划 {plan} 在审计日志中没有记录：它是绕过 ssj 直接写入的。', en: 'Plan {plan} has no audit log entry: it was written without ssj.' },
+  'audit.plan.unlogged': {
+    zh: '计划 {plan} 在审计日志中没有记录：它是绕过 ssj 直接写入的。',
+    en: 'Plan {plan} has no audit log entry: it was written without ssj.',
+  },
   'audit.plan.changed': {
     zh: '计划 {plan} 的内容与审计日志第 {seq} 条记录的不同：计划被直接改过。',
     en: 'Plan {plan} differs from what audit log entry #{seq} recorded: it was edited directly.',
@@ -133,15 +141,24 @@ export const audit: Catalog = {
     zh: '计划 {plan} 的状态现为“{stored}”，但按审计日志（第 {seq} 条）应为“{logged}”：状态被直接改过。',
     en: 'Plan {plan} has status "{stored}", but the audit log (entry #{seq}) says it is "{logged}": the status was edited directly.',
   },
-  'audit.freeze.unlogged': { zh: '计划 {plan} 的冻结在审计日志中没有记录：它是直接写入的。', en: 'The freeze of plan {plan} has no audit log entry: it was written without ssj.' },
+  'audit.freeze.unlogged': {
+    zh: '计划 {plan} 的冻结在审计日志中没有记录：它是直接写入的。',
+    en: 'The freeze of plan {plan} has no audit log entry: it was written without ssj.',
+  },
   'audit.freeze.changed': {
     zh: '计划 {plan} 冻结时存档的 {what} 与审计日志第 {seq} 条（即预告所公布的）不符：冻结存档被改过。',
     en: 'The freeze of plan {plan}: {what} no longer matches audit log entry #{seq} (what the pre-announcement published): it was edited.',
   },
 
   // ------------------------------------------------------------ audit log
-  'audit.log.empty': { zh: '审计日志为空：还没有任何写入操作。', en: 'The audit log is empty: nothing has been written yet.' },
-  'audit.badLimit': { zh: '--limit 应为正整数，收到 "{value}"。', en: '--limit must be a positive whole number; got "{value}".' },
+  'audit.log.empty': {
+    zh: '审计日志为空：还没有任何写入操作。',
+    en: 'The audit log is empty: nothing has been written yet.',
+  },
+  'audit.badLimit': {
+    zh: '--limit 应为正整数，收到 "{value}"。',
+    en: '--limit must be a positive whole number; got "{value}".',
+  },
 
   // ------------------------------------------------------------ backup
   'backup.exists': {

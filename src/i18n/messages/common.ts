@@ -42,22 +42,61 @@ export const common: Catalog = {
   'file.notFound': { zh: '找不到文件 {path}。请检查路径。', en: 'File not found: {path}. Check the path.' },
   'file.unreadable': { zh: '无法读取 {path}：{reason}', en: 'Cannot read {path}: {reason}' },
   'file.unwritable': { zh: '无法写入 {path}：{reason}', en: 'Cannot write {path}: {reason}' },
-  'usage.missingArgument': { zh: '缺少参数 {name}。用法见 {command} --help', en: 'Missing argument {name}. See {command} --help' },
-  'usage.optionMissingArgument': { zh: '选项 {name} 需要一个值。用法见 {command} --help', en: 'Option {name} needs a value. See {command} --help' },
-  'usage.missingOption': { zh: '缺少必需的选项 {name}。用法见 {command} --help', en: 'The option {name} is required. See {command} --help' },
-  'usage.unknownOption': { zh: '未知选项 {name}。用法见 {command} --help', en: 'Unknown option {name}. See {command} --help' },
-  'usage.unknownCommand': { zh: '未知命令 {name}。可用命令见 ssj --help', en: 'Unknown command {name}. See ssj --help for the commands' },
-  'usage.excessArguments': { zh: '参数过多（{message}）。用法见 {command} --help', en: 'Too many arguments ({message}). See {command} --help' },
-  'usage.invalidArgument': { zh: '参数无效：{message}。用法见 {command} --help', en: 'Invalid argument: {message}. See {command} --help' },
-  'usage.other': { zh: '用法错误：{message}。用法见 {command} --help', en: 'Usage error: {message}. See {command} --help' },
-  'file.noPermission': { zh: '没有读取 {path} 的权限。请检查文件权限，或把文件复制到自己的目录后再试。', en: 'No permission to read {path}. Check its permissions, or copy it to a folder of your own and try again.' },
-  'file.isDirectory': { zh: '{path} 是一个目录，这里需要一个文件。', en: '{path} is a directory; a file is needed here.' },
-  'db.dirMissing': { zh: '数据库所在的目录 {dir} 不存在。请先创建该目录，或用 --db 指定其他位置。', en: 'The folder {dir} for the database does not exist. Create it first or point --db elsewhere.' },
+  'usage.missingArgument': {
+    zh: '缺少参数 {name}。用法见 {command} --help',
+    en: 'Missing argument {name}. See {command} --help',
+  },
+  'usage.optionMissingArgument': {
+    zh: '选项 {name} 需要一个值。用法见 {command} --help',
+    en: 'Option {name} needs a value. See {command} --help',
+  },
+  'usage.missingOption': {
+    zh: '缺少必需的选项 {name}。用法见 {command} --help',
+    en: 'The option {name} is required. See {command} --help',
+  },
+  'usage.unknownOption': {
+    zh: '未知选项 {name}。用法见 {command} --help',
+    en: 'Unknown option {name}. See {command} --help',
+  },
+  'usage.unknownCommand': {
+    zh: '未知命令 {name}。可用命令见 ssj --help',
+    en: 'Unknown command {name}. See ssj --help for the commands',
+  },
+  'usage.excessArguments': {
+    zh: '参数过多（{message}）。用法见 {command} --help',
+    en: 'Too many arguments ({message}). See {command} --help',
+  },
+  'usage.invalidArgument': {
+    zh: '参数无效：{message}。用法见 {command} --help',
+    en: 'Invalid argument: {message}. See {command} --help',
+  },
+  'usage.other': {
+    zh: '用法错误：{message}。用法见 {command} --help',
+    en: 'Usage error: {message}. See {command} --help',
+  },
+  'file.noPermission': {
+    zh: '没有读取 {path} 的权限。请检查文件权限，或把文件复制到自己的目录后再试。',
+    en: 'No permission to read {path}. Check its permissions, or copy it to a folder of your own and try again.',
+  },
+  'file.isDirectory': {
+    zh: '{path} 是一个目录，这里需要一个文件。',
+    en: '{path} is a directory; a file is needed here.',
+  },
+  'db.dirMissing': {
+    zh: '数据库所在的目录 {dir} 不存在。请先创建该目录，或用 --db 指定其他位置。',
+    en: 'The folder {dir} for the database does not exist. Create it first or point --db elsewhere.',
+  },
   'confirm.proceed': { zh: '确认执行？', en: 'Proceed?' },
   'operator.label': { zh: '操作人', en: 'Operator' },
 };
 
 export const config: Catalog = {
-  'config.unknownKey': { zh: '未知的设置项 "{key}"。可用的设置项：{keys}', en: 'Unknown setting "{key}". Known settings: {keys}' },
-  'config.badDays': { zh: '设置项 {key} 需要一个工作日天数（整数），收到 "{value}"。', en: 'Setting {key} needs a number of working days (an integer); got "{value}".' },
+  'config.unknownKey': {
+    zh: '未知的设置项 "{key}"。可用的设置项：{keys}',
+    en: 'Unknown setting "{key}". Known settings: {keys}',
+  },
+  'config.badDays': {
+    zh: '设置项 {key} 需要一个工作日天数（整数），收到 "{value}"。',
+    en: 'Setting {key} needs a number of working days (an integer); got "{value}".',
+  },
 };

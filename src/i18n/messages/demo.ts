@@ -9,6 +9,9 @@ export const demo: Catalog = {
     zh: '演示步骤失败（退出码 {code}）：{step}\n{output}',
     en: 'A demo step failed (exit {code}): {step}\n{output}',
   },
-  'demo.done': { zh: '完成，用时 {seconds} 秒。生成的文件在 {dir}：', en: 'Done in {seconds} s. What was made, in {dir}:' },
+  'demo.done': {
+    zh: '完成，用时 {seconds} 秒。生成的文件在 {dir}：',
+    en: 'Done in {seconds} s. What was made, in {dir}:',
+  },
   'demo.next': { zh: '接下来可以试试：', en: 'Try next:' },
 };

@@ -4,7 +4,10 @@ import type { Catalog, Params } from '../types.js';
 const who = (zh: boolean, name: unknown, code: unknown) => (zh ? `${name}（${code}）` : `${name} (${code})`);
 
 /** The members of p.team, in seat order. */
-const seats = (zh: boolean, p: Params) => ((p.team as { name: string; certNo: string }[] | undefined) ?? []).map((m) => who(zh, m.name, m.certNo)).join(zh ? '、' : ', ');
+const seats = (zh: boolean, p: Params) =>
+  ((p.team as { name: string; certNo: string }[] | undefined) ?? [])
+    .map((m) => who(zh, m.name, m.certNo))
+    .join(zh ? '、' : ', ');
 
 const teamList = (zh: boolean, p: Params) => {
   if (!seats(zh, p)) return '';
@@ -48,12 +51,16 @@ export const events: Catalog = {
     en: 'Enterprise {uscc} is not currently selected in this plan (not drawn, a reserve, or already replaced). See the result with ssj plan show.',
   },
   'event.notOnTeam': {
-    zh: (p) => `执法人员 ${p.certNo} 不在企业 ${p.uscc} 的检查组中。${teamList(true, p)}请核对执法证号（ssj plan show 可查看各组成员）。`,
-    en: (p) => `Inspector ${p.certNo} is not on the team of enterprise ${p.uscc}.${teamList(false, p)} Check the certificate number (ssj plan show lists every team).`,
+    zh: (p) =>
+      `执法人员 ${p.certNo} 不在企业 ${p.uscc} 的检查组中。${teamList(true, p)}请核对执法证号（ssj plan show 可查看各组成员）。`,
+    en: (p) =>
+      `Inspector ${p.certNo} is not on the team of enterprise ${p.uscc}.${teamList(false, p)} Check the certificate number (ssj plan show lists every team).`,
   },
   'event.noReplacement': {
-    zh: (p) => `没有可替补 ${p.certNo} 的执法人员（企业 ${p.name} ${p.uscc}${p.needSpecialist ? `，需要“${p.industry}”专长人员` : ''}）：所有候选人均已在组、曾回避、有利害关系或已达每人上限。可改用 --swap 与其他检查组对调，或补充执法人员名录后重新抽取。未做任何更改。`,
-    en: (p) => `No inspector can replace ${p.certNo} on ${p.name} (${p.uscc})${p.needSpecialist ? `, which needs a "${p.industry}" specialist` : ''}: every candidate is on the team, recused, conflicted or at the seat limit. Try --swap to trade with another team, or extend the inspector roster and draw again. Nothing was changed.`,
+    zh: (p) =>
+      `没有可替补 ${p.certNo} 的执法人员（企业 ${p.name} ${p.uscc}${p.needSpecialist ? `，需要“${p.industry}”专长人员` : ''}）：所有候选人均已在组、曾回避、有利害关系或已达每人上限。可改用 --swap 与其他检查组对调，或补充执法人员名录后重新抽取。未做任何更改。`,
+    en: (p) =>
+      `No inspector can replace ${p.certNo} on ${p.name} (${p.uscc})${p.needSpecialist ? `, which needs a "${p.industry}" specialist` : ''}: every candidate is on the team, recused, conflicted or at the seat limit. Try --swap to trade with another team, or extend the inspector roster and draw again. Nothing was changed.`,
   },
   'event.noSwap': {
     zh: '无法为 {certNo}（企业 {name} {uscc}）找到可对调的执法人员：与任何其他检查组对调都会造成利害关系或专长人员不足。可改用不带 --swap 的回避重抽。未做任何更改。',
@@ -90,12 +97,15 @@ export const events: Catalog = {
 
   // What the commands print (who left, who came in, and why that one).
   'event.recusal.left': {
-    zh: (p) => `回避：${who(true, p.name, p.certNo)}退出${who(true, p.enterprise, p.uscc)}检查组第 ${p.seat} 席。原因：${p.reason}`,
-    en: (p) => `Recusal: ${who(false, p.name, p.certNo)} leaves seat ${p.seat} of the team for ${who(false, p.enterprise, p.uscc)}. Reason: ${p.reason}`,
+    zh: (p) =>
+      `回避：${who(true, p.name, p.certNo)}退出${who(true, p.enterprise, p.uscc)}检查组第 ${p.seat} 席。原因：${p.reason}`,
+    en: (p) =>
+      `Recusal: ${who(false, p.name, p.certNo)} leaves seat ${p.seat} of the team for ${who(false, p.enterprise, p.uscc)}. Reason: ${p.reason}`,
   },
   'event.recusal.came': {
     zh: (p) => `接替：${who(true, p.name, p.certNo)}接替第 ${p.seat} 席${p.seat === 1 ? '（任组长）' : ''}。`,
-    en: (p) => `Replacement: ${who(false, p.name, p.certNo)} takes seat ${p.seat}${p.seat === 1 ? ' (team leader)' : ''}.`,
+    en: (p) =>
+      `Replacement: ${who(false, p.name, p.certNo)} takes seat ${p.seat}${p.seat === 1 ? ' (team leader)' : ''}.`,
   },
   'event.recusal.whyOrder': {
     zh: (p) => `依据：按原抽签顺序（本次抽取的种子计算的 I 签，升序）${whyPosition(true, p)}。`,
@@ -103,7 +113,8 @@ export const events: Catalog = {
   },
   'event.recusal.whyFresh': {
     zh: (p) => `依据：按新的公开种子“${p.seed}”计算的 R 签顺序（该企业第 ${p.k} 次回避）${whyPosition(true, p)}。`,
-    en: (p) => `Why: ${whyPosition(false, p)} in the R order computed with the fresh public seed "${p.seed}" (recusal number ${p.k} on this enterprise).`,
+    en: (p) =>
+      `Why: ${whyPosition(false, p)} in the R order computed with the fresh public seed "${p.seed}" (recusal number ${p.k} on this enterprise).`,
   },
   'event.recusal.byOrderNotice': {
     zh: '说明：本次未使用新的公开随机数，替补人员是原抽签顺序中的下一位合格人员，公开的事件记录（events.csv）将如实注明。由于原顺序在抽取后即可算出，建议今后在申报回避时先公布将采用的、当时尚未产生的公开随机数（如下一期彩票开奖号码），开奖后用 --seed 传入，使回避不能被用来挑选替补人员。',
@@ -114,38 +125,53 @@ export const events: Catalog = {
     en: 'Note: the replacement was decided by the fresh public seed; anyone can check it with that seed (docs/ALGORITHM.md section 8).',
   },
   'event.swap.done': {
-    zh: (p) => `对调：${who(true, p.name, p.certNo)}退出${who(true, p.enterprise, p.uscc)}检查组第 ${p.seat} 席，与${who(true, p.partnerEnterprise, p.partnerUscc)}检查组第 ${p.partnerSeat} 席的${who(true, p.partnerName, p.partnerCertNo)}互换席位。原因：${p.reason}`,
-    en: (p) => `Swap: ${who(false, p.name, p.certNo)} leaves seat ${p.seat} of the team for ${who(false, p.enterprise, p.uscc)} and trades with ${who(false, p.partnerName, p.partnerCertNo)}, seat ${p.partnerSeat} of the team for ${who(false, p.partnerEnterprise, p.partnerUscc)}. Reason: ${p.reason}`,
+    zh: (p) =>
+      `对调：${who(true, p.name, p.certNo)}退出${who(true, p.enterprise, p.uscc)}检查组第 ${p.seat} 席，与${who(true, p.partnerEnterprise, p.partnerUscc)}检查组第 ${p.partnerSeat} 席的${who(true, p.partnerName, p.partnerCertNo)}互换席位。原因：${p.reason}`,
+    en: (p) =>
+      `Swap: ${who(false, p.name, p.certNo)} leaves seat ${p.seat} of the team for ${who(false, p.enterprise, p.uscc)} and trades with ${who(false, p.partnerName, p.partnerCertNo)}, seat ${p.partnerSeat} of the team for ${who(false, p.partnerEnterprise, p.partnerUscc)}. Reason: ${p.reason}`,
   },
   'event.swap.why': {
-    zh: (p) => `依据：按处理顺序（企业签升序），${p.partnerEnterprise}是${p.enterprisePosition === 1 ? '' : `跳过前 ${Number(p.enterprisePosition) - 1} 家无可对调人员的企业后`}第一家可对调的企业，${p.partnerName}是该组按席位顺序第一位可对调的人员：对调后两组均无利害关系，且各自的专长人员不少于 ${p.specialists} 名。`,
-    en: (p) => `Why: in processing order (ascending enterprise ticket), ${p.partnerEnterprise} is the first enterprise with a member who can trade${p.enterprisePosition === 1 ? '' : ` (the ${Number(p.enterprisePosition) - 1} before it had none)`}, and ${p.partnerName} is its first such member in seat order: after the trade neither team has a conflict and each keeps at least ${p.specialists} specialist(s).`,
+    zh: (p) =>
+      `依据：按处理顺序（企业签升序），${p.partnerEnterprise}是${p.enterprisePosition === 1 ? '' : `跳过前 ${Number(p.enterprisePosition) - 1} 家无可对调人员的企业后`}第一家可对调的企业，${p.partnerName}是该组按席位顺序第一位可对调的人员：对调后两组均无利害关系，且各自的专长人员不少于 ${p.specialists} 名。`,
+    en: (p) =>
+      `Why: in processing order (ascending enterprise ticket), ${p.partnerEnterprise} is the first enterprise with a member who can trade${p.enterprisePosition === 1 ? '' : ` (the ${Number(p.enterprisePosition) - 1} before it had none)`}, and ${p.partnerName} is its first such member in seat order: after the trade neither team has a conflict and each keeps at least ${p.specialists} specialist(s).`,
   },
   'event.replacement.left': {
     zh: (p) => `替换：${who(true, p.enterprise, p.uscc)}退出本次抽查，其检查组解散。原因：${p.reason}`,
-    en: (p) => `Replacement: ${who(false, p.enterprise, p.uscc)} leaves this plan and its team is released. Reason: ${p.reason}`,
+    en: (p) =>
+      `Replacement: ${who(false, p.enterprise, p.uscc)} leaves this plan and its team is released. Reason: ${p.reason}`,
   },
   'event.replacement.came': {
-    zh: (p) => `递补：${who(true, p.newEnterprise, p.newUscc)}，“${p.stratum}”层备选第 ${p.rank} 位（该层第一个未使用的备选）。`,
-    en: (p) => `In its place: ${who(false, p.newEnterprise, p.newUscc)}, reserve number ${p.rank} of stratum "${p.stratum}" (the stratum's first unused reserve).`,
+    zh: (p) =>
+      `递补：${who(true, p.newEnterprise, p.newUscc)}，“${p.stratum}”层备选第 ${p.rank} 位（该层第一个未使用的备选）。`,
+    en: (p) =>
+      `In its place: ${who(false, p.newEnterprise, p.newUscc)}, reserve number ${p.rank} of stratum "${p.stratum}" (the stratum's first unused reserve).`,
   },
   'event.replacement.team': {
     zh: (p) => `检查组（按抽签规则、以当前席位数抽取，首位为组长）：${seats(true, p)}；检查事项：${p.items}`,
-    en: (p) => `Team (drawn by the same rules, seat counts as they stand; the first leads): ${seats(false, p)}; check items: ${p.items}`,
+    en: (p) =>
+      `Team (drawn by the same rules, seat counts as they stand; the first leads): ${seats(false, p)}; check items: ${p.items}`,
   },
   'event.conflictRecorded': {
-    zh: (p) => `${who(true, p.name, p.certNo)}与${p.enterprise}的利害关系已登记（来源：回避），今后的抽查不会再派其检查该企业（ssj list conflicts 可查看）。`,
-    en: (p) => `${who(false, p.name, p.certNo)} now has a declared conflict with ${p.enterprise} (source: recusal); later draws never send them there (see ssj list conflicts).`,
+    zh: (p) =>
+      `${who(true, p.name, p.certNo)}与${p.enterprise}的利害关系已登记（来源：回避），今后的抽查不会再派其检查该企业（ssj list conflicts 可查看）。`,
+    en: (p) =>
+      `${who(false, p.name, p.certNo)} now has a declared conflict with ${p.enterprise} (source: recusal); later draws never send them there (see ssj list conflicts).`,
   },
   'event.recorded': {
     zh: '已登记为计划 {planId} 抽取 #{drawId} 的第 {seq} 号事件（{at}，操作人 {operator}）。结果哈希：{stateHash}',
     en: 'Recorded as event {seq} of plan {planId}, draw #{drawId} ({at}, by {operator}). Result hash: {stateHash}',
   },
-  'event.confirm': { zh: '登记这一事件？登记后不可撤销，并将公开。', en: 'Record this event? It cannot be undone and will be published.' },
+  'event.confirm': {
+    zh: '登记这一事件？登记后不可撤销，并将公开。',
+    en: 'Record this event? It cannot be undone and will be published.',
+  },
   'event.cancelled': { zh: '已取消，未做任何更改。', en: 'Cancelled; nothing was changed.' },
   'event.newcomerConflict': {
-    zh: (p) => `${who(true, p.name, p.certNo)}与${who(true, p.enterprise, p.uscc)}的利害关系是在本次抽取之后才登记的，抽签规则只考虑抽取时已登记的利害关系，因此仍安排了此人。请让其同样申报回避：ssj recuse --plan ${p.planId} --enterprise ${p.uscc} --inspector ${p.certNo} --reason "…"`,
-    en: (p) => `${who(false, p.name, p.certNo)} has a conflict with ${who(false, p.enterprise, p.uscc)} that was declared after this draw; the protocol only knows the conflicts declared at draw time, so they were seated. Have them recuse too: ssj recuse --plan ${p.planId} --enterprise ${p.uscc} --inspector ${p.certNo} --reason "…"`,
+    zh: (p) =>
+      `${who(true, p.name, p.certNo)}与${who(true, p.enterprise, p.uscc)}的利害关系是在本次抽取之后才登记的，抽签规则只考虑抽取时已登记的利害关系，因此仍安排了此人。请让其同样申报回避：ssj recuse --plan ${p.planId} --enterprise ${p.uscc} --inspector ${p.certNo} --reason "…"`,
+    en: (p) =>
+      `${who(false, p.name, p.certNo)} has a conflict with ${who(false, p.enterprise, p.uscc)} that was declared after this draw; the protocol only knows the conflicts declared at draw time, so they were seated. Have them recuse too: ssj recuse --plan ${p.planId} --enterprise ${p.uscc} --inspector ${p.certNo} --reason "…"`,
   },
   'event.hasResult': {
     zh: '企业 {uscc} 在计划 "{id}" 中已登记检查结果，不能再用备选企业替换。如结果有误，请用 ssj result correct 更正。',

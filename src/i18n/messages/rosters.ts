@@ -72,20 +72,24 @@ export const rosters: Catalog = {
     en: '{file} has a header row but no data rows. Check that you exported the whole roster (the right sheet, no filter).',
   },
   'roster.missingColumns': {
-    zh: (p) => `${p.file}：缺少${rz(p)}的必填列 ${p.fields}。表头中有：${p.headers}。请改正列名，或用 --map 指定对应关系，例如 --map '${p.column || '列名'}=${p.field}'。`,
-    en: (p) => `${p.file}: no column for ${p.fields}, required for ${p.roster}. The header row has: ${p.headers}. Rename the column, or map it, e.g. --map '${p.column || 'CSV header'}=${p.field}'.`,
+    zh: (p) =>
+      `${p.file}：缺少${rz(p)}的必填列 ${p.fields}。表头中有：${p.headers}。请改正列名，或用 --map 指定对应关系，例如 --map '${p.column || '列名'}=${p.field}'。`,
+    en: (p) =>
+      `${p.file}: no column for ${p.fields}, required for ${p.roster}. The header row has: ${p.headers}. Rename the column, or map it, e.g. --map '${p.column || 'CSV header'}=${p.field}'.`,
   },
   'roster.wrongRoster': {
-    zh: (p) => `${p.file} 看起来是${ROSTER_ZH[String(p.actual)]}，不是${rz(p)}。要导入它，请运行：ssj import ${p.actual} ${p.file}`,
-    en: (p) => `${p.file} looks like the ${p.actual} roster (${p.actualZh}), not ${p.roster}. To import it, run: ssj import ${p.actual} ${p.file}`,
+    zh: (p) =>
+      `${p.file} 看起来是${ROSTER_ZH[String(p.actual)]}，不是${rz(p)}。要导入它，请运行：ssj import ${p.actual} ${p.file}`,
+    en: (p) =>
+      `${p.file} looks like the ${p.actual} roster (${p.actualZh}), not ${p.roster}. To import it, run: ssj import ${p.actual} ${p.file}`,
   },
   'roster.duplicateColumn': {
     zh: '{file}：列 {columns} 都对应字段 {field}。请删除其中一列，或用 --map 指定哪一列是它。',
     en: '{file}: the columns {columns} all mean {field}. Delete one, or say which one it is with --map.',
   },
   'roster.unknownColumns': {
-    zh: '{file}：以下列不属于该名录，已忽略：{columns}。如果其中有需要的字段，请用 --map \'列名=字段\' 指定。',
-    en: '{file}: ignoring columns that are not roster fields: {columns}. If one holds a known field, map it with --map \'header=field\'.',
+    zh: "{file}：以下列不属于该名录，已忽略：{columns}。如果其中有需要的字段，请用 --map '列名=字段' 指定。",
+    en: "{file}: ignoring columns that are not roster fields: {columns}. If one holds a known field, map it with --map 'header=field'.",
   },
   'roster.mapSyntax': {
     zh: '--map 的格式是 \'CSV列名=字段,…\'，无法识别 "{part}"。',
@@ -106,7 +110,8 @@ export const rosters: Catalog = {
 
   // ---------------------------------------------------------------- rows
   'roster.invalidRows': {
-    zh: (p) => `${p.file}：${p.rows} 行有错误${p.count === p.rows ? '' : `（共 ${p.count} 处）`}，未导入任何数据。请改正后重新导入（已检查全部行，改正列出的问题即可）。`,
+    zh: (p) =>
+      `${p.file}：${p.rows} 行有错误${p.count === p.rows ? '' : `（共 ${p.count} 处）`}，未导入任何数据。请改正后重新导入（已检查全部行，改正列出的问题即可）。`,
     en: (p) =>
       `${p.file}: ${p.rows} ${plural(p.rows, 'row has', 'rows have')} problems${p.count === p.rows ? '' : ` (${p.count} in all)`}; nothing was imported. Fix ${plural(p.count, 'it', 'them')} and import again (every row was checked, so the list is complete).`,
   },
@@ -191,7 +196,7 @@ export const rosters: Catalog = {
   },
   'roster.specialtyNoIndustry': {
     zh: '{file}：业务专长 {values} 与检查对象名录中的任何行业类别都不相同。抽取专业人员时按行业名称精确匹配，请改用名录中的名称：{industries}。',
-    en: '{file}: the specialties {values} equal no industry in the enterprise roster. Specialists are matched by the exact industry name; use the roster\'s names: {industries}.',
+    en: "{file}: the specialties {values} equal no industry in the enterprise roster. Specialists are matched by the exact industry name; use the roster's names: {industries}.",
   },
   'roster.industryNoSpecialist': {
     zh: '{file}：行业 {values} 没有具备该业务专长的执法人员，抽到这些行业的企业时将无法配备专业人员。请在执法人员名录中补充业务专长。',
@@ -218,8 +223,14 @@ export const rosters: Catalog = {
     zh: '--where：{roster} 没有字段 "{field}"。可用字段：{fields}',
     en: '--where: {roster} has no field "{field}". Fields: {fields}',
   },
-  'roster.badLimit': { zh: '--limit 需要一个不小于 0 的整数（0 表示全部），收到 "{value}"。', en: '--limit needs a whole number ≥ 0 (0 = all); got "{value}".' },
-  'roster.badYear': { zh: '--year 需要四位年份，例如 2024；收到 "{value}"。', en: '--year needs a four-digit year such as 2024; got "{value}".' },
+  'roster.badLimit': {
+    zh: '--limit 需要一个不小于 0 的整数（0 表示全部），收到 "{value}"。',
+    en: '--limit needs a whole number ≥ 0 (0 = all); got "{value}".',
+  },
+  'roster.badYear': {
+    zh: '--year 需要四位年份，例如 2024；收到 "{value}"。',
+    en: '--year needs a four-digit year such as 2024; got "{value}".',
+  },
   'roster.listTruncated': {
     zh: '共 {total} 条，显示前 {shown} 条；--limit 0 显示全部。',
     en: 'Showing {shown} of {total}; --limit 0 shows all.',
@@ -229,7 +240,10 @@ export const rosters: Catalog = {
     zh: '检查对象名录中没有统一社会信用代码为 {uscc} 的单位。请核对代码，或按名称查找：ssj list enterprises --where name~名称',
     en: 'No enterprise with the code {uscc} in the roster. Check the code, or search by name: ssj list enterprises --where name~text',
   },
-  'roster.show.inactive': { zh: '（已停用：最近一次 --replace 导入的名录中没有该单位）', en: '(inactive: not in the last roster imported with --replace)' },
+  'roster.show.inactive': {
+    zh: '（已停用：最近一次 --replace 导入的名录中没有该单位）',
+    en: '(inactive: not in the last roster imported with --replace)',
+  },
   'roster.show.checks': {
     zh: '{year} 年检查次数：{total}（名录检查记录 {history}，本系统抽中 {drawn}）。年度上限由各抽查计划规定（cap.perYear）。',
     en: 'Checks in {year}: {total} ({history} from the imported history, {drawn} drawn here). The yearly cap is set by each plan (cap.perYear).',
@@ -237,5 +251,8 @@ export const rosters: Catalog = {
   'roster.show.noChecks': { zh: '{year} 年没有检查记录。', en: 'No checks in {year}.' },
   'roster.show.conflicts': { zh: '申报的利害关系（回避）：', en: 'Declared conflicts of interest (recusal):' },
   'roster.show.noConflicts': { zh: '没有申报的利害关系。', en: 'No declared conflicts of interest.' },
-  'roster.show.imported': { zh: '导入：{file}，{at}，操作人 {operator}', en: 'Imported from {file} at {at} by {operator}' },
+  'roster.show.imported': {
+    zh: '导入：{file}，{at}，操作人 {operator}',
+    en: 'Imported from {file} at {at} by {operator}',
+  },
 };

@@ -39,7 +39,10 @@ export const verify: Catalog = {
     zh: '{dir} 中没有 {file}，不是核验包。请指向 ssj export bundle 写出的目录。',
     en: 'There is no {file} in {dir}, so it is not a bundle. Point ssj verify at a directory written by ssj export bundle.',
   },
-  'verify.unreadable': { zh: '无法读取核验包文件 {file}：{reason}', en: 'Cannot read the bundle file {file}: {reason}' },
+  'verify.unreadable': {
+    zh: '无法读取核验包文件 {file}：{reason}',
+    en: 'Cannot read the bundle file {file}: {reason}',
+  },
   'verify.notUtf8': {
     zh: '核验包文件 {file} 不是 UTF-8 编码（可能被 Excel 另存过）。请使用原始发布的文件。',
     en: 'The bundle file {file} is not UTF-8 (perhaps saved again by Excel). Use the file as published.',
@@ -77,7 +80,8 @@ export const verify: Catalog = {
   // ------------------------------------------------------------ verify: verdict
   'verify.verified': {
     zh: (p) => `核验通过：计划 ${p.planId} 的抽取结果可由公布的种子和文件完全重现（协议 ${p.algorithm}）。`,
-    en: (p) => `VERIFIED: the draw of plan ${p.planId} is reproduced exactly from the published seed and files (protocol ${p.algorithm}).`,
+    en: (p) =>
+      `VERIFIED: the draw of plan ${p.planId} is reproduced exactly from the published seed and files (protocol ${p.algorithm}).`,
   },
   'verify.failed': {
     zh: '核验未通过：发现 {count} 处不一致。',
@@ -107,15 +111,23 @@ export const verify: Catalog = {
     en: 'plan: manifest.json names plan {listed} but plan.json is plan {planId}.',
   },
   'verify.seedInput': {
-    zh: (p) => `种子：manifest.json 记录的种子 "${p.seed}" 不是由公布的${p.seedKind === 'rfc3797' ? '开奖号码' : '种子文本'} "${p.seedInput}" 得出的（应为 "${p.expected}"）。`,
-    en: (p) => `seed: the seed "${p.seed}" in manifest.json does not come from the published ${p.seedKind === 'rfc3797' ? 'lottery numbers' : 'seed text'} "${p.seedInput}" (that gives "${p.expected}").`,
+    zh: (p) =>
+      `种子：manifest.json 记录的种子 "${p.seed}" 不是由公布的${p.seedKind === 'rfc3797' ? '开奖号码' : '种子文本'} "${p.seedInput}" 得出的（应为 "${p.expected}"）。`,
+    en: (p) =>
+      `seed: the seed "${p.seed}" in manifest.json does not come from the published ${p.seedKind === 'rfc3797' ? 'lottery numbers' : 'seed text'} "${p.seedInput}" (that gives "${p.expected}").`,
   },
-  'verify.stratumNotInPlan': { zh: '计划：manifest.json 中的层“{stratum}”不在 plan.json 中。', en: 'plan: stratum "{stratum}" is in manifest.json but not in plan.json.' },
+  'verify.stratumNotInPlan': {
+    zh: '计划：manifest.json 中的层“{stratum}”不在 plan.json 中。',
+    en: 'plan: stratum "{stratum}" is in manifest.json but not in plan.json.',
+  },
   'verify.stratumNotInManifest': {
     zh: '计划：plan.json 中的层“{stratum}”在 manifest.json 中没有总数记录。',
     en: 'plan: stratum "{stratum}" of plan.json has no population in manifest.json.',
   },
-  'verify.duplicateRow': { zh: '{file}：键 {key} 出现了不止一次。', en: '{file}: the key {key} appears more than once.' },
+  'verify.duplicateRow': {
+    zh: '{file}：键 {key} 出现了不止一次。',
+    en: '{file}: the key {key} appears more than once.',
+  },
   'verify.poolUnknownStratum': {
     zh: '对象库：企业 {uscc} 属于 plan.json 中没有的层“{stratum}”。',
     en: 'pool: enterprise {uscc} is in stratum "{stratum}", which plan.json does not have.',
@@ -129,8 +141,10 @@ export const verify: Catalog = {
     en: 'pool: stratum "{stratum}" has {actual} enterprises in pool-enterprises.csv, but manifest.json says {listed}.',
   },
   'verify.stratumCount': {
-    zh: (p) => `数量：层“${p.stratum}”按计划应${p.field === 'selected' ? '抽取' : '备选'} ${p.computed} 家，manifest.json 记录为 ${p.listed} 家。`,
-    en: (p) => `counts: the plan gives ${p.computed} ${p.field === 'selected' ? 'selected' : 'reserves'} in stratum "${p.stratum}", but manifest.json says ${p.listed}.`,
+    zh: (p) =>
+      `数量：层“${p.stratum}”按计划应${p.field === 'selected' ? '抽取' : '备选'} ${p.computed} 家，manifest.json 记录为 ${p.listed} 家。`,
+    en: (p) =>
+      `counts: the plan gives ${p.computed} ${p.field === 'selected' ? 'selected' : 'reserves'} in stratum "${p.stratum}", but manifest.json says ${p.listed}.`,
   },
   'verify.drawFailed': {
     zh: '抽取：按公布的文件无法重新完成抽取：{reason}',
@@ -141,20 +155,27 @@ export const verify: Catalog = {
     en: 'events.csv line {line}: seq is {seq}, expected {expected} (an event is missing or out of order).',
   },
   'verify.eventMismatch': {
-    zh: (p) => `事件 ${p.seq}（${eventZh(p)}，企业 ${p.uscc}）：记录的 ${p.field} 为 "${p.recorded}"，按规则应为 "${p.computed}"。`,
-    en: (p) => `event ${p.seq} (${p.type} on ${p.uscc}): recorded ${p.field} is "${p.recorded}" but the rules give "${p.computed}".`,
+    zh: (p) =>
+      `事件 ${p.seq}（${eventZh(p)}，企业 ${p.uscc}）：记录的 ${p.field} 为 "${p.recorded}"，按规则应为 "${p.computed}"。`,
+    en: (p) =>
+      `event ${p.seq} (${p.type} on ${p.uscc}): recorded ${p.field} is "${p.recorded}" but the rules give "${p.computed}".`,
   },
   'verify.eventRefused': {
     zh: (p) => `事件 ${p.seq}（${eventZh(p)}，企业 ${p.uscc}）按规则无法执行：${p.reason}。其后的结果无法比对。`,
-    en: (p) => `event ${p.seq} (${p.type} on ${p.uscc}) cannot be applied under the rules: ${p.reason}. Nothing after it can be compared.`,
+    en: (p) =>
+      `event ${p.seq} (${p.type} on ${p.uscc}) cannot be applied under the rules: ${p.reason}. Nothing after it can be compared.`,
   },
   'verify.selectionMissing': {
-    zh: (p) => `抽取结果：${p.uscc}（${p.name}）在“${p.stratum}”层排第 ${p.rank}，应为${roleZh(p.role)}，但 selection.csv 中没有它。`,
-    en: (p) => `selection: ${p.uscc} (${p.name}) ranks ${ordinal(p.rank)} in ${p.stratum} and should be ${p.role}, but selection.csv does not list it.`,
+    zh: (p) =>
+      `抽取结果：${p.uscc}（${p.name}）在“${p.stratum}”层排第 ${p.rank}，应为${roleZh(p.role)}，但 selection.csv 中没有它。`,
+    en: (p) =>
+      `selection: ${p.uscc} (${p.name}) ranks ${ordinal(p.rank)} in ${p.stratum} and should be ${p.role}, but selection.csv does not list it.`,
   },
   'verify.selectionRole': {
-    zh: (p) => `抽取结果：${p.uscc} 被列为${roleZh(p.listedRole)}，但按抽取和事件应为${roleZh(p.role)}（“${p.stratum}”层第 ${p.rank}）。`,
-    en: (p) => `selection: ${p.uscc} is listed as ${p.listedRole} but the draw and events make it ${p.role} (rank ${p.rank} in ${p.stratum}).`,
+    zh: (p) =>
+      `抽取结果：${p.uscc} 被列为${roleZh(p.listedRole)}，但按抽取和事件应为${roleZh(p.role)}（“${p.stratum}”层第 ${p.rank}）。`,
+    en: (p) =>
+      `selection: ${p.uscc} is listed as ${p.listedRole} but the draw and events make it ${p.role} (rank ${p.rank} in ${p.stratum}).`,
   },
   'verify.selectionField': {
     zh: '抽取结果：{uscc} 的 {field} 为 "{listed}"，按抽取应为 "{computed}"。',
@@ -165,8 +186,10 @@ export const verify: Catalog = {
     en: (p) => `selection: ${p.uscc} is listed as ${p.listedRole} but is not in the pool.`,
   },
   'verify.selectionRank': {
-    zh: (p) => `抽取结果：${p.uscc} 被列为${roleZh(p.listedRole)}，但它的号码在“${p.stratum}”层排第 ${p.rank}，该层只抽取前 ${p.n} 名${Number(p.reserves) ? `、备选其后 ${p.reserves} 名` : ''}。`,
-    en: (p) => `selection: ${p.uscc} is listed as ${p.listedRole} but its ticket ranks ${ordinal(p.rank)} of ${p.n} in ${p.stratum}${Number(p.reserves) ? ` (${p.reserves} reserves after them)` : ''}.`,
+    zh: (p) =>
+      `抽取结果：${p.uscc} 被列为${roleZh(p.listedRole)}，但它的号码在“${p.stratum}”层排第 ${p.rank}，该层只抽取前 ${p.n} 名${Number(p.reserves) ? `、备选其后 ${p.reserves} 名` : ''}。`,
+    en: (p) =>
+      `selection: ${p.uscc} is listed as ${p.listedRole} but its ticket ranks ${ordinal(p.rank)} of ${p.n} in ${p.stratum}${Number(p.reserves) ? ` (${p.reserves} reserves after them)` : ''}.`,
   },
   'verify.teamMissing': {
     zh: '检查组：企业 {uscc} 的第 {seat} 席应为 {name}（{certNo}），teams.csv 中没有这一席。',
