@@ -261,4 +261,11 @@ export const migrations: readonly string[] = [
     hash      TEXT NOT NULL
   );
   `,
+  // 2: SSJ-2 rosters. Inspectors get 所属部门 and kind officer/expert (the old 'inspector' is an officer: 行政处罚法
+  // 第四十二条 counts officers holding a 执法证); items get 检查部门 (高青 5.1.1).
+  `
+  ALTER TABLE inspectors ADD COLUMN department TEXT NOT NULL DEFAULT '';
+  UPDATE inspectors SET kind = 'officer' WHERE kind IN ('inspector', '');
+  ALTER TABLE items ADD COLUMN department TEXT NOT NULL DEFAULT '';
+  `,
 ];

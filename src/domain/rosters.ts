@@ -115,7 +115,7 @@ const idNumber: Check = (v, env) => {
 };
 
 /** A closed set of values; `aliases` maps other spellings (lower-case for ASCII) to the stored value. */
-function oneOf(values: readonly string[], aliases: Record<string, string> = {}): Check {
+function oneOf(values: readonly string[], aliases: Record<string, string> = {}, allowed = values.join(' / ')): Check {
   const lookup = new Map<string, string>(values.map((v) => [v.toLowerCase(), v]));
   for (const [k, v] of Object.entries(aliases)) lookup.set(k.toLowerCase(), v);
   // The exact spelling first: it is what almost every row has, and it costs no normalisation.
@@ -123,7 +123,7 @@ function oneOf(values: readonly string[], aliases: Record<string, string> = {}):
     lookup.get(v) ??
     lookup.get(v.normalize('NFKC').toLowerCase()) ?? {
       code: 'roster.row.badValue',
-      params: { value: v, allowed: values.join(' / ') },
+      params: { value: v, allowed },
     };
 }
 
@@ -182,7 +182,37 @@ const f = (
 });
 
 export const SUPERVISION = ['重点', '一般'] as const;
-export const INSPECTOR_KINDS = ['inspector', 'expert'] as const;
+/**
+ * 类别 of an inspector (DESIGN.md SSJ-2 "Inspectors"): an officer holds a 执法证 and may lead a team; an expert (专家)
+ * sits beside the team only (行政处罚法 第四十二条, 高青 7.3). Databases made before SSJ-2 stored 'inspector' for officers
+ * (migration 2 rewrites them); an empty cell means officer.
+ */
+export const INSPECTOR_KINDS = ['officer', 'expert'] as const;
+export type InspectorKind = (typeof INSPECTOR_KINDS)[number];
+/** The Chinese words of each kind, as messages list them. */
+export const INSPECTOR_KIND_ZH: Record<InspectorKind, string> = { officer: '执法人员', expert: '专家' };
+
+/** A stored or published kind as the protocol reads it: '' and the pre-SSJ-2 'inspector' are officers. */
+export const inspectorKind = (stored: string): InspectorKind => (stored === 'expert' ? 'expert' : 'officer');
+
+/** Spellings of 类别 found in office rosters and expert-pool lists. */
+const KIND_ALIASES: Record<string, InspectorKind> = {
+  inspector: 'officer',
+  执法人员: 'officer',
+  行政执法人员: 'officer',
+  执法检查人员: 'officer',
+  检查人员: 'officer',
+  检查员: 'officer',
+  执法员: 'officer',
+  专家: 'expert',
+  技术专家: 'expert',
+  安全专家: 'expert',
+  安全生产专家: 'expert',
+  行业专家: 'expert',
+  外聘专家: 'expert',
+  专家库: 'expert',
+  库内专家: 'expert',
+};
 
 const enterprises: RosterDef = {
   name: 'enterprises',
@@ -251,18 +281,13 @@ const inspectors: RosterDef = {
     f(
       'kind',
       'kind',
-      ['类别', '人员类别', '人员类型', 'kind'],
-      oneOf(INSPECTOR_KINDS, {
-        执法人员: 'inspector',
-        检查人员: 'inspector',
-        执法检查人员: 'inspector',
-        检查员: 'inspector',
-        专家: 'expert',
-        技术专家: 'expert',
-      }),
+      ['类别', '人员类别', '人员类型', '人员类型（执法人员/专家）', 'kind'],
+      oneOf(INSPECTOR_KINDS, KIND_ALIASES, '执法人员 / 专家（officer / expert；也可写 安全生产专家、技术专家 等）'),
     ),
+    // 所属部门: the department whose officers a joint draw seats in its group (高青 6.2, 8.2); empty = the office.
+    f('department', 'department', ['所属部门', '部门', '所在部门', '执法部门', 'department'], text),
   ],
-  listFields: ['certNo', 'name', 'idNumber', 'phone', 'unit', 'specialties', 'kind'],
+  listFields: ['certNo', 'name', 'idNumber', 'phone', 'unit', 'department', 'specialties', 'kind'],
 };
 
 const items: RosterDef = {
@@ -279,8 +304,10 @@ const items: RosterDef = {
     }),
     f('method', 'method', ['检查方式', '方式', 'method'], text),
     f('category', 'category', ['事项类别', '类别', 'category'], oneOf(SUPERVISION, { key: '重点', general: '一般' })),
+    // 检查部门 (高青 5.1.1): which department's list the item is on; empty = every plan may draw it.
+    f('department', 'department', ['检查部门', '实施部门', '责任部门', '部门', 'department'], text),
   ],
-  listFields: ['code', 'name', 'industries', 'category', 'method'],
+  listFields: ['code', 'name', 'industries', 'category', 'department', 'method'],
 };
 
 const conflicts: RosterDef = {

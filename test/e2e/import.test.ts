@@ -96,7 +96,7 @@ describe('importing the fixtures', () => {
         `SELECT cert_no, specialties, kind FROM inspectors WHERE cert_no IN ('371323010002', '371323010005') ORDER BY cert_no`,
       ),
     ).toEqual([
-      { cert_no: '371323010002', specialties: '危险化学品;烟花爆竹', kind: 'inspector' },
+      { cert_no: '371323010002', specialties: '危险化学品;烟花爆竹', kind: 'officer' },
       { cert_no: '371323010005', specialties: '建材;机械', kind: 'expert' },
     ]);
     expect(query(cwd, `SELECT code, industries FROM items WHERE code IN ('AQ-01', 'AQ-07') ORDER BY code`)).toEqual([

@@ -310,12 +310,12 @@ describe('inspector rows', () => {
     return row;
   };
 
-  it('stores specialties joined by ; and the kind as inspector/expert', () => {
+  it('stores specialties joined by ; and the kind as officer/expert', () => {
     expect(check('inspectors', INSPECTOR_HEADERS, inspector()).stored).toMatchObject({
       certNo: '371323010001',
       idNumber: ID,
       specialties: '危险化学品;烟花爆竹;冶金',
-      kind: 'inspector',
+      kind: 'officer',
       gender: '男',
     });
     expect(check('inspectors', INSPECTOR_HEADERS, inspector({ 9: '专家' })).stored.kind).toBe('expert');

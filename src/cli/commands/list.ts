@@ -13,6 +13,8 @@ import {
 } from '../../db/rosters.js';
 import {
   headerKey,
+  INSPECTOR_KIND_ZH,
+  inspectorKind,
   isRosterName,
   maskPersonal,
   normaliseCode,
@@ -145,8 +147,10 @@ function label(lang: Lang, def: RosterDef, field: string): string {
 
 function cell(lang: Lang, field: string, v: string | number | boolean | undefined): string {
   if (field === 'active') return v ? bi(lang, '在用', 'yes') : bi(lang, '停用', 'no');
-  if (field === 'kind' && lang === 'zh')
-    return v === 'expert' ? '专家' : v === 'inspector' ? '执法人员' : String(v ?? '');
+  if (field === 'kind') {
+    const kind = inspectorKind(String(v ?? ''));
+    return lang === 'zh' ? INSPECTOR_KIND_ZH[kind] : kind;
+  }
   return String(v ?? '').replace(/;/g, lang === 'zh' ? '、' : ', ');
 }
 
