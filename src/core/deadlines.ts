@@ -1,3 +1,4 @@
+import { SsjError } from '../errors.js';
 import { addWorkdays, nthWorkdayOfMonth, workdaysBetween, type WorkCalendar } from './workdays.js';
 
 /**
@@ -12,6 +13,10 @@ import { addWorkdays, nthWorkdayOfMonth, workdaysBetween, type WorkCalendar } fr
  * - monthly list: the monthlyDays-th working day of the month after a month with checks (顺城 第二十一条)
  * - objection review: objectionReviewDays after receipt; answer: objectionAnswerDays after the review (高青 9.2)
  * - result missing: a selected enterprise with no recorded result is due by the end of the plan's window
+ *
+ * A deadline that falls in a year the calendar does not cover yet (in December, next year's arrangement is often
+ * not published or not imported) cannot be counted: it is listed apart with the year that is missing, and every
+ * other deadline is still computed. One unknown year must not hide the rest of the office's work.
  */
 export interface DeadlineSettings {
   reportDays: number;
@@ -64,8 +69,8 @@ export interface DueItem {
   due: string;
   /** The date the count starts from (check, report, receipt, review, window end, or the checks' month). */
   from: string;
-  /** Working days overdue (status overdue) or left (status due; 0 = due today). */
-  workdays: number;
+  /** Working days overdue (status overdue) or left (status due; 0 = due today); null when today is not covered. */
+  workdays: number | null;
   planId: string | null;
   uscc: string | null;
   name: string | null;
@@ -75,20 +80,60 @@ export interface DueItem {
   pending: number | null;
 }
 
-export interface DueReport {
-  today: string;
-  /** The last day counted as "due soon": `horizonDays` working days after today. */
-  horizon: string;
-  overdue: DueItem[];
-  due: DueItem[];
+/** A deadline that cannot be counted because its working days run into a year the calendar does not cover. */
+export interface UncoveredItem {
+  kind: DueKind;
+  from: string;
+  /** The first year the count needs and the calendar lacks. */
+  year: number;
+  planId: string | null;
+  uscc: string | null;
+  name: string | null;
+  objectionId: number | null;
+  month: string | null;
+  pending: number | null;
 }
 
-type Candidate = Pick<DueItem, 'kind' | 'due' | 'from'> &
-  Partial<Pick<DueItem, 'planId' | 'uscc' | 'name' | 'objectionId' | 'month' | 'pending'>>;
+export interface DueReport {
+  today: string;
+  /**
+   * The last day counted as "due soon": `horizonDays` working days after today; null when that runs past the
+   * covered years (then every countable deadline from today on is listed as due soon).
+   */
+  horizon: string | null;
+  overdue: DueItem[];
+  due: DueItem[];
+  /** Deadlines that need a year the calendar lacks, and those years (ascending). */
+  uncovered: UncoveredItem[];
+  uncoveredYears: number[];
+}
+
+type Who = Partial<Pick<DueItem, 'planId' | 'uscc' | 'name' | 'objectionId' | 'month' | 'pending'>>;
+type Candidate = Pick<DueItem, 'kind' | 'due' | 'from'> & Who;
+/** An open deadline as openDeadlines finds it: its date, or the year that stops it being counted. */
+export type OpenDeadline =
+  | (Candidate & { uncoveredYear?: undefined })
+  | (Omit<Candidate, 'due'> & { due: null; uncoveredYear: number });
+
+/** Run a calendar computation; the year it lacks when the calendar does not cover it (other errors pass). */
+export function tryCalendar<T>(f: () => T): { value: T; year?: undefined } | { value?: undefined; year: number } {
+  try {
+    return { value: f() };
+  } catch (e) {
+    if (e instanceof SsjError && e.code === 'calendar.notCovered') return { year: Number(e.details.year) };
+    throw e;
+  }
+}
 
 /** Every open deadline of the given plans (done ones are not listed). */
-export function openDeadlines(cal: WorkCalendar, plans: readonly PlanState[], s: DeadlineSettings): Candidate[] {
-  const out: Candidate[] = [];
+export function openDeadlines(cal: WorkCalendar, plans: readonly PlanState[], s: DeadlineSettings): OpenDeadline[] {
+  const out: OpenDeadline[] = [];
+  /** A deadline counted from `from`; one that needs an uncovered year is kept with that year instead of a date. */
+  const push = (c: Omit<Candidate, 'due'>, due: () => string) => {
+    const r = tryCalendar(due);
+    out.push(r.year === undefined ? { ...c, due: r.value } : { ...c, due: null, uncoveredYear: r.year });
+    return r.value ?? null;
+  };
   const months = new Map<string, { pending: number; plans: Set<string> }>();
   for (const p of plans) {
     const resultDays = p.resultDays ?? s.resultDays;
@@ -99,14 +144,19 @@ export function openDeadlines(cal: WorkCalendar, plans: readonly PlanState[], s:
         if (p.windowEnd) out.push({ kind: 'result-missing', from: p.windowEnd, due: p.windowEnd, ...who });
         continue;
       }
-      const reportDue = addWorkdays(cal, r.checkDate, s.reportDays);
-      if (!r.reportDate) out.push({ kind: 'report', from: r.checkDate, due: reportDue, ...who });
+      const reportDue = tryCalendar(() => addWorkdays(cal, r.checkDate, s.reportDays));
+      if (!r.reportDate)
+        push({ kind: 'report', from: r.checkDate, ...who }, () => addWorkdays(cal, r.checkDate, s.reportDays));
       if (!r.feedbackDate) {
-        const from = r.reportDate ?? reportDue;
-        out.push({ kind: 'feedback', from, due: addWorkdays(cal, from, s.feedbackDays), ...who });
+        // Without a report date the feedback counts from the report's deadline, which may itself be uncountable.
+        const from = r.reportDate ?? reportDue.value ?? r.checkDate;
+        push({ kind: 'feedback', from, ...who }, () => {
+          if (!r.reportDate) addWorkdays(cal, r.checkDate, s.reportDays);
+          return addWorkdays(cal, from, s.feedbackDays);
+        });
       }
       if (!r.publishedAt)
-        out.push({ kind: 'publication', from: r.checkDate, due: addWorkdays(cal, r.checkDate, resultDays), ...who });
+        push({ kind: 'publication', from: r.checkDate, ...who }, () => addWorkdays(cal, r.checkDate, resultDays));
       const month = r.checkDate.slice(0, 7);
       const m = months.get(month) ?? { pending: 0, plans: new Set() };
       if (!r.publishedAt) m.pending++;
@@ -115,35 +165,31 @@ export function openDeadlines(cal: WorkCalendar, plans: readonly PlanState[], s:
     }
     for (const o of p.objections) {
       const who = { planId: p.planId, uscc: o.uscc, name: o.name, objectionId: o.id };
-      if (!o.reviewedAt)
-        out.push({
-          kind: 'objection-review',
-          from: o.received,
-          due: addWorkdays(cal, o.received, s.objectionReviewDays),
-          ...who,
-        });
+      const reviewedAt = o.reviewedAt;
+      if (!reviewedAt)
+        push({ kind: 'objection-review', from: o.received, ...who }, () =>
+          addWorkdays(cal, o.received, s.objectionReviewDays),
+        );
       else if (!o.answeredAt)
-        out.push({
-          kind: 'objection-answer',
-          from: o.reviewedAt,
-          due: addWorkdays(cal, o.reviewedAt, s.objectionAnswerDays),
-          ...who,
-        });
+        push({ kind: 'objection-answer', from: reviewedAt, ...who }, () =>
+          addWorkdays(cal, reviewedAt, s.objectionAnswerDays),
+        );
     }
   }
   for (const [month, m] of months) {
     if (m.pending === 0) continue;
     const [y, mo] = month.split('-').map(Number) as [number, number];
     const next = mo === 12 ? [y + 1, 1] : [y, mo + 1];
-    const due = nthWorkdayOfMonth(cal, next[0]!, next[1]!, s.monthlyDays);
-    out.push({
-      kind: 'monthly',
-      from: `${month}-01`,
-      due,
-      month,
-      pending: m.pending,
-      planId: m.plans.size === 1 ? [...m.plans][0]! : null,
-    });
+    push(
+      {
+        kind: 'monthly',
+        from: `${month}-01`,
+        month,
+        pending: m.pending,
+        planId: m.plans.size === 1 ? [...m.plans][0]! : null,
+      },
+      () => nthWorkdayOfMonth(cal, next[0]!, next[1]!, s.monthlyDays),
+    );
   }
   return out;
 }
@@ -156,26 +202,44 @@ export function dueReport(
   s: DeadlineSettings,
   horizonDays = 5,
 ): DueReport {
-  const horizon = addWorkdays(cal, today, horizonDays);
+  const horizon = tryCalendar(() => addWorkdays(cal, today, horizonDays)).value ?? null;
   const overdue: DueItem[] = [];
   const due: DueItem[] = [];
+  const uncovered: UncoveredItem[] = [];
   for (const c of openDeadlines(cal, plans, s)) {
-    const base = { planId: null, uscc: null, name: null, objectionId: null, month: null, pending: null, ...c };
-    if (c.due < today) overdue.push({ ...base, status: 'overdue', workdays: workdaysBetween(cal, c.due, today) });
-    else if (c.due <= horizon) due.push({ ...base, status: 'due', workdays: workdaysBetween(cal, today, c.due) });
+    const none = { planId: null, uscc: null, name: null, objectionId: null, month: null, pending: null };
+    if (c.due === null) {
+      const { uncoveredYear, due: _, ...rest } = c;
+      uncovered.push({ ...none, ...rest, year: uncoveredYear });
+      continue;
+    }
+    const base = { ...none, ...c };
+    // When today itself lies in an uncovered year, an overdue item's lateness cannot be counted in working days.
+    const late = (a: string, b: string) => tryCalendar(() => workdaysBetween(cal, a, b)).value ?? null;
+    if (c.due < today) overdue.push({ ...base, status: 'overdue', workdays: late(c.due, today) });
+    else if (horizon === null || c.due <= horizon) due.push({ ...base, status: 'due', workdays: late(today, c.due) });
   }
-  return { today, horizon, overdue: overdue.sort(byDue), due: due.sort(byDue) };
+  const uncoveredYears = [...new Set(uncovered.map((u) => u.year))].sort((a, b) => a - b);
+  return {
+    today,
+    horizon,
+    overdue: overdue.sort(byDue),
+    due: due.sort(byDue),
+    uncovered: uncovered.sort(byDue),
+    uncoveredYears,
+  };
 }
 
 /** Code-point order, not locale order: the same list on every machine. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function byDue(a: DueItem, b: DueItem): number {
+function byDue(a: Omit<DueItem, 'due' | 'status' | 'workdays'> & { due?: string }, b: typeof a): number {
   return (
-    cmp(a.due, b.due) ||
+    cmp(a.due ?? '', b.due ?? '') ||
     DUE_KINDS.indexOf(a.kind) - DUE_KINDS.indexOf(b.kind) ||
     cmp(a.planId ?? '', b.planId ?? '') ||
     cmp(a.uscc ?? '', b.uscc ?? '') ||
-    (a.objectionId ?? 0) - (b.objectionId ?? 0)
+    (a.objectionId ?? 0) - (b.objectionId ?? 0) ||
+    cmp(a.from, b.from)
   );
 }

@@ -8,6 +8,7 @@ import { exporting } from './messages/exporting.js';
 import { results } from './messages/results.js';
 import { audit } from './messages/audit.js';
 import { demo } from './messages/demo.js';
+import { year } from './messages/year.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -22,6 +23,7 @@ const catalog: Catalog = {
   ...results,
   ...audit,
   ...demo,
+  ...year,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

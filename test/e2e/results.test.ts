@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ssj, tempDir } from '../helpers/cli.js';
+import { FIXTURES, ssj, tempDir } from '../helpers/cli.js';
 import { seedDraw, testUscc } from '../helpers/seed-draw.js';
 import { drawnFixtureDb, type FixtureDb } from '../helpers/drawn-db.js';
 import { resultAuditRow, correctionAuditRow, type ResultRow, type CorrectionRow } from '../../src/db/results.js';
@@ -399,23 +399,27 @@ describe('ssj due', () => {
     expect(due.due.filter((i) => i.kind === 'report').map((i) => i.due)).toEqual(['2024-02-19']); // 02-08 + 3: 09, 18, 19
   });
 
-  it('refuses a day outside the calendar, saying which years are covered and how to extend, until a holidays file covers it', () => {
+  it('counts what it can on a day outside the calendar, and takes a year from a file only as its whole official arrangement', () => {
     let r = run('due', '--today', '2027-03-01');
-    expect(r.code).toBe(5);
-    expect(r.stderr).toContain('2004–2026');
-    expect(r.stderr).toContain('ssj calendar import');
-    const csv = join(dir, 'holidays-2027.csv');
-    writeFileSync(csv, 'date,kind,name\n2027-01-01,holiday,元旦\n2027-02-06,workday,春节调休\n');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('ends with 2026');
+    expect(r.stdout).toContain('late'); // the 2024 window ended: overdue, its lateness not countable in 2027
+    expect(run('due', '--today', '2027-03-01', '--strict').code).toBe(0); // nothing needs 2027 to be computed
+    const partial = join(dir, 'holidays-partial.csv');
+    writeFileSync(partial, 'date,kind,name\n2027-01-01,holiday,元旦\n2027-02-06,workday,春节调休\n');
+    r = run('calendar', 'import', partial);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('not the whole official arrangement for 2027');
+    const csv = join(FIXTURES, 'calendar', 'holidays-2027-example.csv');
     r = run('due', '--today', '2027-03-01', '--holidays', csv);
     expect([r.code, r.stderr]).toEqual([0, '']);
     r = run('calendar', 'import', csv);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2004–2027');
     expect(run('due', '--today', '2027-03-01').code).toBe(0);
-    expect(JSON.parse(run('--json', 'calendar', 'list', '--year', '2027').stdout).days).toEqual([
-      { date: '2027-01-01', kind: 'holiday', name: '元旦', source: 'office' },
-      { date: '2027-02-06', kind: 'workday', name: '春节调休', source: 'office' },
-    ]);
+    const days = JSON.parse(run('--json', 'calendar', 'list', '--year', '2027').stdout).days as { source: string }[];
+    expect(days).toHaveLength(34);
+    expect(days.every((d) => d.source === 'office')).toBe(true);
   });
 
   it('refuses a holidays file with bad rows, naming each', () => {

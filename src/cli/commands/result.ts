@@ -5,7 +5,15 @@ import { table } from '../output.js';
 import type { Db } from '../../db/open.js';
 import { appendAudit } from '../../audit/log.js';
 import { addWorkdays, dateInShanghai, requireIsoDate, type WorkCalendar } from '../../core/workdays.js';
-import { dueReport, type DeadlineSettings, type DueItem, type DueReport } from '../../core/deadlines.js';
+import {
+  dueReport,
+  tryCalendar,
+  type DeadlineSettings,
+  type DueItem,
+  type DueReport,
+  type UncoveredItem,
+} from '../../core/deadlines.js';
+import { arrangementProblems, packageDataNotice, problemParams } from '../../app/calendar-year.js';
 import {
   followUpName,
   outcomeName,
@@ -43,7 +51,7 @@ import {
   type ResultView,
   type RowProblem,
 } from '../../db/results.js';
-import { inputError, SsjError } from '../../errors.js';
+import { inputError, refused } from '../../errors.js';
 import { normaliseCode } from '../../domain/rosters.js';
 import { OFFICIAL_SOURCE, officialDays } from '../../io/calendar.js';
 import { readHolidaysFile, readResultsFile } from '../../io/results-csv.js';
@@ -83,14 +91,17 @@ function checkDateAgainstPlan(ctx: Context, plan: { window: { start: string; end
     ctx.out.warn('result.outsideWindow', { date: checkDate, start: plan.window.start, end: plan.window.end });
 }
 
-/** A deadline for a confirmation message; a date the calendar does not cover yet leaves it out (ssj due will refuse loudly). */
-function deadlineOrNull(cal: WorkCalendar, from: string, days: number): string | null {
-  try {
-    return addWorkdays(cal, from, days);
-  } catch (e) {
-    if (e instanceof SsjError && e.code === 'calendar.notCovered') return null;
-    throw e;
-  }
+/** A deadline for a confirmation message, or what to say when its year is not in the calendar yet (never "?"). */
+function deadlineText(
+  ctx: Context,
+  cal: WorkCalendar,
+  from: string,
+  days: number,
+): { due: string | null; text: string } {
+  const r = tryCalendar(() => addWorkdays(cal, from, days));
+  return r.year === undefined
+    ? { due: r.value, text: r.value }
+    : { due: null, text: ctx.out.msg('calendar.dueUncovered', { year: r.year }) };
 }
 
 /**
@@ -117,6 +128,14 @@ async function holidaysFrom(ctx: Context, file: string, encoding: string | undef
   const { days, problems, table } = await readHolidaysFile(ctx.path(file), encoding, file);
   if (table.unknown.length) ctx.out.warn('result.unknownColumns', { file, columns: table.unknown.join(', ') });
   if (problems.length) failOnProblems(ctx, 'calendar.fileInvalid', file, problems, table.headerOf);
+  const missing = arrangementProblems(days);
+  if (missing.length)
+    throw inputError('calendar.incomplete', {
+      file,
+      years: [...new Set(missing.map((p) => p.year))].join('、'),
+      problems: missing.map((p) => `  ${ctx.out.msg(`calendar.problem.${p.kind}`, problemParams(p))}`).join('\n'),
+      missing,
+    });
   return days;
 }
 
@@ -436,14 +455,14 @@ function registerObjection(program: Command, wrap: Wrap): void {
         });
         const db = ctx.db();
         const days = getNumberSetting(db, 'deadline.objectionReviewDays');
-        const reviewDue = deadlineOrNull(loadCalendar(db), received, days);
-        ctx.out.result({ objection: objectionAuditRow(o), reviewDue }, () =>
+        const review = deadlineText(ctx, loadCalendar(db), received, days);
+        ctx.out.result({ objection: objectionAuditRow(o), reviewDue: review.due }, () =>
           ctx.out.msg('objection.added', {
             id: o.id,
             plan: t.planId,
             uscc: t.uscc,
             received,
-            reviewDue: reviewDue ?? '?',
+            reviewDue: review.text,
             days,
           }),
         );
@@ -489,7 +508,8 @@ function registerObjection(program: Command, wrap: Wrap): void {
           .immediate();
         const o = done.row;
         const days = getNumberSetting(db, 'deadline.objectionAnswerDays');
-        const answerDue = o.answered_at ? null : deadlineOrNull(loadCalendar(db), date, days);
+        const answer = o.answered_at ? null : deadlineText(ctx, loadCalendar(db), date, days);
+        const answerDue = answer?.due ?? null;
         ctx.out.result(
           { objection: objectionAuditRow(o), answerDue, correctionNeeded: decision !== 'rejected' },
           () => {
@@ -500,7 +520,7 @@ function registerObjection(program: Command, wrap: Wrap): void {
                 date,
               }),
             ];
-            if (answerDue) lines.push(ctx.out.msg('objection.answerDue', { id: o.id, due: answerDue, days }));
+            if (answer) lines.push(ctx.out.msg('objection.answerDue', { id: o.id, due: answer.text, days }));
             return lines;
           },
         );
@@ -586,9 +606,10 @@ function registerDue(program: Command, wrap: Wrap): void {
     .option('--today <YYYY-MM-DD>', 'count from this day (default: today in China, from --now or the clock)')
     .option('--plan <id>', 'only this plan')
     .option('--holidays <file>', 'extra holidays / make-up workdays CSV (date,kind,name), for this run only')
+    .option('--strict', 'exit 5 when a deadline falls in a year the calendar does not cover (for scripts)')
     .addHelpText(
       'after',
-      `\nDeadlines (working days, office settings \`ssj config\`; a plan's publication.resultDays overrides):\n  report       deadline.reportDays after the check (顺城 第十七条)\n  feedback     deadline.feedbackDays after the report (第十八条)\n  publication  deadline.resultDays after the check (高青 9.1)\n  monthly      the deadline.monthlyDays-th working day of the next month (顺城 第二十一条)\n  objections   review deadline.objectionReviewDays after receipt, answer deadline.objectionAnswerDays after review (高青 9.2)\n  missing      a selected enterprise with no result by the end of the plan window\n\nExamples:\n  ssj due\n  ssj due --today 2024-02-19 --plan 2024Q1 --json`,
+      `\nDeadlines (working days, office settings \`ssj config\`; a plan's publication.resultDays overrides):\n  report       deadline.reportDays after the check (顺城 第十七条)\n  feedback     deadline.feedbackDays after the report (第十八条)\n  publication  deadline.resultDays after the check (高青 9.1)\n  monthly      the deadline.monthlyDays-th working day of the next month (顺城 第二十一条)\n  objections   review deadline.objectionReviewDays after receipt, answer deadline.objectionAnswerDays after review (高青 9.2)\n  missing      a selected enterprise with no result by the end of the plan window\n\nA deadline in a year the calendar does not cover yet is listed apart ("日历未覆盖 2027 年") with the command that\nfixes it; the others are still shown and ssj due exits 0 with a warning (--strict: exit 5).\n\nExamples:\n  ssj due\n  ssj due --today 2024-02-19 --plan 2024Q1 --json`,
     )
     .action(
       wrap(async (ctx, _args, opts) => {
@@ -600,6 +621,17 @@ function registerDue(program: Command, wrap: Wrap): void {
         const planId = str(opts.plan);
         if (planId !== undefined) drawnPlan(db, planId);
         const report = dueReport(cal, today, planStates(db, planId), deadlineSettings(ctx), DUE_HORIZON);
+        const old = packageDataNotice(cal, today);
+        if (old) ctx.out.warn('calendar.packageOld', old);
+        const n = report.uncovered.length;
+        if (n && opts.strict)
+          throw refused('due.strictUncovered', {
+            count: n,
+            years: report.uncoveredYears.join('、'),
+            first: report.uncoveredYears[0],
+            uncovered: report.uncovered,
+          });
+        if (n) ctx.out.warn('due.uncoveredWarn', { count: n, years: report.uncoveredYears.join('、') });
         ctx.out.result({ ...report, horizonDays: DUE_HORIZON, calendar: { coveredYears: cal.coveredYears } }, (r) =>
           renderDue(ctx, r),
         );
@@ -613,13 +645,20 @@ function dueWhat(ctx: Context, i: DueItem): string {
 
 function renderDue(ctx: Context, r: DueReport): string[] {
   const m = (k: string, p: Record<string, unknown> = {}) => ctx.out.msg(k, p);
-  const lines = [m('due.header', { today: r.today, horizon: r.horizon, days: DUE_HORIZON })];
-  if (!r.overdue.length && !r.due.length) return [...lines, m('due.nothing')];
+  const lines = [
+    r.horizon === null
+      ? m('due.headerNoHorizon', { today: r.today, days: DUE_HORIZON })
+      : m('due.header', { today: r.today, horizon: r.horizon, days: DUE_HORIZON }),
+  ];
+  if (!r.overdue.length && !r.due.length && !r.uncovered.length) return [...lines, m('due.nothing')];
+  if (!r.overdue.length && !r.due.length) lines.push(m('due.nothing'));
   const section = (title: string, items: DueItem[]) => {
     if (!items.length) return;
     const state = (i: DueItem) =>
       i.status === 'overdue'
-        ? m('due.overdueBy', { n: i.workdays })
+        ? i.workdays === null
+          ? m('due.overdueUncounted')
+          : m('due.overdueBy', { n: i.workdays })
         : i.workdays === 0
           ? m('due.today')
           : m('due.left', { n: i.workdays });
@@ -639,6 +678,22 @@ function renderDue(ctx: Context, r: DueReport): string[] {
   };
   section(m('due.overdue'), r.overdue);
   section(m('due.soon'), r.due);
+  for (const year of r.uncoveredYears) {
+    const items = r.uncovered.filter((u) => u.year === year);
+    lines.push('', `${m('due.uncovered', { year })} (${items.length})`);
+    lines.push(
+      table(
+        [m('due.col.from'), m('due.col.what'), m('due.col.plan'), m('due.col.enterprise')],
+        items.map((i: UncoveredItem) => [
+          i.from,
+          ctx.out.msg(`due.kind.${i.kind}`, { month: i.month, pending: i.pending, id: i.objectionId }),
+          i.planId ?? '-',
+          i.uscc ? `${i.uscc} ${i.name ?? ''}`.trim() : '-',
+        ]),
+      ),
+    );
+    lines.push(m('due.uncoveredHint', { year }));
+  }
   return lines;
 }
 
@@ -650,7 +705,7 @@ function registerCalendar(program: Command, wrap: Wrap): void {
     .description('the working-day calendar: official holidays and make-up workdays, plus your own / 工作日历')
     .addHelpText(
       'after',
-      `\nThe official arrangements (国务院办公厅节假日安排) come with ssj. When a new year's notice is out before ssj is\nupdated, or your region has its own days, put them in a CSV and import it:\n\n  date,kind,name\n  2027-01-01,holiday,元旦\n  2027-02-06,workday,春节调休上班\n\nA year after the bundled ones counts as covered once it has at least one holiday in the office calendar.\n\nExamples:\n  ssj calendar import holidays-2027.csv\n  ssj calendar list --year 2024`,
+      `\nThe official arrangements come with ssj (package chinese-days). Each year's source is the State Council notice\n国务院办公厅关于YYYY年部分节假日安排的通知 (published about November, www.gov.cn). When it is out before ssj is\nupdated, copy it into a CSV, one row per day: every day off of each holiday period (weekends included) and\nevery make-up workday (调休上班):\n\n  date,kind,name\n  2027-01-01,holiday,元旦\n  2027-02-05,holiday,春节\n  2027-02-20,workday,春节调休上班\n  ...\n\nA year ssj does not bundle is imported only whole: all 13 statutory holidays (元旦, 春节 除夕–初三, 清明,\n劳动节 2, 端午, 中秋, 国庆 3) must be days off, and weekdays off less make-up workdays must equal 13; otherwise\nnothing is imported and the missing days are named. Local days for a bundled year may be imported one by one.\n\nExamples:\n  ssj calendar import holidays-2027.csv\n  ssj calendar list --year 2024`,
     );
 
   calendar
@@ -692,7 +747,10 @@ function registerCalendar(program: Command, wrap: Wrap): void {
         const year = opts.year === undefined ? undefined : Number(opts.year);
         if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2200))
           throw inputError('error.badDate', { field: '--year', value: opts.year });
-        const [from, to] = loadCalendar(db).coveredYears;
+        const cal = loadCalendar(db);
+        const [from, to] = cal.coveredYears;
+        const old = packageDataNotice(cal, dateInShanghai(ctx.now()));
+        if (old) ctx.out.warn('calendar.packageOld', old);
         const office = officeDays(db, year).map((d) => ({ ...d, source: 'office' as const }));
         const official =
           year === undefined ? [] : officialDays(year).map((d) => ({ ...d, source: 'official' as const }));
