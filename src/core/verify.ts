@@ -23,6 +23,8 @@ import { normalizeSeed, rfc3797Key, SeedFormatError } from './seed.js';
 import { ProtocolError, type DrawInput, type DrawState } from './state.js';
 import { ticketer } from './ticket.js';
 import type { DrawEvent, PoolEnterprise, StratumCount } from './types.js';
+import { BUNDLE_FORMAT_2 } from './ssj2/types.js';
+import { verifyBundle2 } from './ssj2/verify.js';
 
 /** The verification bundle (docs/ALGORITHM.md section 11). */
 export const BUNDLE_FORMAT = 'ssj-bundle/1';
@@ -110,6 +112,8 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
  * Throws BundleError when the bundle cannot be read as a bundle; every other problem is a Difference.
  */
 export function verifyBundle(files: ReadonlyMap<string, string>): Verification {
+  // The manifest says which protocol applies: ssj-bundle/2 (SSJ-2) has its own rules, SSJ-1 bundles stay as they were.
+  if (bundleFormat(files) === BUNDLE_FORMAT_2) return verifyBundle2(files);
   const diffs: Difference[] = [];
   const manifest = readManifest(files);
   for (const name of BUNDLE_FILES) if (!files.has(name)) throw new BundleError('verify.fileMissing', { file: name });
@@ -177,6 +181,16 @@ export function verifyBundle(files: ReadonlyMap<string, string>): Verification {
 
 // ---------------------------------------------------------------- manifest, hashes, seed
 
+/** manifest.json's format, or undefined when it cannot say (readManifest then reports why). */
+function bundleFormat(files: ReadonlyMap<string, string>): unknown {
+  try {
+    const m = JSON.parse(files.get(MANIFEST_FILE) ?? '');
+    return isObj(m) ? m.format : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
@@ -193,7 +207,10 @@ function readManifest(files: ReadonlyMap<string, string>): Manifest {
   const m = parseJson(MANIFEST_FILE, text);
   if (!isObj(m)) throw new BundleError('verify.badManifest', { field: '(top level)' });
   if (m.format !== BUNDLE_FORMAT)
-    throw new BundleError('verify.unknownFormat', { format: String(m.format), known: BUNDLE_FORMAT });
+    throw new BundleError('verify.unknownFormat', {
+      format: String(m.format),
+      known: `${BUNDLE_FORMAT}, ${BUNDLE_FORMAT_2}`,
+    });
   if (!KNOWN_ALGORITHMS.includes(m.algorithm as string))
     throw new BundleError('verify.unknownAlgorithm', {
       algorithm: String(m.algorithm),

@@ -1,0 +1,50 @@
+import { drawEnterprises, type DrawHints } from '../draw.js';
+import type { DrawInput } from '../state.js';
+import { DrawState2 } from './state.js';
+import type { DrawInput2, StratumCount2 } from './types.js';
+
+/**
+ * SSJ-2 enterprises (DESIGN.md SSJ-2 "Pool after freeze"): the frozen pool minus pool-removed.csv, ranked by the SSJ-1
+ * rules over what remains (ranks from 1 without gaps, reserves from what remains); n comes from the population and is
+ * capped by what remains. SSJ-1's drawEnterprises does exactly that when given the remaining members.
+ */
+export function drawEnterprises2(input: DrawInput2): ReturnType<typeof drawEnterprises> & { counts: StratumCount2[] } {
+  const removed = new Set(input.removed.map((r) => `${r.stratum}\u0000${r.uscc}`));
+  const remaining = input.pool.filter((e) => !removed.has(`${e.stratum}\u0000${e.uscc}`));
+  const frozen = new Map<string, number>();
+  for (const e of input.pool) frozen.set(e.stratum, (frozen.get(e.stratum) ?? 0) + 1);
+  const asSsj1 = { planId: input.planId, seed: input.seed, strata: input.strata, pool: remaining } as DrawInput;
+  const d = drawEnterprises(asSsj1);
+  const counts = d.counts.map((c) => {
+    const pool = frozen.get(c.name) ?? 0;
+    return {
+      name: c.name,
+      population: c.population,
+      pool,
+      removed: pool - c.pool,
+      selected: c.selected,
+      reserves: c.reserves,
+    };
+  });
+  return { ...d, counts };
+}
+
+/**
+ * SSJ-2: enterprises, then for each selected enterprise in processing order its check items and its team, group by
+ * group. Pure and deterministic; throws ProtocolError naming the enterprise and the group when a team cannot be
+ * formed. Hints (inspector orders computed on worker threads) only save work.
+ */
+export function draw2(input: DrawInput2, hints: DrawHints = {}): DrawState2 {
+  const d = drawEnterprises2(input);
+  const state = new DrawState2(
+    input,
+    d.counts as StratumCount2[],
+    d.selection.map((r) => ({ ...r })),
+  );
+  state.hashes = d.hashes;
+  for (const e of state.processingOrder()) {
+    state.checkItems.set(e.uscc, state.drawItems(e));
+    state.teams.set(e.uscc, state.drawTeam(e, hints.orders?.get(e.uscc)));
+  }
+  return state;
+}
