@@ -126,6 +126,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         );
       return Exit.cancelled;
     }
+    if ((e as { code?: string })?.code === 'SQLITE_BUSY_SNAPSHOT') {
+      // A read snapshot that tried to write after another process committed: a lost race, not a fault.
+      report('db.raced', {}, Exit.refused);
+      return Exit.refused;
+    }
     if (isBusy(e)) {
       report('db.busy', {}, Exit.refused);
       return Exit.refused;

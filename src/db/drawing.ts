@@ -6,6 +6,7 @@ import { drawInput, parseInputFiles } from './draw-inputs.js';
 import { drawEvents, drawFiles, loadState, type DrawRecord, type StoredState } from './draws.js';
 import type { Db } from './open.js';
 import { stateHash } from './state-hash.js';
+import { inSnapshot } from './tx.js';
 
 /** A stored draw as protocol input: its plan as drawn, its seed and its own snapshot of the inputs. */
 export function storedDrawInput(db: Db, d: DrawRecord): DrawInput {
@@ -28,6 +29,12 @@ export function checkedReplay(
   d: DrawRecord,
   code = 'draw.storedStateDiffers',
 ): { replayed: DrawState; stored: StoredState } {
+  // One snapshot: the events, the stored result and the snapshot files must come from one committed state, or an
+  // event committed by another process between two reads would look like an edit (src/db/tx.ts).
+  return inSnapshot(db, () => checkedReplayIn(db, d, code));
+}
+
+function checkedReplayIn(db: Db, d: DrawRecord, code: string): { replayed: DrawState; stored: StoredState } {
   const differs = (detail: string) => verifyFailed(code, { id: d.planId, detail });
   let replayed: Replayed;
   try {

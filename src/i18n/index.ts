@@ -9,6 +9,7 @@ import { results } from './messages/results.js';
 import { audit } from './messages/audit.js';
 import { demo } from './messages/demo.js';
 import { year } from './messages/year.js';
+import { ledger } from './messages/ledger.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -24,6 +25,7 @@ const catalog: Catalog = {
   ...audit,
   ...demo,
   ...year,
+  ...ledger,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

@@ -5,8 +5,19 @@ import { draw, drawEnterprises } from '../../core/draw.js';
 import { inspectorOrders } from '../../parallel/inspector-orders.js';
 import { normalizeSeed, rfc3797Key, SeedFormatError } from '../../core/seed.js';
 import type { DrawState } from '../../core/state.js';
-import { computeInputs, diffInputs, drawInput } from '../../db/draw-inputs.js';
-import { activeDraw, findFreeze, insertDraw, storeState, voidActiveDraw } from '../../db/draws.js';
+import { computeInputs, diffInputs, drawInput, type DrawInputs } from '../../db/draw-inputs.js';
+import type { Plan } from '../../domain/plan.js';
+import {
+  activeDraw,
+  findFreeze,
+  insertDraw,
+  storeState,
+  voidActiveDraw,
+  type DrawRecord,
+  type FreezeRecord,
+} from '../../db/draws.js';
+import type { Db } from '../../db/open.js';
+import { assertUnchanged, inSnapshotAsync, inWrite, inWriteAsync, stateMark } from '../../db/tx.js';
 import { getPlan, setPlanStatus } from '../../db/plans.js';
 import { stateHash } from '../../db/state-hash.js';
 import { refused, SsjError, usageError } from '../../errors.js';
@@ -73,10 +84,48 @@ export function seedFromOptions(opts: { seed?: string; seedRfc3797?: string }): 
 
 async function runDraw(ctx: Context, opts: DrawOptions): Promise<void> {
   const db = ctx.db({ mustExist: true });
-  const { plan } = getPlan(db, opts.plan);
   const seed = seedFromOptions(opts);
   ctx.requireConfirmable();
   if (opts.redraw && !opts.reason?.trim()) throw usageError('draw.redrawNeedsReason');
+  // One snapshot: the frozen-input check, the draw and the store see the same data. Without a question to ask
+  // (--yes) all of it runs under the write lock, so an import cannot commit between the check and the store; a
+  // terminal asks first and stores only if no other command wrote meanwhile (exit 5 otherwise; src/db/tx.ts).
+  if (ctx.yes) {
+    const { drawId, summary, at } = await inWriteAsync(db, async () => {
+      const p = await prepareDraw(ctx, db, opts, seed);
+      if (!ctx.json) printSummary(ctx, p.summary);
+      return storeDraw(ctx, db, opts, seed, p);
+    });
+    return reportStored(ctx, summary, drawId, at);
+  }
+  const p = await inSnapshotAsync(db, () => prepareDraw(ctx, db, opts, seed));
+  if (!ctx.json) printSummary(ctx, p.summary);
+  if (!(await ctx.confirm(bi(ctx.lang, '保存本次抽取结果？', 'Store this draw?'))))
+    throw new SsjError('cancelled', 'draw.cancelled');
+  const { drawId, summary, at } = inWrite(db, () => {
+    assertUnchanged(db, p.mark, { id: p.plan.id });
+    return storeDraw(ctx, db, opts, seed, p);
+  });
+  reportStored(ctx, summary, drawId, at);
+}
+
+type Seed = ReturnType<typeof seedFromOptions>;
+
+interface PreparedDraw {
+  plan: Plan;
+  current: DrawRecord | undefined;
+  freeze: FreezeRecord | undefined;
+  inputs: DrawInputs;
+  state: DrawState;
+  seedSource: string;
+  summary: DrawSummary;
+  /** The database as the draw saw it (src/db/tx.ts). */
+  mark: string;
+}
+
+/** Check the plan and its frozen inputs, and draw (the caller holds the transaction). */
+async function prepareDraw(ctx: Context, db: Db, opts: DrawOptions, seed: Seed): Promise<PreparedDraw> {
+  const { plan } = getPlan(db, opts.plan);
   const current = activeDraw(db, plan.id);
   if (current && !opts.redraw)
     throw refused('draw.alreadyDrawn', { id: plan.id, at: current.drawnAt, seed: current.seed });
@@ -109,61 +158,69 @@ async function runDraw(ctx: Context, opts: DrawOptions): Promise<void> {
   const seedSource =
     opts.seedSource?.trim() || freeze?.seedSource || (seed.kind === 'rfc3797' ? `RFC 3797: ${seed.input}` : '');
   const summary = drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state);
-  if (!ctx.json) printSummary(ctx, summary);
-  if (!(await ctx.confirm(bi(ctx.lang, '保存本次抽取结果？', 'Store this draw?'))))
-    throw new SsjError('cancelled', 'draw.cancelled');
+  return { plan, current, freeze, inputs, state, seedSource, summary, mark: stateMark(db) };
+}
 
+/** Store the draw with its audit entry (inside the write transaction). */
+function storeDraw(
+  ctx: Context,
+  db: Db,
+  opts: DrawOptions,
+  seed: Seed,
+  p: PreparedDraw,
+): { drawId: number; summary: DrawSummary; at: string } {
+  const { plan, current, freeze, inputs, state, seedSource } = p;
   const at = ctx.now();
-  const drawId = db
-    .transaction(() => {
-      // Checked again inside the write lock: of two processes drawing the same plan at once, exactly one stores.
-      const now = activeDraw(db, plan.id);
-      if (now && (!opts.redraw || now.id !== current?.id))
-        throw refused('draw.alreadyDrawn', { id: plan.id, at: now.drawnAt, seed: now.seed });
-      const voided = opts.redraw ? voidActiveDraw(db, plan.id, opts.reason!.trim(), at) : undefined;
-      const id = insertDraw(db, {
-        planId: plan.id,
-        algorithm: ALGORITHM,
-        planJson: JSON.stringify(plan),
-        seed: seed.seed,
-        seedInput: seed.input,
-        seedKind: seed.kind,
-        seedSource,
-        frozenAt: freeze?.frozenAt ?? null,
-        drawnAt: at,
-        operator: ctx.operator,
-        redrawReason: opts.redraw ? opts.reason!.trim() : null,
-        poolHash: inputs.hashes.poolEnterprises,
-        strata: state.strata,
-        files: inputs.files,
-      });
-      storeState(db, id, state);
-      setPlanStatus(db, plan.id, 'drawn');
-      appendAudit(db, {
-        at,
-        operator: ctx.operator,
-        action: opts.redraw ? 'draw.redraw' : 'draw',
-        planId: plan.id,
-        payload: {
-          drawId: id,
-          voidedDrawId: voided ?? null,
-          reason: opts.reason ?? null,
-          algorithm: ALGORITHM,
-          seed: seed.seed,
-          seedSource,
-          hashes: inputs.hashes,
-          strata: state.strata,
-          resultHash: stateHash(state),
-        },
-      });
-      return id;
-    })
-    .immediate();
+  // Checked again inside the write lock: of two processes drawing the same plan at once, exactly one stores.
+  const now = activeDraw(db, plan.id);
+  if (now && (!opts.redraw || now.id !== current?.id))
+    throw refused('draw.alreadyDrawn', { id: plan.id, at: now.drawnAt, seed: now.seed });
+  const voided = opts.redraw ? voidActiveDraw(db, plan.id, opts.reason!.trim(), at) : undefined;
+  const id = insertDraw(db, {
+    planId: plan.id,
+    algorithm: ALGORITHM,
+    planJson: JSON.stringify(plan),
+    seed: seed.seed,
+    seedInput: seed.input,
+    seedKind: seed.kind,
+    seedSource,
+    frozenAt: freeze?.frozenAt ?? null,
+    drawnAt: at,
+    operator: ctx.operator,
+    redrawReason: opts.redraw ? opts.reason!.trim() : null,
+    poolHash: inputs.hashes.poolEnterprises,
+    strata: state.strata,
+    files: inputs.files,
+  });
+  storeState(db, id, state);
+  setPlanStatus(db, plan.id, 'drawn');
+  appendAudit(db, {
+    at,
+    operator: ctx.operator,
+    action: opts.redraw ? 'draw.redraw' : 'draw',
+    planId: plan.id,
+    payload: {
+      drawId: id,
+      voidedDrawId: voided ?? null,
+      reason: opts.reason ?? null,
+      algorithm: ALGORITHM,
+      seed: seed.seed,
+      seedSource,
+      hashes: inputs.hashes,
+      strata: state.strata,
+      resultHash: stateHash(state),
+    },
+  });
+  return { drawId: id, summary: p.summary, at };
+}
+
+function reportStored(ctx: Context, summary: DrawSummary, drawId: number, at: string): void {
+  const id = summary.planId;
   ctx.out.result({ ...summary, drawId, drawnAt: at }, () =>
     bi(
       ctx.lang,
-      `已保存抽取 #${drawId}。查看：ssj plan show ${plan.id}；导出公告：ssj export announcement --plan ${plan.id}`,
-      `Stored draw #${drawId}. See it with ssj plan show ${plan.id}; publish with ssj export announcement --plan ${plan.id}`,
+      `已保存抽取 #${drawId}。查看：ssj plan show ${id}；导出公告：ssj export announcement --plan ${id}`,
+      `Stored draw #${drawId}. See it with ssj plan show ${id}; publish with ssj export announcement --plan ${id}`,
     ),
   );
 }

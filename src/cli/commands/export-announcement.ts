@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { inSnapshot } from '../../db/tx.js';
 import type { Wrap } from '../main.js';
 import type { Context } from '../context.js';
 import { chainHead } from '../../audit/log.js';
@@ -48,7 +49,8 @@ has ended (by --now's Beijing date), and says so in the announcement.`,
         const format = pickFormat<AnnouncementFormat>(opts.format, opts.out, ANNOUNCEMENT_FORMATS, 'html');
         const encoding = pickEncoding(opts.encoding, format);
         const db = ctx.db({ mustExist: true });
-        const data = publishableAnnouncement(ctx, db, String(opts.plan));
+        // One snapshot: the task page, its events and its chain head come from one committed state.
+        const data = inSnapshot(db, () => publishableAnnouncement(ctx, db, String(opts.plan)));
         warnIfOfficeUnset(ctx, db);
         if (ctx.json && opts.out === undefined) return ctx.out.result(data, () => '');
         emit(ctx, renderAnnouncement(data, format, encoding), opts.out);

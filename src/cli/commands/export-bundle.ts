@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { inSnapshot } from '../../db/tx.js';
 import type { Wrap } from '../main.js';
 import { writeBundle } from '../../io/bundle.js';
 import { t } from '../../i18n/index.js';
@@ -19,7 +20,8 @@ export function registerBundle(exp: Command, wrap: Wrap): void {
     .action(
       wrap((ctx, _args, opts) => {
         const dir = ctx.path(String(opts.out));
-        const written = writeBundle(ctx.db({ mustExist: true }), String(opts.plan), dir);
+        const db = ctx.db({ mustExist: true });
+        const written = inSnapshot(db, () => writeBundle(db, String(opts.plan), dir));
         ctx.out.result(
           {
             planId: written.manifest.planId,

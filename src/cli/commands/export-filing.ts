@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { inSnapshot } from '../../db/tx.js';
 import type { Wrap } from '../main.js';
 import { getSettings } from '../../db/settings.js';
 import { filingHtml } from '../../io/filing.js';
@@ -26,9 +27,12 @@ the office.region setting (ssj config set office.region 冷水滩区).`,
     .action(
       wrap((ctx, _args, opts) => {
         const db = ctx.db({ mustExist: true });
-        const data = loadAnnouncement(db, String(opts.plan), ctx.now());
+        const { data, region } = inSnapshot(db, () => ({
+          data: loadAnnouncement(db, String(opts.plan), ctx.now()),
+          region: getSettings(db)['office.region'] ?? '',
+        }));
         warnIfOfficeUnset(ctx, db);
-        emit(ctx, Buffer.from(filingHtml(data, { region: getSettings(db)['office.region'] ?? '' }), 'utf8'), opts.out);
+        emit(ctx, Buffer.from(filingHtml(data, { region }), 'utf8'), opts.out);
       }),
     );
 }

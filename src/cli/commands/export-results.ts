@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { inSnapshot } from '../../db/tx.js';
 import type { Wrap } from '../main.js';
 import type { Context } from '../context.js';
 import type { Db } from '../../db/open.js';
@@ -47,7 +48,7 @@ Results of an unannounced plan stay out until its window has ended.`,
         const format = pickFormat<ResultsFormat>(opts.format, opts.out, RESULTS_FORMATS, 'csv');
         const encoding = pickEncoding(opts.encoding, format);
         const db = ctx.db({ mustExist: true });
-        const data = loadResults(db, scope, ctx.now());
+        const data = inSnapshot(db, () => loadResults(db, scope, ctx.now()));
         warnIfOfficeUnset(ctx, db);
         warnAboutResults(ctx, data);
         if (ctx.json && opts.out === undefined) return ctx.out.result(data, () => '');

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inSnapshot } from '../../db/tx.js';
 import type { Wrap } from '../main.js';
 import type { Context } from '../context.js';
 import { activeDraw, findFreeze } from '../../db/draws.js';
@@ -52,7 +53,8 @@ function exportSite(ctx: Context, yearText: string, out: string): void {
   const dir = ctx.path(out);
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw usageError('export.site.notDir', { path: dir });
   const db = ctx.db({ mustExist: true });
-  const data = siteData(ctx, db, year, dir);
+  // One snapshot for the whole site: a recusal committed meanwhile is on every page and bundle or on none.
+  const data = inSnapshot(db, () => siteData(ctx, db, year, dir));
   warnIfOfficeUnset(ctx, db);
   if (!data.plans.length) ctx.out.warn('export.site.noPlans', { year });
   const files = renderSite(data);

@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Register } from '../main.js';
+import type { Db } from '../../db/open.js';
+import { inWrite } from '../../db/tx.js';
 import type { Context } from '../context.js';
 import { appendAudit, canonicalJson } from '../../audit/log.js';
 import { computeInputs, type DrawInputs } from '../../db/draw-inputs.js';
@@ -104,36 +106,49 @@ export const register: Register = (program, wrap) => {
 
 function addPlan(ctx: Context, p: Plan, update: boolean, file: string): void {
   const db = ctx.db();
+  // Check and write under one write lock (src/db/tx.ts).
+  const r = inWrite(db, () => storePlan(ctx, db, p, update, file));
+  if (!r) {
+    ctx.out.result({ id: p.id, action: 'unchanged' }, () => t(ctx.lang, 'plan.unchanged', { id: p.id }));
+    return;
+  }
+  const { existing, preview } = r;
+  ctx.out.result({ id: p.id, action: existing ? 'updated' : 'added', strata: strataPreview(p, preview) }, (r) => [
+    t(ctx.lang, existing ? 'plan.updated' : 'plan.added', { id: p.id, title: p.title }),
+    '',
+    strataTable(ctx.lang, r.strata),
+  ]);
+}
+
+/** Check the plan against the database and store it; undefined when the same plan is stored already. */
+function storePlan(
+  ctx: Context,
+  db: Db,
+  p: Plan,
+  update: boolean,
+  file: string,
+): { existing: boolean; preview: DrawInputs } | undefined {
   const problems = checkWhereValues(db, p);
   if (problems.length) throw planInvalid(file, ctx.lang, problems);
   const existing = findPlan(db, p.id);
   if (existing && existing.status !== 'draft')
     throw refused('plan.locked', { id: p.id, status: statusLabel(ctx.lang, existing.status) });
   if (existing && !update) {
-    if (canonicalJson(existing.plan) === canonicalJson(p)) {
-      ctx.out.result({ id: p.id, action: 'unchanged' }, () => t(ctx.lang, 'plan.unchanged', { id: p.id }));
-      return;
-    }
+    if (canonicalJson(existing.plan) === canonicalJson(p)) return undefined;
     throw refused('plan.exists', { id: p.id, status: statusLabel(ctx.lang, existing.status) });
   }
   const preview = computeInputs(db, p);
   warnAboutStrata(ctx, preview);
-  db.transaction(() => {
-    if (existing) updatePlan(db, p);
-    else insertPlan(db, p, ctx.now(), ctx.operator);
-    appendAudit(db, {
-      at: ctx.now(),
-      operator: ctx.operator,
-      action: existing ? 'plan.update' : 'plan.add',
-      planId: p.id,
-      payload: { plan: p },
-    });
-  }).immediate();
-  ctx.out.result({ id: p.id, action: existing ? 'updated' : 'added', strata: strataPreview(p, preview) }, (r) => [
-    t(ctx.lang, existing ? 'plan.updated' : 'plan.added', { id: p.id, title: p.title }),
-    '',
-    strataTable(ctx.lang, r.strata),
-  ]);
+  if (existing) updatePlan(db, p);
+  else insertPlan(db, p, ctx.now(), ctx.operator);
+  appendAudit(db, {
+    at: ctx.now(),
+    operator: ctx.operator,
+    action: existing ? 'plan.update' : 'plan.add',
+    planId: p.id,
+    payload: { plan: p },
+  });
+  return { existing: existing !== undefined, preview };
 }
 
 function warnAboutStrata(ctx: Context, inputs: DrawInputs): void {
@@ -192,15 +207,16 @@ export function statusLabel(lang: Lang, s: string): string {
 
 function freezePlan(ctx: Context, id: string, seedSource: string, out: string | undefined): void {
   const db = ctx.db({ mustExist: true });
-  const stored = getPlan(db, id);
-  if (!seedSource.trim()) throw usageError('freeze.needSource');
-  const frozen = findFreeze(db, id);
-  if (frozen) throw refused('freeze.already', { id, at: frozen.frozenAt, source: frozen.seedSource });
-  if (activeDraw(db, id)) throw refused('freeze.afterDraw', { id });
-  const inputs = computeInputs(db, stored.plan);
-  warnAboutStrata(ctx, inputs);
-  const at = ctx.now();
-  db.transaction(() => {
+  // Checks, inputs and store under one write lock: an import cannot commit between computing and storing the freeze.
+  const { stored, inputs, at } = inWrite(db, () => {
+    const stored = getPlan(db, id);
+    if (!seedSource.trim()) throw usageError('freeze.needSource');
+    const frozen = findFreeze(db, id);
+    if (frozen) throw refused('freeze.already', { id, at: frozen.frozenAt, source: frozen.seedSource });
+    if (activeDraw(db, id)) throw refused('freeze.afterDraw', { id });
+    const inputs = computeInputs(db, stored.plan);
+    warnAboutStrata(ctx, inputs);
+    const at = ctx.now();
     storeFreeze(db, {
       planId: id,
       seedSource: seedSource.trim(),
@@ -218,7 +234,8 @@ function freezePlan(ctx: Context, id: string, seedSource: string, out: string | 
       planId: id,
       payload: { seedSource: seedSource.trim(), hashes: inputs.hashes, strata: inputs.strata },
     });
-  }).immediate();
+    return { stored, inputs, at };
+  });
   const text = preAnnouncement(ctx.lang, stored.plan, seedSource.trim(), at, inputs);
   if (out) writeFileSync(ctx.path(out), text);
   ctx.out.result(

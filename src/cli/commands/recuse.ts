@@ -17,6 +17,7 @@ import {
 } from '../../db/draws.js';
 import type { Db } from '../../db/open.js';
 import { getPlan } from '../../db/plans.js';
+import { assertUnchanged, inSnapshot, inWrite, stateMark } from '../../db/tx.js';
 import { stateHash } from '../../db/state-hash.js';
 import { refused, usageError } from '../../errors.js';
 import { t, type Lang } from '../../i18n/index.js';
@@ -191,8 +192,18 @@ function lateConflicts(db: Db, pairs: { certNo: string; uscc: string }[]): { cer
   return pairs.filter((p) => q.get(p.certNo, p.uscc) !== undefined);
 }
 
-async function recordEvent(ctx: Context, planId: string, req: EventRequest): Promise<void> {
-  const db = ctx.db({ mustExist: true });
+interface PreparedEvent {
+  d: DrawRecord;
+  state: DrawState;
+  outcome: EventOutcome;
+  event: StoredEvent;
+  report: EventReport;
+  /** The database as it stood when the event was computed (src/db/tx.ts). */
+  mark: string;
+}
+
+/** Everything the event needs, read and computed from one snapshot (the caller holds the transaction). */
+function prepareEvent(ctx: Context, db: Db, planId: string, req: EventRequest, at: string): PreparedEvent {
   const { plan } = getPlan(db, planId);
   const d = currentDraw(db, plan.id);
   const recorded = drawEvents(db, d.id);
@@ -201,7 +212,6 @@ async function recordEvent(ctx: Context, planId: string, req: EventRequest): Pro
   if (req.type === 'replacement' && hasResult(db, plan.id, req.uscc))
     throw refused('event.hasResult', { id: plan.id, uscc: req.uscc });
   const outcome = apply(state, req);
-  const at = ctx.now();
   const event: StoredEvent = {
     seq: (recorded[recorded.length - 1]?.seq ?? 0) + 1,
     type: req.type,
@@ -215,20 +225,32 @@ async function recordEvent(ctx: Context, planId: string, req: EventRequest): Pro
     at,
   };
   const report = eventReport(state, plan.id, d.id, event, outcome);
-  const lines = renderReport(ctx.lang, report);
-  if (ctx.interactive && !ctx.yes && !ctx.json) {
+  return { d, state, outcome, event, report, mark: stateMark(db) };
+}
+
+async function recordEvent(ctx: Context, planId: string, req: EventRequest): Promise<void> {
+  const db = ctx.db({ mustExist: true });
+  const at = ctx.now();
+  const asks = ctx.interactive && !ctx.yes && !ctx.json;
+  // Asking the officer: compute from one snapshot, ask, then write only if nothing changed meanwhile (exit 5 if it
+  // did). Otherwise the whole check-then-write runs under the write lock: a second recusal on the same team waits
+  // for the first and builds on it, never reading half of it.
+  let asked: PreparedEvent | undefined;
+  let lines: string[] = [];
+  if (asks) {
+    asked = inSnapshot(db, () => prepareEvent(ctx, db, planId, req, at));
+    lines = renderReport(ctx.lang, asked.report);
     ctx.out.line(lines.join('\n'));
     if (!(await ctx.confirm(t(ctx.lang, 'event.confirm')))) {
       ctx.out.note(t(ctx.lang, 'event.cancelled'));
       return;
     }
-    lines.length = 0;
+    lines = [];
   }
-  db.transaction(() => {
-    // Checked again under the write lock: an event recorded meanwhile would make this one's outcome stale.
-    const now = activeDraw(db, plan.id);
-    const last = now ? (drawEvents(db, now.id).pop()?.seq ?? 0) : -1;
-    if (now?.id !== d.id || last !== event.seq - 1) throw refused('event.raced', { id: plan.id });
+  const p = inWrite(db, () => {
+    const p = asked ?? prepareEvent(ctx, db, planId, req, at);
+    if (asked) assertUnchanged(db, asked.mark, { id: planId });
+    const { d, state, event, report } = p;
     insertEvent(db, d.id, event);
     storeState(db, d.id, state);
     if (req.type !== 'replacement') recordRecusalConflict(db, req.certNo, req.uscc, req.reason, at);
@@ -236,20 +258,23 @@ async function recordEvent(ctx: Context, planId: string, req: EventRequest): Pro
       at,
       operator: ctx.operator,
       action: `event.${req.type}`,
-      planId: plan.id,
-      payload: { drawId: d.id, event, outcome, resultHash: report.resultHash },
+      planId: d.planId,
+      payload: { drawId: d.id, event, outcome: p.outcome, resultHash: report.resultHash },
     });
-  }).immediate();
-  for (const p of lateConflicts(db, seatedPairs(state, outcome)))
+    return p;
+  });
+  if (!asks) lines = renderReport(ctx.lang, p.report);
+  const { d, state, outcome, event, report } = p;
+  for (const pair of lateConflicts(db, seatedPairs(state, outcome)))
     ctx.out.warn('event.newcomerConflict', {
-      ...p,
-      planId: plan.id,
-      name: state.inspectorsByCert.get(p.certNo)?.name ?? '',
-      enterprise: state.row(p.uscc)?.name ?? '',
+      ...pair,
+      planId: d.planId,
+      name: state.inspectorsByCert.get(pair.certNo)?.name ?? '',
+      enterprise: state.row(pair.uscc)?.name ?? '',
     });
   ctx.out.result(report, () => [
     ...lines,
-    t(ctx.lang, 'event.recorded', { ...event, planId: plan.id, drawId: d.id, stateHash: report.resultHash }),
+    t(ctx.lang, 'event.recorded', { ...event, planId: d.planId, drawId: d.id, stateHash: report.resultHash }),
   ]);
 }
 

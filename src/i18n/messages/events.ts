@@ -81,10 +81,6 @@ export const events: Catalog = {
     zh: '计划 "{id}" 数据库中保存的抽取结果与按种子和已登记事件重算的结果不一致（{detail}），说明数据库被改动过。已拒绝登记新事件。请运行 ssj audit verify 检查审计链，并用 ssj export bundle 后 ssj verify 核对。',
     en: 'The stored result of plan "{id}" differs from the one recomputed from its seed and recorded events ({detail}): the database was edited. No new event was recorded. Run ssj audit verify to check the audit chain, and ssj export bundle then ssj verify to compare.',
   },
-  'event.raced': {
-    zh: '在计算期间，计划 "{id}" 已被另一进程登记了新的事件或重新抽取。未做任何更改，请重新运行本命令。',
-    en: 'Another process recorded an event on plan "{id}" or drew it again while this one was computing. Nothing was changed; run the command again.',
-  },
   'event.emptyReason': {
     zh: '--reason 不能为空：回避、对调和替换的原因都会被记录并公开。例如 --reason "与该企业法定代表人系近亲属"。',
     en: '--reason must not be empty: the reason of every recusal, swap and replacement is recorded and published. Example: --reason "close relative of the legal representative".',
