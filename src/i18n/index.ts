@@ -10,6 +10,7 @@ import { audit } from './messages/audit.js';
 import { demo } from './messages/demo.js';
 import { year } from './messages/year.js';
 import { ledger } from './messages/ledger.js';
+import { ssj2 } from './messages/ssj2.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -26,6 +27,7 @@ const catalog: Catalog = {
   ...demo,
   ...year,
   ...ledger,
+  ...ssj2,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

@@ -12,6 +12,7 @@ import type { DrawEvent2, DrawInput2 } from '../../src/core/ssj2/types.js';
 import { rfc3797Key, normalizeSeed } from '../../src/core/seed.js';
 import { ProtocolError } from '../../src/core/state.js';
 import { verifyBundle } from '../../src/core/verify.js';
+import { bundleFiles2 } from '../../src/io/bundle2.js';
 
 /**
  * The SSJ-2 vectors (docs/ALGORITHM.md "SSJ-2 test vectors"), computed by test/vectors/ssj2_reference.py from
@@ -21,7 +22,11 @@ import { verifyBundle } from '../../src/core/verify.js';
 const VECTORS = join(import.meta.dirname, '..', 'vectors');
 
 interface Vector {
-  plan: unknown;
+  plan: { title?: string };
+  seedRule: { kind: 'rfc3797'; sources: string[] } | null;
+  seedSource: string;
+  frozenAt: string | null;
+  drawnAt: string;
   seedKind: 'text' | 'rfc3797';
   seedInput: string;
   seedSecret: string | null;
@@ -119,5 +124,35 @@ describe.each(['ssj2-joint', 'ssj2-override'])('SSJ-2 vector %s', (name) => {
     const r = verifyBundle(bundle);
     expect(r.differences).toEqual([]);
     expect(r.verified).toBe(true);
+  });
+
+  it('the bundle writer gives the reference bundle byte for byte', () => {
+    const s = draw2(input);
+    const events: DrawEvent2[] = x.after.map((a) => ({
+      seq: a.seq,
+      type: a.type as DrawEvent2['type'],
+      uscc: a.uscc!,
+      certNo: a.certNo!,
+      replacementCertNo: a.replacementCertNo,
+      replacementUscc: a.replacementUscc,
+      seed: a.seed!,
+      reason: a.reason!,
+    }));
+    for (const ev of events) applyEvent2(s, ev);
+    const written = bundleFiles2(v.plan, input, s, events, {
+      title: v.plan.title ?? '',
+      seedInput: v.seedInput,
+      seedKind: v.seedKind,
+      seedSource: v.seedSource,
+      seedRule: v.seedRule,
+      publicSeed: x.publicSeed,
+      secretCommitment: x.secretCommitment,
+      seedSecret: v.seedSecret,
+      frozenAt: v.frozenAt,
+      drawnAt: v.drawnAt,
+    });
+    const dir = join(VECTORS, name);
+    expect([...written.keys()]).toEqual(readdirSync(dir).sort());
+    for (const [file, text] of written) expect(text, file).toBe(readFileSync(join(dir, file), 'utf8'));
   });
 });

@@ -72,7 +72,7 @@ export function recuseOrReassign(
       (!needSpecialist || state.isSpecialistFor(i.certNo, e.industry)),
   );
   if (position < 0)
-    throw new ProtocolError('event.noReplacement', {
+    throw new ProtocolError('event2.noReplacement', {
       uscc,
       name: e.name,
       certNo,
@@ -167,7 +167,7 @@ export function swap2(state: DrawState2, uscc: string, certNo: string): EventOut
       };
     }
   }
-  throw new ProtocolError('event.noSwap', { uscc, name: e.name, certNo, group: groupName });
+  throw new ProtocolError('event2.noSwap', { uscc, name: e.name, certNo, group: groupName });
 }
 
 /**

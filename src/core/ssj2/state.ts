@@ -203,7 +203,7 @@ export class DrawState2 {
       for (let k = 0; k < g.specialists; k++) {
         const i = pickFirst(true);
         if (i < 0)
-          throw new ProtocolError('draw.infeasibleSpecialists', {
+          throw new ProtocolError('draw2.infeasibleSpecialists', {
             uscc: e.uscc,
             name: e.name,
             industry: e.industry,
@@ -216,7 +216,7 @@ export class DrawState2 {
       while (taken.length < g.seats) {
         const i = pickFirst(false);
         if (i < 0)
-          throw new ProtocolError('draw.infeasibleInspectors', {
+          throw new ProtocolError('draw2.infeasibleInspectors', {
             uscc: e.uscc,
             name: e.name,
             group: g.name,

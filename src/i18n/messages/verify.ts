@@ -7,7 +7,12 @@ const ordinal = (n: unknown): string => {
   const suffix = k % 100 >= 11 && k % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][k % 10] ?? 'th');
   return `${k}${suffix}`;
 };
-const EVENT_ZH: Record<string, string> = { recusal: '回避', swap: '对调', replacement: '替换企业' };
+const EVENT_ZH: Record<string, string> = {
+  recusal: '回避',
+  reassign: '人员调整',
+  swap: '对调',
+  replacement: '替换企业',
+};
 const eventZh = (p: Params) => EVENT_ZH[String(p.type)] ?? String(p.type);
 
 /** The verification bundle (ssj export bundle) and its verification (ssj verify). */
