@@ -363,7 +363,19 @@ const ROW_TABLES: RowTable[] = [
   },
   {
     table: 'corrections',
-    columns: ['id', 'result_id', 'outcome', 'follow_up', 'note', 'reason', 'published_at', 'recorded_at', 'operator'],
+    columns: [
+      'id',
+      'result_id',
+      'outcome',
+      'follow_up',
+      'note',
+      'reason',
+      'published_at',
+      'recorded_at',
+      'operator',
+      'approved_by',
+      'approved_on',
+    ],
   },
   {
     table: 'objections',

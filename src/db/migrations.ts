@@ -268,4 +268,10 @@ export const migrations: readonly string[] = [
   UPDATE inspectors SET kind = 'officer' WHERE kind IN ('inspector', '');
   ALTER TABLE items ADD COLUMN department TEXT NOT NULL DEFAULT '';
   `,
+  // 3: a correction of a published result names who approved it and when (高青 9.1: 经任务执行单位主要负责人签字确认).
+  // NULL on corrections recorded before: their approver is in the free-text reason.
+  `
+  ALTER TABLE corrections ADD COLUMN approved_by TEXT;
+  ALTER TABLE corrections ADD COLUMN approved_on TEXT;
+  `,
 ];

@@ -38,6 +38,9 @@ export interface CorrectionRow {
   published_at: string | null;
   recorded_at: string;
   operator: string;
+  /** 高青 9.1: the head of the executing unit who signed the correction, and the day (NULL before migration 3). */
+  approved_by: string | null;
+  approved_on: string | null;
 }
 
 export interface ObjectionRow {
@@ -77,6 +80,8 @@ const CORRECTION_COLUMNS = [
   'published_at',
   'recorded_at',
   'operator',
+  'approved_by',
+  'approved_on',
 ] as const;
 const OBJECTION_COLUMNS = [
   'id',
@@ -279,6 +284,8 @@ export interface CorrectionFields {
   follow_up: string;
   note: string;
   reason: string;
+  approved_by: string;
+  approved_on: string;
 }
 
 /** A correction of a published result (高青 9.1); an unpublished result is simply recorded again instead. */
@@ -293,9 +300,9 @@ export function insertCorrection(
     throw refused('result.correctUnpublished', { plan: result.plan_id, uscc: result.uscc });
   const info = db
     .prepare(
-      'INSERT INTO corrections (result_id, outcome, follow_up, note, reason, recorded_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO corrections (result_id, outcome, follow_up, note, reason, recorded_at, operator, approved_by, approved_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(result.id, f.outcome, f.follow_up, f.note, f.reason, at, operator);
+    .run(result.id, f.outcome, f.follow_up, f.note, f.reason, at, operator, f.approved_by, f.approved_on);
   return db.prepare('SELECT * FROM corrections WHERE id = ?').get(Number(info.lastInsertRowid)) as CorrectionRow;
 }
 
@@ -330,6 +337,8 @@ export interface ResultView {
     publishedAt: string | null;
     recordedAt: string;
     operator: string;
+    approvedBy: string | null;
+    approvedOn: string | null;
   }[];
 }
 
@@ -352,6 +361,8 @@ export function resultViews(db: Db, planId?: string): ResultView[] {
       publishedAt: c.published_at,
       recordedAt: c.recorded_at,
       operator: c.operator,
+      approvedBy: c.approved_by,
+      approvedOn: c.approved_on,
     }));
     const last = corrections[corrections.length - 1];
     return {

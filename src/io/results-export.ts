@@ -18,6 +18,9 @@ export interface PublishedCorrection {
   reason: string;
   outcome: string;
   followUp: string;
+  /** Who signed the correction (高青 9.1) and when; null for corrections recorded before ssj asked. */
+  approvedBy: string | null;
+  approvedOn: string | null;
 }
 
 export interface PublishedResult {
@@ -63,8 +66,15 @@ export function correctionText(r: PublishedResult): string {
   const before = `更正前：${outcomeName(r.original.outcome)}${r.original.followUp ? `／${followUpName(r.original.followUp)}` : ''}。`;
   return (
     before +
-    r.corrections.map((c) => `${officialDate(c.date)}更正为“${outcomeName(c.outcome)}”，原因：${c.reason}。`).join('')
+    r.corrections
+      .map((c) => `${officialDate(c.date)}更正为“${outcomeName(c.outcome)}”，原因：${c.reason}。${approval(c)}`)
+      .join('')
   );
+}
+
+/** "经张主任于2024年3月4日签字确认。" (高青 9.1); nothing for an old correction recorded without it. */
+function approval(c: PublishedCorrection): string {
+  return c.approvedBy ? `经${c.approvedBy}${c.approvedOn ? `于${officialDate(c.approvedOn)}` : ''}签字确认。` : '';
 }
 
 export function withheldResultsText(w: ResultsData['withheld'][number]): string {
@@ -85,7 +95,13 @@ const RESULT_COLUMNS: CsvColumn<PublishedResult>[] = [
   { header: '后续处置', value: (r) => followUpName(r.followUp) },
   { header: '原检查结果', value: (r) => (r.original ? outcomeName(r.original.outcome) : '') },
   { header: '原后续处置', value: (r) => (r.original ? followUpName(r.original.followUp) : '') },
-  { header: '更正说明', value: (r) => r.corrections.map((c) => `${c.date} ${c.reason}`).join('；') },
+  {
+    header: '更正说明',
+    value: (r) =>
+      r.corrections
+        .map((c) => `${c.date} ${c.reason}${c.approvedBy ? `（${c.approvedBy} ${c.approvedOn ?? ''} 签字确认）` : ''}`)
+        .join('；'),
+  },
 ];
 
 /** One row per result; a corrected result shows the current finding and, beside it, the original and why. */

@@ -85,6 +85,10 @@ beforeAll(() => {
     'closed',
     '--reason',
     '企业已停业',
+    '--approved-by',
+    '王局长',
+    '--approved-on',
+    '2024-02-20',
   );
 });
 afterAll(() => fx?.cleanup());

@@ -179,6 +179,10 @@ export function buildExportFixture(): ExportFixture {
     '立案查处',
     '--reason',
     '复核发现现场记录遗漏，经局长签字更正',
+    '--approved-by',
+    '王局长',
+    '--approved-on',
+    '2024-02-26',
     '--yes',
   ]);
   run('2024-03-06T02:00:00Z', [

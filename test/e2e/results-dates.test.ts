@@ -67,6 +67,10 @@ describe('result dates and corrections as officers type them', () => {
       'no-issue',
       '--reason',
       '复核更正',
+      '--approved-by',
+      '王局长',
+      '--approved-on',
+      '2024-05-03',
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).correction.follow_up).toBe('none');

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, ssj, tempDir } from '../helpers/cli.js';
+import { dumpDb } from '../helpers/db.js';
 import { seedDraw, testUscc } from '../helpers/seed-draw.js';
 import { drawnFixtureDb, type FixtureDb } from '../helpers/drawn-db.js';
 import { resultAuditRow, correctionAuditRow, type ResultRow, type CorrectionRow } from '../../src/db/results.js';
@@ -13,6 +14,8 @@ const A = testUscc(1);
 const B = testUscc(2);
 const C = testUscc(3);
 const RESERVE = testUscc(4);
+/** 高青 9.1: a correction of a published result is signed by the executing unit's head. */
+const APPROVED = ['--approved-by', '王局长', '--approved-on', '2024-02-19'];
 
 let dir: string;
 let cleanup: () => void;
@@ -81,7 +84,8 @@ describe('ssj result', () => {
     expect(r.stderr).toContain('cannot be edited');
     expect(r.stderr).toContain('ssj result correct');
 
-    r = run(
+    // 高青 9.1: after publication a correction without the head's signature is refused, and nothing changes
+    const correct = [
       'result',
       'correct',
       '--plan',
@@ -91,9 +95,21 @@ describe('ssj result', () => {
       '--outcome',
       'rectify',
       '--reason',
-      '整改已完成，经局长签字更正',
-    );
+      '整改已完成',
+    ];
+    const before = dumpDb(join(dir, 'ssj.db'));
+    r = run(...correct);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('--approved-by, --approved-on');
+    expect(r.stderr).toContain('高青 9.1');
+    expect(run(...correct, '--approved-by', '王局长').stderr).toContain('Add --approved-on');
+    expect(dumpDb(join(dir, 'ssj.db'))).toEqual(before);
+    r = run(...correct, ...APPROVED);
     expect(r.code).toBe(0);
+    const listed = JSON.parse(run('--json', 'result', 'list', '--plan', '2024Q1').stdout) as {
+      corrections: { approvedBy: string; approvedOn: string }[];
+    }[];
+    expect(listed[0]!.corrections.map((c) => [c.approvedBy, c.approvedOn])).toEqual([['王局长', '2024-02-19']]);
 
     const list = JSON.parse(run('--json', 'result', 'list', '--plan', '2024Q1').stdout) as {
       outcome: string;
@@ -129,7 +145,19 @@ describe('ssj result', () => {
     run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-08');
     run('result', 'report', '--plan', '2024Q1', '--enterprise', A, '--date', '2024-02-18');
     run('result', 'publish', '--plan', '2024Q1');
-    run('result', 'correct', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'closed', '--reason', '企业已停业');
+    run(
+      'result',
+      'correct',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      'closed',
+      '--reason',
+      '企业已停业',
+      ...APPROVED,
+    );
     const d = db();
     const entries = d.prepare('SELECT action, payload FROM audit_log ORDER BY seq').all() as {
       action: string;
@@ -530,6 +558,10 @@ describe('on a real draw of the fixtures (import, plan add, freeze, draw)', () =
         'no-issue',
         '--reason',
         '复核更正',
+        '--approved-by',
+        '王局长',
+        '--approved-on',
+        '2024-04-01',
       ).code,
     ).toBe(0);
     expect(

@@ -161,6 +161,8 @@ function publishedResult(v: ResultView, planTitle: string, draw: AnnouncementDat
       reason: c.reason,
       outcome: c.outcome,
       followUp: c.followUp,
+      approvedBy: c.approvedBy,
+      approvedOn: c.approvedOn,
     })),
     published: v.publishedAt !== null && v.corrections.every((c) => c.publishedAt !== null),
   };

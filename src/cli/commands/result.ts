@@ -176,7 +176,7 @@ function registerResult(program: Command, wrap: Wrap): void {
     .description('check results: record, import, publish, correct / 检查结果：登记、导入、公示、更正')
     .addHelpText(
       'after',
-      `\nOutcomes (code = 中文, 高青 8.3): see README "Results and deadlines".\n\nExamples:\n  ssj result record --plan 2024Q1 --enterprise 91350100M000100Y43 --outcome no-issue --date 2024-02-08\n  ssj result import results.csv\n  ssj result publish --plan 2024Q1\n  ssj result correct --plan 2024Q1 --enterprise 91350100M000100Y43 --outcome rectify --reason "复核发现记录有误"`,
+      `\nOutcomes (code = 中文, 高青 8.3): see README "Results and deadlines".\n\nExamples:\n  ssj result record --plan 2024Q1 --enterprise 91350100M000100Y43 --outcome no-issue --date 2024-02-08\n  ssj result import results.csv\n  ssj result publish --plan 2024Q1\n  ssj result correct --plan 2024Q1 --enterprise 91350100M000100Y43 --outcome rectify --reason "复核发现记录有误" --approved-by 张三 --approved-on 2024-03-04`,
     );
 
   withTarget(result.command('record').description('record (or, before publication, re-record) the result of one check'))
@@ -359,7 +359,9 @@ function registerResult(program: Command, wrap: Wrap): void {
       .description('record a correction of a published result beside it (高青 9.1); the original is kept'),
   )
     .requiredOption('--outcome <outcome>', 'the corrected outcome')
-    .requiredOption('--reason <text>', 'why the published result was wrong (and who approved the change)')
+    .requiredOption('--reason <text>', 'why the published result was wrong')
+    .option('--approved-by <name>', 'the head of the executing unit who signed the correction (高青 9.1); required')
+    .option('--approved-on <YYYY-MM-DD>', 'the day it was signed; required')
     .option(
       '--follow-up <action>',
       'corrected follow-up action (default: unchanged; none when the outcome becomes no-issue)',
@@ -372,7 +374,19 @@ function registerResult(program: Command, wrap: Wrap): void {
         const followUp = opts.followUp === undefined ? undefined : parseFollowUp(String(opts.followUp));
         const reason = String(opts.reason).trim();
         if (!reason) throw inputError('result.reasonRequired');
+        const approvedBy = opts.approvedBy === undefined ? '' : String(opts.approvedBy).trim();
+        const approvedOn = optDate(opts.approvedOn, '--approved-on');
         const done = onResult(ctx, t, 'result.correct', (db, r) => {
+          // Only a published result is corrected (an unpublished one is recorded again), and 高青 9.1 allows that
+          // only with the signature of the executing unit's head: both are required, checked after publication.
+          if (r.published_at !== null && (!approvedBy || !approvedOn))
+            throw refused('result.approverRequired', {
+              plan: t.planId,
+              uscc: t.uscc,
+              missing: [!approvedBy && '--approved-by', !approvedOn && '--approved-on'].filter(Boolean).join(', '),
+            });
+          if (approvedOn && approvedOn > dateInShanghai(ctx.now()))
+            throw inputError('result.futureDate', { date: approvedOn, today: dateInShanghai(ctx.now()) });
           const current = resultViews(db, t.planId).find((v) => v.uscc === t.uscc)!;
           // "No problem found" needs no follow-up: keeping the old one would publish a contradiction.
           const c = insertCorrection(
@@ -383,6 +397,8 @@ function registerResult(program: Command, wrap: Wrap): void {
               follow_up: followUp ?? (outcome === 'no-issue' ? 'none' : current.followUp),
               note: str(opts.note) ?? current.note,
               reason,
+              approved_by: approvedBy,
+              approved_on: approvedOn ?? '',
             },
             ctx.now(),
             ctx.operator,

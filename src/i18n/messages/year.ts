@@ -42,4 +42,10 @@ export const year: Catalog = {
   },
   'due.overdueUncounted': { zh: '已逾期', en: 'late' },
   'due.col.from': { zh: '起算日', en: 'from' },
+
+  // ---------------------------------------------------------------- corrections with approver
+  'result.approverRequired': {
+    zh: '{plan} / {uscc} 的检查结果已公示：更正须经任务执行单位主要负责人签字确认（高青 9.1）。请加上 {missing}，例如 --approved-by 张三 --approved-on 2024-03-04。未做任何更改。',
+    en: "The result of {plan} / {uscc} is published: a correction needs the signature of the executing unit's head (高青 9.1). Add {missing}, e.g. --approved-by 张三 --approved-on 2024-03-04. Nothing was changed.",
+  },
 };
