@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../core/hash.js';
 import type { Db } from '../db/open.js';
 
 /**
@@ -41,9 +41,8 @@ export function canonicalJson(v: unknown): string {
     .join(',')}}`;
 }
 
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+/** Re-exported for one landing (callers moved to core/hash.ts). */
+export { sha256Hex };
 
 export function entryHash(
   prevHash: string,

@@ -1,16 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
+import { toUserError } from '../app/errors.js';
 import { Exit, SsjError } from '../errors.js';
 import { resolveLang, t, type Lang } from '../i18n/index.js';
 import { helpZh } from '../i18n/help-zh.js';
 import { Context, globalsOf, type Io } from './context.js';
 import { commands } from './commands/index.js';
+import type { Action, Register, Wrap } from './register.js';
 
-export type Action = (
-  ctx: Context,
-  args: unknown[],
-  opts: Record<string, unknown>,
-  // biome-ignore lint/suspicious/noConfusingVoidType: an action may return nothing (exit 0) or an exit code
-) => Promise<number | undefined | void> | number | undefined | void;
+/** Re-exported for one landing: command files now import these from ./register.js. */
+export type { Action, Register, Wrap };
 
 /** Build the program. `io` is injected so tests can run it in-process with their own streams. */
 export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {}, lang: Lang = 'en'): Command {
@@ -35,7 +33,7 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
     });
 
   /** Wrap a command action: build the context from the global options, run, close the database. */
-  const wrap =
+  const wrap: Wrap =
     (fn: Action) =>
     async (...a: unknown[]): Promise<void> => {
       const cmd = a[a.length - 1] as Command;
@@ -51,7 +49,7 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
       }
     };
 
-  for (const register of commands) register(program, wrap);
+  for (const register of commands) register(program, wrap, run);
   // Help in Chinese: the command descriptions; options and examples stay as written (they are mostly codes and commands).
   if (lang === 'zh') for (const c of allCommands(program)) c.description(helpZh[commandPath(c)] ?? c.description());
   for (const c of allCommands(program))
@@ -65,9 +63,6 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
     });
   return program;
 }
-
-export type Wrap = (fn: Action) => (...a: unknown[]) => Promise<void>;
-export type Register = (program: Command, wrap: Wrap) => void;
 
 /** A command that finished normally but wants a non-zero exit (verification failed, for example). */
 export class ExitWith extends Error {
@@ -104,7 +99,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     await program.parseAsync(argv);
     return Exit.ok;
-  } catch (e) {
+  } catch (thrown) {
+    // Core and domain report their own error types; here they become user errors with the same code.
+    const e = toUserError(thrown);
     if (e instanceof ExitWith) return e.code;
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')

@@ -1,5 +1,5 @@
 import { validatePlan, PlanInvalid, type Plan } from '../domain/plan.js';
-import { parseRatio } from '../core/ratio.js';
+import { parseRatio } from '../domain/ratio.js';
 import { bi, t, type Lang } from '../i18n/index.js';
 import { planInvalid } from './plan-file.js';
 

@@ -1,4 +1,4 @@
-import type { Progress } from '../db/roster-import.js';
+import type { Progress } from '../app/import-roster.js';
 import { t, type Lang } from '../i18n/index.js';
 
 /** Files smaller than this import in about a second: no bar. */

@@ -1,4 +1,4 @@
-import { SsjError } from '../errors.js';
+import { CalendarError } from './errors.js';
 import { addWorkdays, nthWorkdayOfMonth, workdaysBetween, type WorkCalendar } from './workdays.js';
 
 /**
@@ -120,7 +120,7 @@ export function tryCalendar<T>(f: () => T): { value: T; year?: undefined } | { v
   try {
     return { value: f() };
   } catch (e) {
-    if (e instanceof SsjError && e.code === 'calendar.notCovered') return { year: Number(e.details.year) };
+    if (e instanceof CalendarError && e.code === 'calendar.notCovered') return { year: Number(e.details.year) };
     throw e;
   }
 }

@@ -1,4 +1,4 @@
-import { drawCount } from './ratio.js';
+import { drawCount } from '../domain/ratio.js';
 import { DrawState, ProtocolError, type DrawInput } from './state.js';
 import { ticketer } from './ticket.js';
 import type { PoolEnterprise, SelectionRow, StratumCount } from './types.js';

@@ -1,3 +1,4 @@
+import { ProtocolError } from './errors.js';
 import { ticketer } from './ticket.js';
 import type {
   CheckItem,
@@ -9,7 +10,7 @@ import type {
   SelectionRow,
   StratumCount,
 } from './types.js';
-import type { CountRule } from './ratio.js';
+import type { CountRule } from '../domain/ratio.js';
 
 /** Tickets are lowercase hex (ASCII), where JavaScript's string order is code-point order; this is the fast path. */
 export const byTicket = (a: { ticket: string }, b: { ticket: string }): number =>
@@ -29,15 +30,8 @@ export interface DrawInput {
   conflicts: Conflict[];
 }
 
-/** A problem SSJ-1 itself reports: infeasible teams, events that cannot apply. Mapped to SsjError by callers. */
-export class ProtocolError extends Error {
-  constructor(
-    readonly code: string,
-    readonly details: Record<string, unknown>,
-  ) {
-    super(`${code} ${JSON.stringify(details)}`);
-  }
-}
+/** A problem SSJ-1 itself reports (core/errors.ts); mapped to SsjError by src/app/errors.ts. */
+export { ProtocolError };
 
 /**
  * The state of a draw: selection, teams and check items, plus what events need (seat loads, conflicts gained by

@@ -1,4 +1,5 @@
-import { inputError, refused } from '../errors.js';
+import { CalendarError } from './errors.js';
+import { parseIsoDate } from '../domain/dates.js';
 
 /**
  * Chinese working days (DESIGN.md "Working days"). Pure: the calendar comes in as an argument, built elsewhere
@@ -24,27 +25,15 @@ export interface CalendarDay {
   kind: 'holiday' | 'workday';
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A holiday or make-up workday the office added (`ssj calendar import`), stored in calendar_days. */
+export interface OfficeDay extends CalendarDay {
+  name: string;
+}
+
 const DAY_MS = 86_400_000;
 
-/** Parse a 'YYYY-MM-DD' string into a UTC midnight time, or undefined when it is not a real date. */
-export function parseIsoDate(s: string): number | undefined {
-  const m = DATE_RE.exec(s);
-  if (!m) return undefined;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return formatUtc(t) === s ? t : undefined;
-}
-
-export const isIsoDate = (s: unknown): s is string => typeof s === 'string' && parseIsoDate(s) !== undefined;
-
-/** Check a date the user typed; `field` names the option or column in the error message. */
-/** A date as typed: YYYY-MM-DD, or 2024/3/1, 2024-3-1 and 2024.3.1 (as Chinese offices write them), normalised. */
-export function requireIsoDate(value: string, field: string): string {
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value.normalize('NFKC').trim());
-  const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : value;
-  if (!isIsoDate(iso)) throw inputError('error.badDate', { field, value });
-  return iso;
-}
+/** Re-exported for one landing: the date parsers moved to domain/dates.ts (one parser for every typed date). */
+export { isIsoDate, parseIsoDate, requireIsoDate } from '../domain/dates.js';
 
 function formatUtc(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
@@ -52,14 +41,14 @@ function formatUtc(t: number): string {
 
 function mustParse(date: string): number {
   const t = parseIsoDate(date);
-  if (t === undefined) throw inputError('error.badDate', { field: 'date', value: date });
+  if (t === undefined) throw new CalendarError('error.badDate', { field: 'date', value: date });
   return t;
 }
 
 /** The calendar date in China (Asia/Shanghai, UTC+8 all year, no summer time) at an ISO instant. */
 export function dateInShanghai(isoTime: string): string {
   const t = Date.parse(isoTime);
-  if (Number.isNaN(t)) throw inputError('error.badNow', { value: isoTime });
+  if (Number.isNaN(t)) throw new CalendarError('error.badNow', { value: isoTime });
   return formatUtc(t + 8 * 3_600_000);
 }
 
@@ -71,7 +60,7 @@ export function addDays(date: string, n: number): string {
 function assertCovered(cal: WorkCalendar, date: string): void {
   const year = Number(date.slice(0, 4));
   const [from, to] = cal.coveredYears;
-  if (year < from || year > to) throw refused('calendar.notCovered', { date, year, from, to });
+  if (year < from || year > to) throw new CalendarError('calendar.notCovered', { date, year, from, to });
 }
 
 export function isWorkday(cal: WorkCalendar, date: string): boolean {
@@ -88,7 +77,7 @@ export function isWorkday(cal: WorkCalendar, date: string): boolean {
  * after". n = 0 gives `date` itself. Negative n counts backwards.
  */
 export function addWorkdays(cal: WorkCalendar, date: string, n: number): string {
-  if (!Number.isInteger(n)) throw inputError('calendar.badCount', { value: n });
+  if (!Number.isInteger(n)) throw new CalendarError('calendar.badCount', { value: n });
   let d = date;
   mustParse(d);
   assertCovered(cal, d);
@@ -102,7 +91,7 @@ export function addWorkdays(cal: WorkCalendar, date: string, n: number): string 
 
 /** The n-th working day (from 1) of a month: the end of "the first n working days of the month". */
 export function nthWorkdayOfMonth(cal: WorkCalendar, year: number, month: number, n: number): string {
-  if (!Number.isInteger(n) || n < 1) throw inputError('calendar.badCount', { value: n });
+  if (!Number.isInteger(n) || n < 1) throw new CalendarError('calendar.badCount', { value: n });
   const first = formatUtc(Date.UTC(year, month - 1, 1));
   return isWorkday(cal, first) ? addWorkdays(cal, first, n - 1) : addWorkdays(cal, first, n);
 }

@@ -1,11 +1,7 @@
-import { withOfficeDays, type CalendarDay, type WorkCalendar } from '../core/workdays.js';
-import { officialCalendar } from '../io/calendar.js';
+import type { OfficeDay } from '../core/workdays.js';
 import type { Db } from './open.js';
 
-/** A holiday or make-up workday the office added (`ssj calendar import`), stored in calendar_days. */
-export interface OfficeDay extends CalendarDay {
-  name: string;
-}
+export type { OfficeDay };
 
 export function officeDays(db: Db, year?: number): OfficeDay[] {
   const rows =
@@ -40,12 +36,4 @@ export function storeOfficeDays(db: Db, days: readonly OfficeDay[]): StoreCounts
     counts[old ? 'updated' : 'inserted']++;
   }
   return counts;
-}
-
-/**
- * The working-day calendar for this office: the official data, then the office's stored days, then the days of a
- * one-off `--holidays FILE` (later entries win for the same date).
- */
-export function loadCalendar(db: Db, extra: readonly CalendarDay[] = []): WorkCalendar {
-  return withOfficeDays(officialCalendar(), [...officeDays(db), ...extra]);
 }

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync, constants as zc } from 'node:zlib';
-import { sha256Hex } from '../audit/log.js';
+import { sha256Hex } from '../core/hash.js';
 import {
   conflictsCsv,
   itemsCsv,
@@ -11,7 +11,7 @@ import {
   readPoolInspectors,
 } from '../core/canonical.js';
 import { buildPool, type PoolResult } from '../core/pool.js';
-import type { DrawInput } from '../core/state.js';
+import { drawInput } from '../core/draw-input.js';
 import type { Conflict, PoolEnterprise, PoolInspector, PoolItem } from '../core/types.js';
 import type { Plan } from '../domain/plan.js';
 import { checkCountsForYear } from './checks.js';
@@ -94,35 +94,8 @@ export function computeInputs(db: Db, plan: Plan): DrawInputs {
   };
 }
 
-/** The protocol input for a plan, a seed and its input data. */
-export function drawInput(
-  plan: Plan,
-  seed: string,
-  strata: StratumPopulation[],
-  data: Pick<DrawInputs, 'pool' | 'inspectors' | 'items' | 'conflicts'>,
-): DrawInput {
-  const population = new Map(strata.map((s) => [s.name, s.population]));
-  return {
-    planId: plan.id,
-    seed,
-    strata: plan.strata.map((s) => ({
-      name: s.name,
-      population: population.get(s.name) ?? 0,
-      rule: {
-        ...(s.ratio !== undefined ? { ratio: s.ratio } : {}),
-        ...(s.count !== undefined ? { count: s.count } : {}),
-        min: s.min,
-      },
-      reserves: s.reserves,
-    })),
-    team: plan.team,
-    itemsPerEnterprise: plan.items.perEnterprise,
-    pool: data.pool,
-    inspectors: data.inspectors,
-    items: data.items,
-    conflicts: data.conflicts,
-  };
-}
+/** Re-exported for one landing: the pure drawInput now lives in core/draw-input.ts. */
+export { drawInput };
 
 /** Parse stored canonical files back into protocol data. */
 export function parseInputFiles(files: InputFiles): Pick<DrawInputs, 'pool' | 'inspectors' | 'items' | 'conflicts'> {

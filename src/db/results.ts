@@ -1,3 +1,5 @@
+import type { RowProblem } from '../domain/problem.js';
+import type { ResultInputRow } from '../domain/results.js';
 import type { PlanState } from '../core/deadlines.js';
 import { inputError, notFound, refused, SsjError } from '../errors.js';
 import { usccProblem } from '../domain/uscc.js';
@@ -521,25 +523,8 @@ function parsePlanJson(json: string): { windowEnd: string | null; resultDays: nu
 // ---------------------------------------------------------------- many results at once (ssj result import)
 
 /** One row of a results file, as read (strings, '' for an empty cell), with its line number in the file. */
-export interface ResultInputRow {
-  line: number;
-  plan: string;
-  uscc: string;
-  date: string;
-  outcome: string;
-  followUp: string;
-  note: string;
-  reportDate: string;
-  feedbackDate: string;
-}
-
-/** A problem with one field of one row: the line, the column, and a message code with its parameters. */
-export interface RowProblem {
-  line: number;
-  field: string;
-  code: string;
-  params: Record<string, unknown>;
-}
+/** Re-exported for one landing: both types now live in src/domain. */
+export type { ResultInputRow, RowProblem };
 
 export interface ValidResult {
   line: number;

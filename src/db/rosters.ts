@@ -1,5 +1,4 @@
-import { keyFields, normaliseCode, normaliseDate, type RosterDef } from '../domain/rosters.js';
-import { SEP } from '../io/roster-rows.js';
+import { keyFields, normaliseCode, normaliseDate, SEP, type RosterDef } from '../domain/rosters.js';
 import type { Db } from './open.js';
 
 /**

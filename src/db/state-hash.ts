@@ -1,4 +1,4 @@
-import { sha256Hex } from '../audit/log.js';
+import { sha256Hex } from '../core/hash.js';
 import { checkItemsCsv, selectionCsv, teamsCsv } from '../core/canonical.js';
 import type { CheckItem, Seat, SelectionRow } from '../core/types.js';
 

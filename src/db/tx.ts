@@ -69,3 +69,17 @@ export function stateMark(db: Db): string {
 export function assertUnchanged(db: Db, mark: string, details: Record<string, unknown> = {}): void {
   if (stateMark(db) !== mark) throw refused('db.raced', details);
 }
+
+/**
+ * BEGIN IMMEDIATE / COMMIT / ROLLBACK by hand, for a write that decides at the end whether to keep its work
+ * (`ssj import --dry-run` rolls back after checking everything). Every path out must commit or roll back.
+ */
+export const begin = (db: Db): void => {
+  db.exec('BEGIN IMMEDIATE');
+};
+export const commit = (db: Db): void => {
+  db.exec('COMMIT');
+};
+export const rollback = (db: Db): void => {
+  db.exec('ROLLBACK');
+};

@@ -1,5 +1,3 @@
-import { inputError } from '../errors.js';
-
 /**
  * Check outcomes and follow-up actions. The database stores the short code (stable, English, ASCII);
  * people type and read the Chinese name. Both are accepted wherever an outcome is typed or imported.
@@ -75,19 +73,6 @@ export function choiceList(choices: readonly Choice<string>[]): string {
 export const findOutcome = (input: string): OutcomeCode | undefined => matchOutcome(input);
 export const findFollowUp = (input: string): FollowUpCode | undefined => matchFollowUp(input);
 
-/** An outcome typed by name or code; anything else is refused with the full list in both forms. */
-export function parseOutcome(input: string): OutcomeCode {
-  const code = matchOutcome(input);
-  if (!code) throw inputError('result.unknownOutcome', { value: input, valid: choiceList(OUTCOMES) });
-  return code;
-}
-
-export function parseFollowUp(input: string): FollowUpCode {
-  const code = matchFollowUp(input);
-  if (!code) throw inputError('result.unknownFollowUp', { value: input, valid: choiceList(FOLLOW_UPS) });
-  return code;
-}
-
 /** The published (Chinese) or English name of a stored code; an unknown code is shown as is, never hidden. */
 export function outcomeName(code: string, lang: 'zh' | 'en' = 'zh'): string {
   return OUTCOMES.find((o) => o.code === code)?.[lang] ?? code;
@@ -107,8 +92,5 @@ export type DecisionCode = (typeof OBJECTION_DECISIONS)[number]['code'];
 
 const matchDecision = matcher<DecisionCode>(OBJECTION_DECISIONS);
 
-export function parseDecision(input: string): DecisionCode {
-  const code = matchDecision(input);
-  if (!code) throw inputError('objection.unknownDecision', { value: input, valid: choiceList(OBJECTION_DECISIONS) });
-  return code;
-}
+/** Match a decision without throwing. */
+export const findDecision = (input: string): DecisionCode | undefined => matchDecision(input);

@@ -1,4 +1,4 @@
-import { parseRatio, RatioFormatError } from '../core/ratio.js';
+import { parseRatio, RatioFormatError } from './ratio.js';
 
 /** The plan file (DESIGN.md "Plan file"), with every default made explicit once validated. */
 export interface Stratum {

@@ -1,3 +1,4 @@
+import type { RowProblem } from './problem.js';
 import { idCheckChar, idNumberProblem } from './idnumber.js';
 import { usccCheckChar, usccProblem, USCC_CHARSET } from './uscc.js';
 
@@ -445,17 +446,13 @@ export function parseMapOption(
 
 // ------------------------------------------------------------------ rows
 
-/** One invalid cell or row, with everything the report needs. */
-export interface RowProblem {
-  line: number;
-  /** The header as written in the file ('' for a whole-row problem). */
-  field: string;
-  value: string;
-  code: string;
-  params: Record<string, unknown>;
-}
+/** One invalid cell or row (domain/problem.ts: the one shape for every file's row problems). */
+export type { RowProblem };
 
 export type RowOutcome = 'ok' | 'bad' | 'blank';
+
+/** Separates the cells of checked rows packed into one string: io/roster-rows.ts packs them, db/rosters.ts unpacks. */
+export const SEP = '\u0000';
 
 /**
  * Checks rows of one file against a roster. `validate` fills `values` (one per field, in RosterDef order,

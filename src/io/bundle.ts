@@ -1,113 +1,24 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256Hex } from '../audit/log.js';
-import { checkItemsCsv, cmp, eventsCsv, selectionCsv, teamsCsv } from '../core/canonical.js';
-import {
-  BUNDLE_FILES,
-  BUNDLE_FORMAT,
-  MANIFEST_FILE,
-  bundleJson,
-  type BundleFileName,
-  type Manifest,
-} from '../core/verify.js';
-import { activeDraw, drawEvents, drawFiles, type DrawRecord } from '../db/draws.js';
-import type { Db } from '../db/open.js';
-import { getPlan } from '../db/plans.js';
+import { cmp } from '../core/canonical.js';
+import { MANIFEST_FILE } from '../core/verify.js';
 import { refused, SsjError } from '../errors.js';
-import { verifiedState } from '../db/drawing.js';
 
 /**
- * The verification bundle of a plan's active draw (docs/ALGORITHM.md sections 10 and 11): file name -> exact text,
- * sorted by name, manifest.json included. Everything comes from what the draw stored (its own snapshot of the
- * inputs, the current state, the events), written by the canonical writers, so the same draw always gives the same
- * bytes. Only public fields: the canonical files hold no ID number, phone or personal address.
- *
- * Throws notFound for an unknown plan and refused ('bundle.notDrawn') for a plan without an active draw.
+ * Bundle folders on disk: writing the files of a bundle (src/app/export-bundle.ts builds them from the database)
+ * and reading a folder back for `ssj verify`.
  */
-export function bundleFiles(db: Db, planId: string): Map<string, string> {
-  getPlan(db, planId);
-  const draw = activeDraw(db, planId);
-  if (!draw) throw refused('bundle.notDrawn', { id: planId });
-  const files = contentFiles(db, draw);
-  const manifest = bundleManifest(draw, files);
-  const all = new Map<string, string>([...files, [MANIFEST_FILE, bundleJson(manifest)]]);
-  return new Map([...all].sort(([a], [b]) => cmp(a, b)));
-}
 
-function contentFiles(db: Db, draw: DrawRecord): Map<BundleFileName, string> {
-  const inputs = drawFiles(db, draw.id);
-  const state = verifiedState(db, draw);
-  const strataOrder = draw.strata.map((s) => s.name);
-  const byName: Record<BundleFileName, string> = {
-    'check-items.csv': checkItemsCsv(state.checkItems),
-    'conflicts.csv': inputs.conflicts,
-    'events.csv': eventsCsv(drawEvents(db, draw.id)),
-    'items.csv': inputs.items,
-    'plan.json': bundleJson(JSON.parse(draw.planJson)),
-    'pool-enterprises.csv': inputs.poolEnterprises,
-    'pool-inspectors.csv': inputs.poolInspectors,
-    'selection.csv': selectionCsv(strataOrder, state.selection),
-    'teams.csv': teamsCsv(state.teams),
-  };
-  return new Map(BUNDLE_FILES.map((name) => [name, byName[name]]));
-}
-
-function bundleManifest(draw: DrawRecord, files: Map<BundleFileName, string>): Manifest {
-  const plan = JSON.parse(draw.planJson) as { title?: string };
-  return {
-    format: BUNDLE_FORMAT,
-    algorithm: draw.algorithm,
-    planId: draw.planId,
-    title: plan.title ?? '',
-    seed: draw.seed,
-    seedInput: draw.seedInput,
-    seedKind: draw.seedKind,
-    seedSource: draw.seedSource,
-    frozenAt: draw.frozenAt,
-    drawnAt: draw.drawnAt,
-    poolHash: sha256Hex(files.get('pool-enterprises.csv')!),
-    strata: draw.strata.map((s) => ({
-      name: s.name,
-      population: s.population,
-      pool: s.pool,
-      selected: s.selected,
-      reserves: s.reserves,
-    })),
-    files: Object.fromEntries([...files].map(([name, text]) => [name, sha256Hex(text)])),
-  };
-}
-
-export interface WrittenBundle {
-  dir: string;
-  manifest: Manifest;
-  files: { name: string; sha256: string; bytes: number }[];
-}
-
-/**
- * Write the bundle of a plan's active draw into `outDir` (created if missing). Exporting again over an earlier
- * bundle is fine; a directory holding other files is refused, since any file the manifest does not list makes
- * the verification fail.
- */
-export function writeBundle(db: Db, planId: string, outDir: string): WrittenBundle {
-  const files = bundleFiles(db, planId);
-  prepareDir(outDir, files);
+/** Write the bundle's files into `dir` (created if missing); a folder holding other files is refused. */
+export function writeBundleDir(dir: string, files: Map<string, string>): void {
+  prepareDir(dir, files);
   for (const [name, text] of files) {
     try {
-      writeFileSync(join(outDir, name), text);
+      writeFileSync(join(dir, name), text);
     } catch (e) {
-      throw new SsjError(
-        'invalidInput',
-        'file.unwritable',
-        { path: join(outDir, name), reason: (e as Error).message },
-        e,
-      );
+      throw new SsjError('invalidInput', 'file.unwritable', { path: join(dir, name), reason: (e as Error).message }, e);
     }
   }
-  return {
-    dir: outDir,
-    manifest: JSON.parse(files.get(MANIFEST_FILE)!) as Manifest,
-    files: [...files].map(([name, text]) => ({ name, sha256: sha256Hex(text), bytes: Buffer.byteLength(text) })),
-  };
 }
 
 function prepareDir(dir: string, files: Map<string, string>): void {

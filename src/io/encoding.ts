@@ -1,5 +1,5 @@
 import { isAscii, isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { sha256Stream } from '../core/hash.js';
 import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { inputError, notFound } from '../errors.js';
@@ -125,7 +125,7 @@ export async function scanFile(path: string, forced: Encoding | undefined, name 
 }
 
 async function scan(path: string, forced: Encoding | undefined, name: string): Promise<FileScan> {
-  const hash = createHash('sha256');
+  const hash = sha256Stream();
   const utf8 = new Utf8Check();
   let bytes = 0;
   let head: Buffer | undefined;

@@ -1,7 +1,8 @@
 import { inputError, usageError } from '../errors.js';
 import { headerKey, normaliseDate } from '../domain/rosters.js';
-import type { OfficeDay } from '../db/calendar.js';
-import type { ResultInputRow, RowProblem } from '../db/results.js';
+import type { OfficeDay } from '../core/workdays.js';
+import type { RowProblem } from '../domain/problem.js';
+import type { ResultInputRow } from '../domain/results.js';
 import { readCsv, type CsvRecord } from './csv-read.js';
 import { parseEncodingOption, scanFile, type FileScan } from './encoding.js';
 

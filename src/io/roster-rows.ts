@@ -1,9 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { mapHeaders, ROSTER_DEFS, RowValidator, type RosterName, type RowProblem } from '../domain/rosters.js';
+import { mapHeaders, ROSTER_DEFS, RowValidator, SEP, type RosterName, type RowProblem } from '../domain/rosters.js';
 import { SsjError } from '../errors.js';
 import { readCsv } from './csv-read.js';
 import type { Encoding } from './encoding.js';
-import type { WorkerMessage } from './roster-worker.js'; // type only: loading it would start a worker body
 
 /**
  * Reading and checking the rows of a roster file: everything an import does before the database.
@@ -41,7 +40,15 @@ export type RowEvent =
       bytesRead: number;
     };
 
-export const SEP = '\u0000';
+/** Re-exported for one landing: the separator of packed rows now lives with the roster definitions. */
+export { SEP };
+
+/** What the worker thread (roster-worker.ts) posts back to the importing thread. */
+export type WorkerMessage =
+  | { type: 'event'; event: RowEvent }
+  | { type: 'done' }
+  | { type: 'error'; kind: SsjError['kind']; code: string; details: Record<string, unknown> }
+  | { type: 'crash'; message: string; stack?: string };
 
 /**
  * Parse and check the file. Stops after the header if it lacks a required column or has a duplicate one

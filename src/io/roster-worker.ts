@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SsjError } from '../errors.js';
-import { checkedRows, type RowEvent, type RowsRequest } from './roster-rows.js';
+import { checkedRows, type RowsRequest, type WorkerMessage } from './roster-rows.js';
 
 /**
  * Worker thread of a large import: parses and checks rows (roster-rows.ts) while the main thread writes the
@@ -8,12 +8,6 @@ import { checkedRows, type RowEvent, type RowsRequest } from './roster-rows.js';
  * a credit for each chunk it has written, so memory stays flat however large the file.
  */
 export const CREDITS = 16;
-
-export type WorkerMessage =
-  | { type: 'event'; event: RowEvent }
-  | { type: 'done' }
-  | { type: 'error'; kind: SsjError['kind']; code: string; details: Record<string, unknown> }
-  | { type: 'crash'; message: string; stack?: string };
 
 async function main(): Promise<void> {
   const port = parentPort!;

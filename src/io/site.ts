@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../core/hash.js';
 import type { Plan } from '../domain/plan.js';
 import {
   announcementBody,
@@ -93,9 +93,7 @@ export const SECTIONS: readonly Section[] = [
  * ASCII id is used as is, anything else (Chinese, a leading dot such as "..") becomes "plan-" and a short hash.
  */
 export function planSlug(id: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/.test(id)
-    ? id
-    : `plan-${createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 12)}`;
+  return /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/.test(id) ? id : `plan-${sha256Hex(id).slice(0, 12)}`;
 }
 
 export const taskPage = (id: string) => `tasks/${planSlug(id)}.html`;

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/open.js';
-import { writeBundle } from '../../src/io/bundle.js';
+import { writeBundle } from '../../src/app/export-bundle.js';
 import {
   bothVerifiers,
   pyVerify,

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FOLLOW_UPS,
-  OUTCOMES,
-  outcomeName,
-  parseDecision,
-  parseFollowUp,
-  parseOutcome,
-} from '../../src/domain/outcomes.js';
+import { FOLLOW_UPS, OUTCOMES, outcomeName } from '../../src/domain/outcomes.js';
+import { parseDecision, parseFollowUp, parseOutcome } from '../../src/cli/choices.js';
 import { SsjError } from '../../src/errors.js';
 import { t } from '../../src/i18n/index.js';
 

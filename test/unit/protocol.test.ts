@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draw, smallestK } from '../../src/core/draw.js';
-import { ceilRatio, drawCount, parseRatio } from '../../src/core/ratio.js';
+import { ceilRatio, drawCount, parseRatio } from '../../src/domain/ratio.js';
 import { normalizeSeed, rfc3797Key } from '../../src/core/seed.js';
 import { ProtocolError } from '../../src/core/state.js';
 import { ticket } from '../../src/core/ticket.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_FILES, type Manifest } from '../../src/core/verify.js';
 import { openDb } from '../../src/db/open.js';
-import { bundleFiles } from '../../src/io/bundle.js';
+import { bundleFiles } from '../../src/app/export-bundle.js';
 import type { SsjError } from '../../src/errors.js';
 import { storeDrawnInput } from '../helpers/drawn-db.js';
 import { tinyInput } from '../helpers/protocol.js';

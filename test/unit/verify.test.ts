@@ -3,7 +3,7 @@ import { describeDifference } from '../../src/cli/commands/verify.js';
 import { BundleError, verifyBundle, type Difference } from '../../src/core/verify.js';
 import { openDb } from '../../src/db/open.js';
 import { hasMessage } from '../../src/i18n/index.js';
-import { bundleFiles } from '../../src/io/bundle.js';
+import { bundleFiles } from '../../src/app/export-bundle.js';
 import {
   putRows,
   rehash,

@@ -10,6 +10,7 @@ import {
 } from '../../src/core/workdays.js';
 import { officialCalendar } from '../../src/io/calendar.js';
 import { SsjError } from '../../src/errors.js';
+import { toUserError } from '../../src/app/errors.js';
 
 /**
  * Expected dates are counted by hand from the State Council notices:
@@ -19,10 +20,12 @@ import { SsjError } from '../../src/errors.js';
  */
 const cal = officialCalendar();
 
+/** Core throws its own CalendarError; the user sees it as the SsjError that src/app/errors.ts maps it to. */
 function refusal(fn: () => unknown): SsjError {
   try {
     fn();
-  } catch (e) {
+  } catch (thrown) {
+    const e = toUserError(thrown);
     if (e instanceof SsjError) return e;
     throw e;
   }

@@ -1,5 +1,5 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import type { Register } from '../main.js';
+import type { Register } from '../register.js';
 import type { Context } from '../context.js';
 import { chainHead } from '../../audit/log.js';
 import { readLog, verifyAudit, type AuditReport, type LogRow, HEAD_FORMAT } from '../../audit/verify.js';

@@ -1,4 +1,4 @@
-import type { Register } from '../main.js';
+import type { Register } from '../register.js';
 import { settingKeys, getSettings, setSetting } from '../../db/settings.js';
 import { appendAudit } from '../../audit/log.js';
 import { usageError } from '../../errors.js';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Register } from '../main.js';
+import type { Register, RunCli } from '../register.js';
 import type { Context } from '../context.js';
 import { refused, SsjError } from '../../errors.js';
 import { bi, t } from '../../i18n/index.js';
@@ -20,7 +20,7 @@ interface Step {
   argv: string[];
 }
 
-export const register: Register = (program, wrap) => {
+export const register: Register = (program, wrap, runCli) => {
   program
     .command('demo')
     .description(
@@ -28,13 +28,12 @@ export const register: Register = (program, wrap) => {
     )
     .option('--dir <dir>', 'directory to create and work in', 'ssj-demo')
     .addHelpText('after', '\nExample:\n  npx ssj demo\n  npx ssj demo --dir /tmp/try-ssj --lang en')
-    .action(wrap((ctx, _args, opts) => runDemo(ctx, ctx.path(String(opts.dir)))));
+    .action(wrap((ctx, _args, opts) => runDemo(ctx, ctx.path(String(opts.dir)), runCli)));
 };
 
-async function runDemo(ctx: Context, dir: string): Promise<void> {
+async function runDemo(ctx: Context, dir: string, run: RunCli): Promise<void> {
   if (existsSync(dir) && readdirSync(dir).length > 0) throw refused('demo.dirNotEmpty', { dir });
   mkdirSync(dir, { recursive: true });
-  const { run } = await import('../main.js');
   const fx = (f: string) => join(FIXTURES_DIR, f);
   const global = ['--lang', ctx.lang, '--operator', ctx.operator, ...(ctx.nowFixed ? ['--now', ctx.nowFixed] : [])];
   const exec = async (argv: string[]): Promise<string> => {

@@ -1,11 +1,12 @@
-import type { Register } from '../main.js';
+import type { Register } from '../register.js';
 import type { Context } from '../context.js';
 import { appendAudit } from '../../audit/log.js';
 import { draw, drawEnterprises } from '../../core/draw.js';
 import { inspectorOrders } from '../../parallel/inspector-orders.js';
 import { normalizeSeed, rfc3797Key, SeedFormatError } from '../../core/seed.js';
 import type { DrawState } from '../../core/state.js';
-import { computeInputs, diffInputs, drawInput, type DrawInputs } from '../../db/draw-inputs.js';
+import { computeInputs, diffInputs, type DrawInputs } from '../../db/draw-inputs.js';
+import { drawInput } from '../../core/draw-input.js';
 import type { Plan } from '../../domain/plan.js';
 import {
   activeDraw,
@@ -23,7 +24,7 @@ import { stateHash } from '../../db/state-hash.js';
 import { refused, SsjError, usageError } from '../../errors.js';
 import { bi } from '../../i18n/index.js';
 import { table } from '../output.js';
-import { protocol } from '../protocol-errors.js';
+import { protocol } from '../../app/errors.js';
 import { roleLabel } from './plan.js';
 
 export const ALGORITHM = 'SSJ-1';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { inSnapshot } from '../../db/tx.js';
-import type { Wrap } from '../main.js';
+import type { Wrap } from '../register.js';
 import { getSettings } from '../../db/settings.js';
 import { filingHtml } from '../../io/filing.js';
 import { loadAnnouncement } from './export-announcement.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { inSnapshot } from '../../db/tx.js';
-import type { Wrap } from '../main.js';
+import type { Wrap } from '../register.js';
 import type { Context } from '../context.js';
 import type { Db } from '../../db/open.js';
 import { getPlan } from '../../db/plans.js';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inSnapshot } from '../../db/tx.js';
-import type { Wrap } from '../main.js';
+import type { Wrap } from '../register.js';
 import type { Context } from '../context.js';
 import { activeDraw, findFreeze } from '../../db/draws.js';
 import type { Db } from '../../db/open.js';
@@ -12,7 +12,7 @@ import { resultViews } from '../../db/results.js';
 import { getSettings } from '../../db/settings.js';
 import { usageError } from '../../errors.js';
 import { forPublication } from '../../io/announcement.js';
-import { writeBundle } from '../../io/bundle.js';
+import { writeBundle } from '../../app/export-bundle.js';
 import { beijingDate } from '../../io/dates.js';
 import {
   bundleDir,

@@ -1,4 +1,4 @@
-import type { Register } from '../main.js';
+import type { Register } from '../register.js';
 import { registerBundle } from './export-bundle.js';
 import { registerAnnouncement } from './export-announcement.js';
 import { registerResults } from './export-results.js';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import type { Register } from '../main.js';
+import type { Register } from '../register.js';
 import type { Context } from '../context.js';
-import { importRoster, type ImportResult } from '../../db/roster-import.js';
+import { importRoster, type ImportResult } from '../../app/import-roster.js';
 import {
   isRosterName,
   parseMapOption,
@@ -101,7 +101,7 @@ async function runImport(ctx: Context, rosterArg: string, file: string, opts: Re
       onProblem: (p) => {
         problems++;
         if (shown.length < JSON_PROBLEMS) shown.push(p);
-        errors?.add([p.line, p.field, p.value, ctx.out.msg(p.code, p.params)]);
+        errors?.add([p.line, p.field, p.value ?? '', ctx.out.msg(p.code, p.params)]);
       },
       warn: (code, params) => ctx.out.warn(code, params),
       progress: progressBar(ctx.io.stderr, lang, `${ctx.out.msg('roster.progress.reading')} ${roster}`),

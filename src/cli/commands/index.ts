@@ -1,4 +1,4 @@
-import type { Register } from '../main.js';
+import type { Register } from '../register.js';
 import { register as importCmd } from './import.js';
 import { register as listCmd } from './list.js';
 import { register as planCmd } from './plan.js';

@@ -1,4 +1,4 @@
-import type { Register } from '../main.js';
+import type { Register } from '../register.js';
 import type { Context } from '../context.js';
 import { checksInYear } from '../../db/checks.js';
 import {

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { Register } from '../main.js';
+import type { Register } from '../register.js';
 import type { Db } from '../../db/open.js';
 import { inWrite } from '../../db/tx.js';
 import type { Context } from '../context.js';
@@ -7,7 +7,7 @@ import { appendAudit, canonicalJson } from '../../audit/log.js';
 import { computeInputs, type DrawInputs } from '../../db/draw-inputs.js';
 import { activeDraw, drawEvents, drawsOfPlan, findFreeze, loadState, storeFreeze } from '../../db/draws.js';
 import { findPlan, getPlan, insertPlan, listPlans, setPlanStatus, updatePlan } from '../../db/plans.js';
-import { drawCount } from '../../core/ratio.js';
+import { drawCount } from '../../domain/ratio.js';
 import type { Plan } from '../../domain/plan.js';
 import { refused, usageError } from '../../errors.js';
 import { bi, t, type Lang } from '../../i18n/index.js';

@@ -1,4 +1,4 @@
-import type { Register } from '../main.js';
+import type { Register } from '../register.js';
 import type { Context } from '../context.js';
 import { appendAudit } from '../../audit/log.js';
 import { applyEvent, type EventOutcome } from '../../core/events.js';
@@ -21,7 +21,7 @@ import { assertUnchanged, inSnapshot, inWrite, stateMark } from '../../db/tx.js'
 import { stateHash } from '../../db/state-hash.js';
 import { refused, usageError } from '../../errors.js';
 import { t, type Lang } from '../../i18n/index.js';
-import { protocol } from '../protocol-errors.js';
+import { protocol } from '../../app/errors.js';
 import { seedFromOptions } from './draw.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Register, Wrap } from '../main.js';
+import type { Register, Wrap } from '../register.js';
 import type { Context } from '../context.js';
 import { table } from '../output.js';
 import type { Db } from '../../db/open.js';
@@ -14,15 +14,10 @@ import {
   type UncoveredItem,
 } from '../../core/deadlines.js';
 import { arrangementProblems, packageDataNotice, problemParams } from '../../app/calendar-year.js';
-import {
-  followUpName,
-  outcomeName,
-  parseDecision,
-  parseFollowUp,
-  parseOutcome,
-  OBJECTION_DECISIONS,
-} from '../../domain/outcomes.js';
-import { loadCalendar, officeDays, storeOfficeDays } from '../../db/calendar.js';
+import { followUpName, outcomeName, OBJECTION_DECISIONS } from '../../domain/outcomes.js';
+import { parseDecision, parseFollowUp, parseOutcome } from '../choices.js';
+import { officeDays, storeOfficeDays } from '../../db/calendar.js';
+import { loadCalendar } from '../../app/calendar.js';
 import { getNumberSetting } from '../../db/settings.js';
 import {
   answerObjection,

@@ -1,4 +1,4 @@
-import type { Register } from '../main.js';
+import type { Register } from '../register.js';
 import type { Context } from '../context.js';
 import { BundleError, verifyBundle, type Difference, type Verification } from '../../core/verify.js';
 import { readBundleDir } from '../../io/bundle.js';

@@ -1,4 +1,4 @@
-import { parseRatio, RatioFormatError } from '../ratio.js';
+import { parseRatio, RatioFormatError } from '../../domain/ratio.js';
 import { type RulesProblem, teamRulesProblems } from './rules.js';
 import type { JointRules, Stratum2, TeamOverride, TeamRules2 } from './types.js';
 

@@ -6,7 +6,7 @@
  * Contract with the workflow side (rosters, plan schema, use cases): build a DrawInput2 from the validated plan and the
  * frozen pool, call draw2()/applyEvent2() from ./draw.ts and ./events.ts, write the files with ./canonical.ts.
  */
-import type { CountRule } from '../ratio.js';
+import type { CountRule } from '../../domain/ratio.js';
 import type { CheckItem, Conflict, PoolEnterprise, Role, SelectionRow, StratumCount } from '../types.js';
 
 export type { CheckItem, Conflict, PoolEnterprise, Role, SelectionRow };

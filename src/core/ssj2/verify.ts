@@ -10,7 +10,7 @@ import {
   sha256,
   type Verification,
   type VerifySummary,
-} from '../verify.js';
+} from '../bundle.js';
 import {
   CSV_HEADERS_2,
   checkItemsCsv2,

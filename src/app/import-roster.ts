@@ -17,8 +17,9 @@ import {
   type RowEvent,
   type RowsRequest,
 } from '../io/roster-rows.js';
-import type { Db } from './open.js';
-import { distinctActive, insertImport, Staging, updateImportCounts, type ImportCounts } from './rosters.js';
+import type { Db } from '../db/open.js';
+import { distinctActive, insertImport, Staging, updateImportCounts, type ImportCounts } from '../db/rosters.js';
+import { begin, commit, rollback } from '../db/tx.js';
 
 /**
  * `ssj import ROSTER FILE`: one pass to scan the bytes (hash, encoding), one streaming pass to parse and check
@@ -139,7 +140,7 @@ async function importRows(
   const def = ROSTER_DEFS[o.roster];
   const file = o.name;
   const db = o.openDb();
-  db.exec('BEGIN IMMEDIATE');
+  begin(db);
   try {
     const staging = new Staging(db, def);
     let rows = 0;
@@ -203,10 +204,11 @@ async function importRows(
         counts,
       },
     });
-    db.exec(o.dryRun ? 'ROLLBACK' : 'COMMIT');
+    if (o.dryRun) rollback(db);
+    else commit(db);
     return { ...record, dryRun: o.dryRun, importId: o.dryRun ? null : importId, ...counts };
   } finally {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    if (db.inTransaction) rollback(db);
   }
 }
 
