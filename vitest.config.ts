@@ -1,12 +1,27 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // End-to-end tests spawn bin/ssj.js; two workers match the 2-core CI machine.
-    pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
-  },
+/**
+ * The slow set: tests that need a real process (bin/ssj.js on dist/: concurrency, kill -9, worker threads, the
+ * binary itself, the quick start on a clean clone) or a browser. `npm run test:fast` (vitest --mode fast) leaves
+ * them out for the edit loop; `npm test` runs everything.
+ */
+const SLOW = ['test/process/**', 'test/e2e/site-browser.test.ts'];
+
+export default defineConfig(({ mode }) => {
+  const fast = mode === 'fast';
+  return {
+    test: {
+      include: ['test/**/*.test.ts'],
+      exclude: fast ? [...configDefaults.exclude, ...SLOW] : configDefaults.exclude,
+      // dist.ts builds dist/ when src/ is newer (only spawned tests use it); templates.ts builds the fixture
+      // databases once per run.
+      globalSetup: fast ? ['test/setup/templates.ts'] : ['test/setup/dist.ts', 'test/setup/templates.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      // Two workers match the 2-core machine. Forks, not threads: each test file gets its own process, so
+      // nothing a command leaves behind in one (an open database, a worker thread) reaches another file.
+      pool: 'forks',
+      poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    },
+  };
 });

@@ -67,7 +67,7 @@ export class Context {
 
   /** Open the database once per command. Read-only commands pass mustExist so a typo in --db is not silently a new file. */
   db(opts: OpenOptions = {}): Db {
-    this.handle ??= openDb(this.dbPath, opts);
+    this.handle ??= openDb(this.dbPath, { busyTimeoutMs: busyTimeout(this.io.env), ...opts });
     return this.handle;
   }
 
@@ -97,6 +97,18 @@ export class Context {
     if (this.handle?.open) this.handle.close();
     this.handle = undefined;
   }
+}
+
+/**
+ * $SSJ_BUSY_TIMEOUT_MS shortens (or lengthens) the wait for another process's write lock; the concurrency tests set
+ * it so a refusal does not take the default 15 s. Read from io.env like every other setting, never process.env.
+ */
+function busyTimeout(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.SSJ_BUSY_TIMEOUT_MS;
+  if (raw === undefined || raw === '') return undefined;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) throw usageError('error.badBusyTimeout', { value: raw });
+  return ms;
 }
 
 function safeUserName(): string {

@@ -10,10 +10,12 @@ export interface OpenOptions {
   /** Refuse to create a new file (read-only commands). */
   mustExist?: boolean;
   readonly?: boolean;
+  /** How long to wait for another process's write lock before SQLITE_BUSY (default BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
 }
 
 /** Busy timeout: a second ssj process waits this long for the writer before giving up. */
-const BUSY_TIMEOUT_MS = 15_000;
+export const BUSY_TIMEOUT_MS = 15_000;
 
 /**
  * Open (and if needed create and migrate) an ssj database.
@@ -27,7 +29,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
     throw new SsjError('notFound', 'db.dirMissing', { dir: dirname(path) });
   let db: Db;
   try {
-    db = new Database(path, { readonly: opts.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
+    db = new Database(path, { readonly: opts.readonly ?? false, timeout: opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
   } catch (e) {
     throw new SsjError('invalidInput', 'db.notDatabase', { path, reason: (e as Error).message }, e);
   }

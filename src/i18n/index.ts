@@ -11,6 +11,7 @@ import { demo } from './messages/demo.js';
 import { year } from './messages/year.js';
 import { ledger } from './messages/ledger.js';
 import { ssj2 } from './messages/ssj2.js';
+import { environment } from './messages/environment.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -28,6 +29,7 @@ const catalog: Catalog = {
   ...year,
   ...ledger,
   ...ssj2,
+  ...environment,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

@@ -3,8 +3,8 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, entryHash, GENESIS } from '../../src/audit/log.js';
-import { ssj } from '../helpers/cli.js';
-import { drawnFixtureDb, ssjOk, type FixtureDb } from '../helpers/drawn-db.js';
+import { ssj, ssjOk } from '../helpers/cli.js';
+import { drawnFixtureDb, type FixtureDb } from '../helpers/drawn-db.js';
 
 /**
  * `ssj audit verify` on a database built the way an office builds it (fixtures imported, plan added, frozen, drawn,
@@ -15,10 +15,10 @@ import { drawnFixtureDb, ssjOk, type FixtureDb } from '../helpers/drawn-db.js';
 let fx: FixtureDb;
 let selected: { uscc: string; team: { seat: number; certNo: string }[] }[];
 
-beforeAll(() => {
+beforeAll(async () => {
   fx = drawnFixtureDb();
   const run = (...args: string[]) => ssjOk(fx.dir, ['--now', '2024-01-12T02:00:00Z', ...args]);
-  run(
+  await run(
     'draw',
     '--plan',
     '2024Q1',
@@ -29,12 +29,12 @@ beforeAll(() => {
     '开奖号码录入有误，经局务会决定重抽',
     '--yes',
   );
-  const shown = JSON.parse(run('--json', 'plan', 'show', '2024Q1').stdout) as {
+  const shown = JSON.parse((await run('--json', 'plan', 'show', '2024Q1')).stdout) as {
     selection: { uscc: string; role: string; team: { seat: number; certNo: string }[] }[];
   };
   selected = shown.selection.filter((s) => s.role === 'selected');
   const [a, b] = selected;
-  run(
+  await run(
     'recuse',
     '--plan',
     '2024Q1',
@@ -47,7 +47,7 @@ beforeAll(() => {
   );
   // After the checks (a result cannot be recorded before its check date).
   const later = (...args: string[]) => ssjOk(fx.dir, ['--now', '2024-02-20T02:00:00Z', ...args]);
-  later(
+  await later(
     'result',
     'record',
     '--plan',
@@ -59,7 +59,7 @@ beforeAll(() => {
     '--date',
     '2024-02-08',
   );
-  later(
+  await later(
     'result',
     'record',
     '--plan',
@@ -73,8 +73,8 @@ beforeAll(() => {
     '--date',
     '2024-02-09',
   );
-  later('result', 'publish', '--plan', '2024Q1');
-  later(
+  await later('result', 'publish', '--plan', '2024Q1');
+  await later(
     'result',
     'correct',
     '--plan',
@@ -110,8 +110,8 @@ function verify(file: string, ...extra: string[]) {
 }
 
 describe('ssj audit verify on an honest database', () => {
-  it('passes, prints the chain head and what it checked', () => {
-    const r = verify(fx.db);
+  it('passes, prints the chain head and what it checked', async () => {
+    const r = await verify(fx.db);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const db = new Database(fx.db, { readonly: true });
     const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as {
@@ -123,8 +123,8 @@ describe('ssj audit verify on an honest database', () => {
     expect(r.stdout).toMatch(/Checked: 2 draw\(s\).*1 event\(s\), 2 result\(s\), 1 correction\(s\)/s);
   });
 
-  it('reports the same in JSON and in Chinese', () => {
-    const r = ssj(fx.dir, ['--json', 'audit', 'verify']);
+  it('reports the same in JSON and in Chinese', async () => {
+    const r = await ssj(fx.dir, ['--json', 'audit', 'verify']);
     const report = JSON.parse(r.stdout) as {
       ok: boolean;
       head: { seq: number };
@@ -136,20 +136,23 @@ describe('ssj audit verify on an honest database', () => {
       problems: [],
       checked: { draws: 2, events: 1, results: 2, corrections: 1, plans: 1, freezes: 1 },
     });
-    expect(ssj(fx.dir, ['--lang', 'zh', 'audit', 'verify']).stdout).toContain('审计校验通过');
+    expect((await ssj(fx.dir, ['--lang', 'zh', 'audit', 'verify'])).stdout).toContain('审计校验通过');
   });
 
-  it('accepts the chain head published earlier, and refuses one that is not in the chain', () => {
-    const head = JSON.parse(ssj(fx.dir, ['--json', 'audit', 'verify']).stdout).head as { seq: number; hash: string };
-    expect(verify(fx.db, '--head', `${head.seq}:${head.hash}`).code).toBe(0);
-    expect(verify(fx.db, '--head', head.hash.slice(0, 16)).code).toBe(0);
-    const r = verify(fx.db, '--head', `${head.seq}:${'0'.repeat(64)}`);
+  it('accepts the chain head published earlier, and refuses one that is not in the chain', async () => {
+    const head = JSON.parse((await ssj(fx.dir, ['--json', 'audit', 'verify'])).stdout).head as {
+      seq: number;
+      hash: string;
+    };
+    expect((await verify(fx.db, '--head', `${head.seq}:${head.hash}`)).code).toBe(0);
+    expect((await verify(fx.db, '--head', head.hash.slice(0, 16))).code).toBe(0);
+    const r = await verify(fx.db, '--head', `${head.seq}:${'0'.repeat(64)}`);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('not in this database’s audit log');
   });
 
-  it('exits 4 for a database that does not exist', () => {
-    expect(ssj(fx.dir, ['--db', 'nope.db', 'audit', 'verify']).code).toBe(4);
+  it('exits 4 for a database that does not exist', async () => {
+    expect((await ssj(fx.dir, ['--db', 'nope.db', 'audit', 'verify'])).code).toBe(4);
   });
 });
 
@@ -281,25 +284,25 @@ describe('ssj audit verify on a tampered database (exit 1, naming what broke)', 
     ],
   ];
 
-  it.each(cases)('detects %s', (_name, make, message) => {
-    const r = verify(make());
+  it.each(cases)('detects %s', async (_name, make, message) => {
+    const r = await verify(make());
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toContain('Audit verification FAILED');
     expect(r.stdout).toMatch(message);
   });
 
-  it('lists the problems in JSON with their codes', () => {
+  it('lists the problems in JSON with their codes', async () => {
     const file = tampered(
       "UPDATE selections SET role = 'selected' WHERE rowid = (SELECT rowid FROM selections WHERE role = 'reserve' AND draw_id = 2 LIMIT 1)",
     );
-    const r = ssj(fx.dir, ['--json', '--db', file, 'audit', 'verify']);
+    const r = await ssj(fx.dir, ['--json', '--db', file, 'audit', 'verify']);
     expect(r.code).toBe(1);
     const codes = (JSON.parse(r.stdout) as { problems: { code: string }[] }).problems.map((p) => p.code);
     expect(codes).toEqual(['audit.draw.stateChanged', 'audit.draw.resultHash']);
   });
 
-  it('passes a rewritten chain only without the head published before the rewrite', () => {
-    const published = JSON.parse(ssj(fx.dir, ['--json', 'audit', 'verify']).stdout).head as {
+  it('passes a rewritten chain only without the head published before the rewrite', async () => {
+    const published = JSON.parse((await ssj(fx.dir, ['--json', 'audit', 'verify'])).stdout).head as {
       seq: number;
       hash: string;
     };
@@ -336,16 +339,16 @@ describe('ssj audit verify on a tampered database (exit 1, naming what broke)', 
     }
     db.close();
     expect(prev).not.toBe(published.hash);
-    expect(verify(file).code).toBe(0);
-    const r = verify(file, '--head', `${published.seq}:${published.hash}`);
+    expect((await verify(file)).code).toBe(0);
+    const r = await verify(file, '--head', `${published.seq}:${published.hash}`);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(published.hash);
   });
 });
 
 describe('ssj audit log', () => {
-  it('lists every entry oldest first, with who and what', () => {
-    const r = ssj(fx.dir, ['audit', 'log']);
+  it('lists every entry oldest first, with who and what', async () => {
+    const r = await ssj(fx.dir, ['audit', 'log']);
     expect(r.code).toBe(0);
     for (const action of [
       'plan.add',
@@ -363,23 +366,23 @@ describe('ssj audit log', () => {
     expect(r.stdout).toMatch(/Chain head: #\d+ [0-9a-f]{64}/);
   });
 
-  it('filters by plan and keeps the newest N, as JSON with the payload parsed', () => {
-    const all = JSON.parse(ssj(fx.dir, ['--json', 'audit', 'log']).stdout) as {
+  it('filters by plan and keeps the newest N, as JSON with the payload parsed', async () => {
+    const all = JSON.parse((await ssj(fx.dir, ['--json', 'audit', 'log'])).stdout) as {
       entries: { seq: number; action: string; planId: string | null; payload: Record<string, unknown> }[];
     };
-    const last2 = JSON.parse(ssj(fx.dir, ['--json', 'audit', 'log', '--limit', '2']).stdout) as typeof all;
+    const last2 = JSON.parse((await ssj(fx.dir, ['--json', 'audit', 'log', '--limit', '2'])).stdout) as typeof all;
     expect(last2.entries.map((e) => e.seq)).toEqual(all.entries.slice(-2).map((e) => e.seq));
-    const plan = JSON.parse(ssj(fx.dir, ['--json', 'audit', 'log', '--plan', '2024Q1']).stdout) as typeof all;
+    const plan = JSON.parse((await ssj(fx.dir, ['--json', 'audit', 'log', '--plan', '2024Q1'])).stdout) as typeof all;
     expect(plan.entries.length).toBeGreaterThan(0);
     expect(plan.entries.every((e) => e.planId === '2024Q1')).toBe(true);
     expect(plan.entries.length).toBeLessThan(all.entries.length); // the imports belong to no plan
     const redraw = all.entries.find((e) => e.action === 'draw.redraw')!;
     expect(redraw.payload).toMatchObject({ drawId: 2, voidedDrawId: 1, reason: '开奖号码录入有误，经局务会决定重抽' });
-    expect(JSON.parse(ssj(fx.dir, ['--json', 'audit', 'log', '--plan', 'nope']).stdout).entries).toEqual([]);
+    expect(JSON.parse((await ssj(fx.dir, ['--json', 'audit', 'log', '--plan', 'nope'])).stdout).entries).toEqual([]);
   });
 
-  it('refuses a --limit that is not a positive whole number (exit 2)', () => {
-    const r = ssj(fx.dir, ['audit', 'log', '--limit', '0']);
+  it('refuses a --limit that is not a positive whole number (exit 2)', async () => {
+    const r = await ssj(fx.dir, ['audit', 'log', '--limit', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--limit');
   });

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/core/canonical.js';
 import { bothVerifiers, readBundle, TAMPERS, tampered, writeBundleDir, type Bundle } from '../helpers/bundle.js';
-import { FIXTURES, ROOT } from '../helpers/cli.js';
-import { drawnFixtureDb, fixturesReady, ssjOk, type FixtureDb } from '../helpers/drawn-db.js';
+import { FIXTURES, ROOT, ssjOk } from '../helpers/cli.js';
+import { drawnFixtureDb, fixturesReady, type FixtureDb } from '../helpers/drawn-db.js';
 
 /**
  * The fixture plan 2024Q1 built the way a user does it (import, plan add, freeze, draw, recuse, replace, export
@@ -19,21 +19,21 @@ describe.skipIf(!fixturesReady())('the fixture plan 2024Q1', () => {
   let withEvents: Bundle;
   let eventsDir: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     fx = drawnFixtureDb();
-    const exportTo = (name: string) => {
-      ssjOk(fx.dir, ['export', 'bundle', '--plan', '2024Q1', '--out', join(fx.dir, name)]);
+    const exportTo = async (name: string) => {
+      await ssjOk(fx.dir, ['export', 'bundle', '--plan', '2024Q1', '--out', join(fx.dir, name)]);
       return readBundle(join(fx.dir, name));
     };
-    drawnOnly = exportTo('drawn');
-    recordEvents(fx.dir, drawnOnly);
-    withEvents = exportTo('events');
+    drawnOnly = await exportTo('drawn');
+    await recordEvents(fx.dir, drawnOnly);
+    withEvents = await exportTo('events');
     eventsDir = join(fx.dir, 'events');
   });
   afterAll(() => fx?.cleanup());
 
-  it('gives the same bytes when exported twice', () => {
-    ssjOk(fx.dir, ['export', 'bundle', '--plan', '2024Q1', '--out', join(fx.dir, 'again')]);
+  it('gives the same bytes when exported twice', async () => {
+    await ssjOk(fx.dir, ['export', 'bundle', '--plan', '2024Q1', '--out', join(fx.dir, 'again')]);
     expect(readBundle(join(fx.dir, 'again'))).toEqual(withEvents);
   });
 
@@ -46,9 +46,9 @@ describe.skipIf(!fixturesReady())('the fixture plan 2024Q1', () => {
     expect(drawnOnly).toEqual(readBundle(GOLDEN));
   });
 
-  it('verifies with both verifiers, before and after the events', () => {
+  it('verifies with both verifiers, before and after the events', async () => {
     for (const dir of [join(fx.dir, 'drawn'), eventsDir]) {
-      const { ssj, py } = bothVerifiers(dir);
+      const { ssj, py } = await bothVerifiers(dir);
       expect(ssj.code, ssj.stdout + ssj.stderr).toBe(0);
       expect(py.code, py.stdout + py.stderr).toBe(0);
     }
@@ -61,9 +61,9 @@ describe.skipIf(!fixturesReady())('the fixture plan 2024Q1', () => {
     ]);
   });
 
-  it.each(TAMPERS.map((t, i) => [t.name, i] as const))('detects with both verifiers: %s', (_name, i) => {
+  it.each(TAMPERS.map((t, i) => [t.name, i] as const))('detects with both verifiers: %s', async (_name, i) => {
     const d = writeBundleDir(join(fx.dir, `tampered-${i}`), tampered(withEvents, TAMPERS[i]!));
-    const { ssj, py } = bothVerifiers(d);
+    const { ssj, py } = await bothVerifiers(d);
     expect(ssj.code, ssj.stdout + ssj.stderr).toBe(1);
     expect(py.code, py.stdout + py.stderr).toBe(1);
   });
@@ -84,13 +84,13 @@ describe.skipIf(!fixturesReady())('the fixture plan 2024Q1', () => {
  * Two recusals with fresh seeds on the first team (their order matters), a swap on the second, a recusal in the
  * original order on the third, and the fourth enterprise replaced by a reserve: every event type of section 8.
  */
-function recordEvents(dir: string, bundle: Bundle): void {
+async function recordEvents(dir: string, bundle: Bundle): Promise<void> {
   const teams = parseCsv(bundle.get('teams.csv')!);
   const usccs = [...new Set(teams.map((r) => r.uscc!))];
   const member = (u: string, seat: number) => teams.find((r) => r.uscc === u && r.seat === String(seat))!.certNo!;
   const [u1, u2, u3, u4] = usccs as [string, string, string, string];
   const run = (args: string[]) => ssjOk(dir, ['--now', '2024-01-12T02:00:00Z', '--yes', ...args]);
-  run([
+  await run([
     'recuse',
     '--plan',
     '2024Q1',
@@ -103,7 +103,7 @@ function recordEvents(dir: string, bundle: Bundle): void {
     '--seed',
     '体彩大乐透第24011期 05 12 18 29 33 + 02 11',
   ]);
-  run([
+  await run([
     'recuse',
     '--plan',
     '2024Q1',
@@ -116,7 +116,18 @@ function recordEvents(dir: string, bundle: Bundle): void {
     '--seed-rfc3797',
     '3 9 21 / 7 14',
   ]);
-  run(['recuse', '--plan', '2024Q1', '--enterprise', u2, '--inspector', member(u2, 1), '--reason', '对调', '--swap']);
-  run(['recuse', '--plan', '2024Q1', '--enterprise', u3, '--inspector', member(u3, 2), '--reason', '利害关系']);
-  run(['replace', '--plan', '2024Q1', '--enterprise', u4, '--reason', '经核实已注销']);
+  await run([
+    'recuse',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    u2,
+    '--inspector',
+    member(u2, 1),
+    '--reason',
+    '对调',
+    '--swap',
+  ]);
+  await run(['recuse', '--plan', '2024Q1', '--enterprise', u3, '--inspector', member(u3, 2), '--reason', '利害关系']);
+  await run(['replace', '--plan', '2024Q1', '--enterprise', u4, '--reason', '经核实已注销']);
 }

@@ -10,9 +10,9 @@ describe('ssj demo', () => {
   it.each([
     ['en', /Done in [\d.]+ s/, /verify the bundle/, /Try next/],
     ['zh', /完成，用时 [\d.]+ 秒/, /核验核验包/, /接下来可以试试/],
-  ] as const)('runs the whole job in a new directory (%s)', (lang, done, step, next) => {
+  ] as const)('runs the whole job in a new directory (%s)', async (lang, done, step, next) => {
     const dir = `demo-${lang}`;
-    const r = ssj(t.dir, ['--lang', lang, 'demo', '--dir', dir]);
+    const r = await ssj(t.dir, ['--lang', lang, 'demo', '--dir', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(done);
     expect(r.stderr).toMatch(step);
@@ -22,14 +22,14 @@ describe('ssj demo', () => {
       expect(existsSync(join(d, f)), f).toBe(true);
     // The demo's recusal is in the published bundle, and the bundle verifies on its own.
     expect(readFileSync(join(d, 'bundle-2024Q1', 'events.csv'), 'utf8').split('\n')[1]).toMatch(/^1,recusal,/);
-    const v = ssj(d, ['verify', 'bundle-2024Q1']);
+    const v = await ssj(d, ['verify', 'bundle-2024Q1']);
     expect(v.code, v.stdout + v.stderr).toBe(0);
-    const audit = ssj(d, ['audit', 'verify']);
+    const audit = await ssj(d, ['audit', 'verify']);
     expect(audit.code, audit.stdout + audit.stderr).toBe(0);
   });
 
-  it('refuses a directory that is not empty (exit 5) and changes nothing there', () => {
-    const r = ssj(t.dir, ['demo', '--dir', 'demo-en']);
+  it('refuses a directory that is not empty (exit 5) and changes nothing there', async () => {
+    const r = await ssj(t.dir, ['demo', '--dir', 'demo-en']);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/not empty/);
   });

@@ -9,9 +9,12 @@ const SEED = ['--seed-rfc3797', '9319 / 2 5 12 8 10 / 9 18 26 34 41 45'];
 const NOW = ['--now', '2024-01-10T02:00:00Z'];
 const ROSTERS = ['enterprises', 'inspectors', 'items', 'conflicts', 'history'] as const;
 
-function importFixtures(dir: string, files: Partial<Record<(typeof ROSTERS)[number], string>> = {}): void {
+async function importFixtures(
+  dir: string,
+  files: Partial<Record<(typeof ROSTERS)[number], string>> = {},
+): Promise<void> {
   for (const r of ROSTERS) {
-    const res = ssj(dir, ['import', r, files[r] ?? join(FIXTURES, `${r}.csv`)]);
+    const res = await ssj(dir, ['import', r, files[r] ?? join(FIXTURES, `${r}.csv`)]);
     expect(res.code, `${r}: ${res.stderr}`).toBe(0);
   }
 }
@@ -37,45 +40,45 @@ interface Shown {
     items: { code: string }[];
   }[];
 }
-const show = (dir: string, id = '2024Q1'): Shown =>
-  JSON.parse(ssj(dir, ['--json', 'plan', 'show', id]).stdout) as Shown;
+const show = async (dir: string, id = '2024Q1'): Promise<Shown> =>
+  JSON.parse((await ssj(dir, ['--json', 'plan', 'show', id])).stdout) as Shown;
 
 describe('ssj plan and ssj draw on the fixtures', () => {
   const t = tempDir();
   const dir = t.dir;
-  beforeAll(() => {
-    importFixtures(dir);
-    const add = ssj(dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]);
+  beforeAll(async () => {
+    await importFixtures(dir);
+    const add = await ssj(dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]);
     expect(add.code, add.stderr).toBe(0);
   });
   afterAll(t.cleanup);
 
-  it('lists the plan as a draft', () => {
-    const r = ssj(dir, ['--json', 'plan', 'list']);
+  it('lists the plan as a draft', async () => {
+    const r = await ssj(dir, ['--json', 'plan', 'list']);
     expect(JSON.parse(r.stdout)).toMatchObject([{ id: '2024Q1', status: 'draft' }]);
   });
 
-  it('needs exactly one seed option (exit 2)', () => {
-    expect(ssj(dir, ['draw', '--plan', '2024Q1', '--yes']).code).toBe(2);
-    expect(ssj(dir, ['draw', '--plan', '2024Q1', '--seed', 'x', ...SEED, '--yes']).code).toBe(2);
-    expect(ssj(dir, ['draw', '--plan', '2024Q1', '--seed', '   ', '--yes']).code).toBe(2);
+  it('needs exactly one seed option (exit 2)', async () => {
+    expect((await ssj(dir, ['draw', '--plan', '2024Q1', '--yes'])).code).toBe(2);
+    expect((await ssj(dir, ['draw', '--plan', '2024Q1', '--seed', 'x', ...SEED, '--yes'])).code).toBe(2);
+    expect((await ssj(dir, ['draw', '--plan', '2024Q1', '--seed', '   ', '--yes'])).code).toBe(2);
   });
 
-  it('asks for --yes when there is no terminal, and stores nothing', () => {
-    const r = ssj(dir, ['draw', '--plan', '2024Q1', ...SEED]);
+  it('asks for --yes when there is no terminal, and stores nothing', async () => {
+    const r = await ssj(dir, ['draw', '--plan', '2024Q1', ...SEED]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--yes/);
-    expect(show(dir).draws).toEqual([]);
+    expect((await show(dir)).draws).toEqual([]);
   });
 
-  it('refuses an unknown plan with exit 4', () => {
-    const r = ssj(dir, ['draw', '--plan', 'NOPE', ...SEED, '--yes']);
+  it('refuses an unknown plan with exit 4', async () => {
+    const r = await ssj(dir, ['draw', '--plan', 'NOPE', ...SEED, '--yes']);
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/NOPE/);
   });
 
-  it('freezes once and prints the pre-announcement with the pool hash', () => {
-    const r = ssj(dir, [
+  it('freezes once and prints the pre-announcement with the pool hash', async () => {
+    const r = await ssj(dir, [
       'plan',
       'freeze',
       '2024Q1',
@@ -88,13 +91,13 @@ describe('ssj plan and ssj draw on the fixtures', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/[0-9a-f]{64}/);
     expect(readFileSync(join(dir, 'pre.txt'), 'utf8')).toContain('体彩大乐透第24010期开奖号码');
-    expect(ssj(dir, ['plan', 'freeze', '2024Q1', '--seed-source', 'x']).code).toBe(5);
+    expect((await ssj(dir, ['plan', 'freeze', '2024Q1', '--seed-source', 'x'])).code).toBe(5);
   });
 
-  it('draws once; every team has its size, a specialist leader and no declared conflict', () => {
-    const r = ssj(dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW]);
+  it('draws once; every team has its size, a specialist leader and no declared conflict', async () => {
+    const r = await ssj(dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW]);
     expect(r.code, r.stderr).toBe(0);
-    const s = show(dir);
+    const s = await show(dir);
     expect(s.status).toBe('drawn');
     const plan = JSON.parse(readFileSync(join(FIXTURES, 'plan-2024Q1.json'), 'utf8'));
     const conflicts = parse(readFileSync(join(FIXTURES, 'conflicts.csv')), { columns: true, bom: true }) as Record<
@@ -119,16 +122,16 @@ describe('ssj plan and ssj draw on the fixtures', () => {
     }
   });
 
-  it('refuses a second draw (exit 5) and a redraw without a reason (exit 2)', () => {
-    const again = ssj(dir, ['draw', '--plan', '2024Q1', '--seed', 'other', '--yes']);
+  it('refuses a second draw (exit 5) and a redraw without a reason (exit 2)', async () => {
+    const again = await ssj(dir, ['draw', '--plan', '2024Q1', '--seed', 'other', '--yes']);
     expect(again.code).toBe(5);
     expect(again.stderr).toMatch(/--redraw/);
-    expect(ssj(dir, ['draw', '--plan', '2024Q1', '--seed', 'other', '--redraw', '--yes']).code).toBe(2);
+    expect((await ssj(dir, ['draw', '--plan', '2024Q1', '--seed', 'other', '--redraw', '--yes'])).code).toBe(2);
   });
 
-  it('redraws with a reason, voiding the first draw and keeping both', () => {
-    const before = show(dir);
-    const r = ssj(dir, [
+  it('redraws with a reason, voiding the first draw and keeping both', async () => {
+    const before = await show(dir);
+    const r = await ssj(dir, [
       'draw',
       '--plan',
       '2024Q1',
@@ -141,7 +144,7 @@ describe('ssj plan and ssj draw on the fixtures', () => {
       ...NOW,
     ]);
     expect(r.code, r.stderr).toBe(0);
-    const s = show(dir);
+    const s = await show(dir);
     expect(s.draws.map((d) => d.status)).toEqual(['void', 'active']);
     expect(s.draws[0]!.voidReason).toBe('名录有误');
     expect(s.selection.map((x) => x.uscc)).not.toEqual(before.selection.map((x) => x.uscc));
@@ -156,8 +159,8 @@ describe('the draw does not depend on roster row order', () => {
     b.cleanup();
   });
 
-  it('two databases built from the same rows in a different order draw the same', () => {
-    importFixtures(a.dir);
+  it('two databases built from the same rows in a different order draw the same', async () => {
+    await importFixtures(a.dir);
     const files: Partial<Record<(typeof ROSTERS)[number], string>> = {};
     for (const r of ['enterprises', 'inspectors', 'items'] as const) {
       const [header, ...rows] = readFileSync(join(FIXTURES, `${r}.csv`), 'utf8')
@@ -168,17 +171,17 @@ describe('the draw does not depend on roster row order', () => {
       files[r] = join(b.dir, `${r}-shuffled.csv`);
       writeFileSync(files[r]!, `${[header, ...shuffled(rows, 11)].join('\n')}\n`);
     }
-    importFixtures(b.dir, files);
+    await importFixtures(b.dir, files);
     for (const d of [a.dir, b.dir]) {
       for (const args of [
         ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')],
         ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW],
       ]) {
-        const r = ssj(d, args);
+        const r = await ssj(d, args);
         expect(r.code, r.stderr).toBe(0);
       }
     }
-    expect(show(b.dir).selection).toEqual(show(a.dir).selection);
+    expect((await show(b.dir)).selection).toEqual((await show(a.dir)).selection);
   });
 });
 
@@ -186,10 +189,10 @@ describe('frozen inputs', () => {
   const t = tempDir();
   afterAll(t.cleanup);
 
-  it('refuses a draw when the pool changed after the freeze, saying what changed (exit 5)', () => {
-    importFixtures(t.dir);
-    expect(ssj(t.dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]).code).toBe(0);
-    expect(ssj(t.dir, ['plan', 'freeze', '2024Q1', '--seed-source', 'next lottery']).code).toBe(0);
+  it('refuses a draw when the pool changed after the freeze, saying what changed (exit 5)', async () => {
+    await importFixtures(t.dir);
+    expect((await ssj(t.dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')])).code).toBe(0);
+    expect((await ssj(t.dir, ['plan', 'freeze', '2024Q1', '--seed-source', 'next lottery'])).code).toBe(0);
     // Mark one enterprise deregistered: it leaves the pool.
     const rows = readFileSync(join(FIXTURES, 'enterprises.csv'), 'utf8')
       .replace(/^\uFEFF/, '')
@@ -204,12 +207,12 @@ describe('frozen inputs', () => {
       .split(',');
     victim[statusCol] = '注销';
     writeFileSync(join(t.dir, 'change.csv'), `${rows[0]}\n${victim.join(',')}\n`);
-    expect(ssj(t.dir, ['import', 'enterprises', 'change.csv']).code).toBe(0);
-    const r = ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes']);
+    expect((await ssj(t.dir, ['import', 'enterprises', 'change.csv'])).code).toBe(0);
+    const r = await ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes']);
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('pool-enterprises.csv');
     expect(r.stderr).toContain(victim[usccCol]!);
-    expect(show(t.dir).draws).toEqual([]);
+    expect((await show(t.dir)).draws).toEqual([]);
   });
 });
 
@@ -217,8 +220,8 @@ describe('yearly caps and exclusions', () => {
   const t = tempDir();
   afterAll(t.cleanup);
 
-  it('an enterprise selected in one plan is not in the next plan of the same year, and is again the year after', () => {
-    importFixtures(t.dir);
+  it('an enterprise selected in one plan is not in the next plan of the same year, and is again the year after', async () => {
+    await importFixtures(t.dir);
     const all = (p: Record<string, any>) => {
       p.strata = p.strata.map((s: Record<string, any>) => ({
         ...s,
@@ -241,10 +244,10 @@ describe('yearly caps and exclusions', () => {
       p.window = { start: '2025-01-15', end: '2025-03-31' };
       all(p);
     });
-    for (const f of [q1, q2, next]) expect(ssj(t.dir, ['plan', 'add', f]).code).toBe(0);
-    expect(ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes']).code).toBe(0);
-    expect(ssj(t.dir, ['draw', '--plan', '2024Q2', ...SEED, '--yes']).code).toBe(0);
-    expect(ssj(t.dir, ['draw', '--plan', '2025Q1', ...SEED, '--yes']).code).toBe(0);
+    for (const f of [q1, q2, next]) expect((await ssj(t.dir, ['plan', 'add', f])).code).toBe(0);
+    expect((await ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes'])).code).toBe(0);
+    expect((await ssj(t.dir, ['draw', '--plan', '2024Q2', ...SEED, '--yes'])).code).toBe(0);
+    expect((await ssj(t.dir, ['draw', '--plan', '2025Q1', ...SEED, '--yes'])).code).toBe(0);
     // The fixture plan exempts credit D and the flag 失信 from the cap (冷水滩 第十五条, 高青 6.2).
     const roster = parse(readFileSync(join(FIXTURES, 'enterprises.csv')), { columns: true, bom: true }) as Record<
       string,
@@ -255,11 +258,9 @@ describe('yearly caps and exclusions', () => {
         .filter((e) => e['信用等级'] === 'D' || (e['标记'] ?? '').includes('失信'))
         .map((e) => e['统一社会信用代码']),
     );
-    const first = show(t.dir, '2024Q1')
-      .selection.filter((x) => x.role === 'selected')
-      .map((x) => x.uscc);
-    const second = show(t.dir, '2024Q2').selection.map((x) => x.uscc);
-    const nextYear = new Set(show(t.dir, '2025Q1').selection.map((x) => x.uscc));
+    const first = (await show(t.dir, '2024Q1')).selection.filter((x) => x.role === 'selected').map((x) => x.uscc);
+    const second = (await show(t.dir, '2024Q2')).selection.map((x) => x.uscc);
+    const nextYear = new Set((await show(t.dir, '2025Q1')).selection.map((x) => x.uscc));
     expect(first.length).toBeGreaterThan(0);
     expect(second.filter((u) => first.includes(u) && !exempt.has(u))).toEqual([]);
     // Exempt enterprises stay in the pool: with a 100% ratio they are drawn again.
@@ -279,18 +280,18 @@ describe('yearly caps and exclusions', () => {
     expect(second).not.toContain(higher['统一社会信用代码']);
   });
 
-  it('an infeasible plan fails naming the enterprise and stores nothing (exit 5)', () => {
+  it('an infeasible plan fails naming the enterprise and stores nothing (exit 5)', async () => {
     const u = tempDir();
-    importFixtures(u.dir);
+    await importFixtures(u.dir);
     const f = planFile(u.dir, 'bad.json', (p) => {
       p.id = '2024X';
       p.team = { size: 2, specialists: 2, maxPerInspector: 1 };
     });
-    expect(ssj(u.dir, ['plan', 'add', f]).code).toBe(0);
-    const r = ssj(u.dir, ['draw', '--plan', '2024X', ...SEED, '--yes']);
+    expect((await ssj(u.dir, ['plan', 'add', f])).code).toBe(0);
+    const r = await ssj(u.dir, ['draw', '--plan', '2024X', ...SEED, '--yes']);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/9[0-9A-Z]{17}/);
-    expect(show(u.dir, '2024X').draws).toEqual([]);
+    expect((await show(u.dir, '2024X')).draws).toEqual([]);
     u.cleanup();
   });
 });
@@ -299,32 +300,32 @@ describe('plan validation', () => {
   const t = tempDir();
   afterAll(t.cleanup);
 
-  it('reports every problem of a bad plan with exit 3', () => {
-    importFixtures(t.dir);
+  it('reports every problem of a bad plan with exit 3', async () => {
+    await importFixtures(t.dir);
     const f = planFile(t.dir, 'bad.json', (p) => {
       p.year = 2023;
       p.team = { size: 1, specialists: 2 };
       p.strata[0].ratio = '5 percent';
       p.strata[0].where = { colour: ['red'] };
     });
-    const r = ssj(t.dir, ['plan', 'add', f]);
+    const r = await ssj(t.dir, ['plan', 'add', f]);
     expect(r.code).toBe(3);
     for (const s of ['year', 'team.specialists', 'strata[0].ratio', 'strata[0].where.colour'])
       expect(r.stderr).toContain(s);
   });
 
-  it('refuses a where value no enterprise has', () => {
+  it('refuses a where value no enterprise has', async () => {
     const f = planFile(t.dir, 'typo.json', (p) => {
       p.strata[0].where = { industry: ['危险化学'] };
     });
-    const r = ssj(t.dir, ['plan', 'add', f]);
+    const r = await ssj(t.dir, ['plan', 'add', f]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('危险化学');
   });
 
-  it('copies are harmless: the fixture plan file is valid as shipped', () => {
+  it('copies are harmless: the fixture plan file is valid as shipped', async () => {
     copyFileSync(join(FIXTURES, 'plan-2024Q1.json'), join(t.dir, 'p.json'));
-    expect(ssj(t.dir, ['plan', 'add', 'p.json']).code).toBe(0);
+    expect((await ssj(t.dir, ['plan', 'add', 'p.json'])).code).toBe(0);
   });
 });
 
@@ -332,13 +333,13 @@ describe('a plan drawn without a freeze', () => {
   const t = tempDir();
   afterAll(t.cleanup);
 
-  it('is drawn with a warning, and its announcement says no pre-announcement fixed the pool', () => {
-    importFixtures(t.dir);
-    expect(ssj(t.dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]).code).toBe(0);
-    const r = ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW]);
+  it('is drawn with a warning, and its announcement says no pre-announcement fixed the pool', async () => {
+    await importFixtures(t.dir);
+    expect((await ssj(t.dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')])).code).toBe(0);
+    const r = await ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/not frozen/);
-    const a = ssj(t.dir, ['export', 'announcement', '--plan', '2024Q1', '--format', 'txt', ...NOW]);
+    const a = await ssj(t.dir, ['export', 'announcement', '--plan', '2024Q1', '--format', 'txt', ...NOW]);
     expect(a.code, a.stderr).toBe(0);
     expect(a.stdout).toContain('未在种子产生前冻结');
   });

@@ -33,7 +33,7 @@ let dir: string;
 let cleanup: () => void;
 let run: ReturnType<typeof runner>;
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ dir, cleanup } = tempDir('ssj-hostile-'));
   run = runner(dir);
   writeFileSync(
@@ -71,17 +71,17 @@ beforeAll(() => {
       publication: { unannounced: false, resultDays: 20 },
     }),
   );
-  run(NOW, ['config', 'set', 'office.name', `<b>县局</b>${SCRIPT}`]);
-  for (const roster of ['enterprises', 'inspectors', 'items']) run(NOW, ['import', roster, `${roster}.csv`]);
-  run(NOW, ['plan', 'add', 'plan.json']);
-  run(NOW, ['draw', '--plan', 'EVIL', '--seed', `${IMG}'; rm -rf ~ #`, '--seed-source', SCRIPT, '--yes']);
+  await run(NOW, ['config', 'set', 'office.name', `<b>县局</b>${SCRIPT}`]);
+  for (const roster of ['enterprises', 'inspectors', 'items']) await run(NOW, ['import', roster, `${roster}.csv`]);
+  await run(NOW, ['plan', 'add', 'plan.json']);
+  await run(NOW, ['draw', '--plan', 'EVIL', '--seed', `${IMG}'; rm -rf ~ #`, '--seed-source', SCRIPT, '--yes']);
   const sel = (
-    JSON.parse(run(NOW, ['plan', 'show', 'EVIL', '--json']).stdout) as {
+    JSON.parse((await run(NOW, ['plan', 'show', 'EVIL', '--json'])).stdout) as {
       selection: { uscc: string; team: { certNo: string }[] }[];
     }
   ).selection;
   const first = sel.find((s) => s.uscc === USCC_SCRIPT)!;
-  run(NOW, [
+  await run(NOW, [
     'recuse',
     '--plan',
     'EVIL',
@@ -93,7 +93,7 @@ beforeAll(() => {
     `${IMG}=1+1`,
     '--yes',
   ]);
-  run(LATER, [
+  await run(LATER, [
     'result',
     'record',
     '--plan',
@@ -106,11 +106,11 @@ beforeAll(() => {
     '2024-02-20',
   ]);
   for (const f of ['html', 'md', 'txt', 'csv'])
-    run(LATER, ['export', 'announcement', '--plan', 'EVIL', '--format', f, '--out', `out/announcement.${f}`]);
+    await run(LATER, ['export', 'announcement', '--plan', 'EVIL', '--format', f, '--out', `out/announcement.${f}`]);
   for (const f of ['html', 'csv'])
-    run(LATER, ['export', 'results', '--plan', 'EVIL', '--format', f, '--out', `out/results.${f}`]);
-  run(LATER, ['export', 'filing', '--plan', 'EVIL', '--out', 'out/filing.html']);
-  run(LATER, ['export', 'site', '--year', '2024', '--out', 'out/site']);
+    await run(LATER, ['export', 'results', '--plan', 'EVIL', '--format', f, '--out', `out/results.${f}`]);
+  await run(LATER, ['export', 'filing', '--plan', 'EVIL', '--out', 'out/filing.html']);
+  await run(LATER, ['export', 'site', '--year', '2024', '--out', 'out/site']);
 });
 afterAll(() => cleanup?.());
 

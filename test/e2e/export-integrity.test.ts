@@ -8,8 +8,8 @@ import { ssj, tempDir } from '../helpers/cli.js';
 describe('exports refuse a draw whose stored result was edited in the database', () => {
   const t = tempDir('ssj-tamper-');
   const d = join(t.dir, 'demo');
-  beforeAll(() => {
-    expect(ssj(t.dir, ['--now', '2024-01-10T02:00:00Z', 'demo', '--dir', 'demo']).code).toBe(0);
+  beforeAll(async () => {
+    expect((await ssj(t.dir, ['--now', '2024-01-10T02:00:00Z', 'demo', '--dir', 'demo'])).code).toBe(0);
     const db = new Database(join(d, 'ssj.db'));
     const seat = db.prepare(`SELECT uscc, cert_no FROM team_seats WHERE seat = 2 ORDER BY uscc LIMIT 1`).get() as {
       uscc: string;
@@ -30,8 +30,8 @@ describe('exports refuse a draw whose stored result was edited in the database',
     ['bundle', ['export', 'bundle', '--plan', '2024Q1', '--out', 'b'], 'b'],
     ['site', ['export', 'site', '--year', '2024', '--out', 's'], 's/index.html'],
     ['filing', ['export', 'filing', '--plan', '2024Q1', '--out', 'f.html'], 'f.html'],
-  ])('%s exits 1 and writes nothing', (_name, args, out) => {
-    const r = ssj(d, args);
+  ])('%s exits 1 and writes nothing', async (_name, args, out) => {
+    const r = await ssj(d, args);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/audit verify/);
     expect(existsSync(join(d, out))).toBe(false);
@@ -42,13 +42,13 @@ describe('bundle paths as users mistype them', () => {
   const t = tempDir('ssj-paths-');
   afterAll(t.cleanup);
 
-  it('verify on a work folder says there is no manifest; export bundle onto a file is a usage error', () => {
-    expect(ssj(t.dir, ['demo', '--dir', 'd']).code).toBe(0);
+  it('verify on a work folder says there is no manifest; export bundle onto a file is a usage error', async () => {
+    expect((await ssj(t.dir, ['demo', '--dir', 'd'])).code).toBe(0);
     const d = join(t.dir, 'd');
-    const v = ssj(d, ['verify', '.']);
+    const v = await ssj(d, ['verify', '.']);
     expect(v.code).toBe(3);
     expect(v.stderr).toMatch(/no manifest\.json/);
-    const b = ssj(d, ['export', 'bundle', '--plan', '2024Q1', '--out', '2024Q1-预告.txt']);
+    const b = await ssj(d, ['export', 'bundle', '--plan', '2024Q1', '--out', '2024Q1-预告.txt']);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/existing file/);
   });

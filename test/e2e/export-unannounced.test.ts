@@ -17,9 +17,9 @@ import {
  */
 let f: ExportFixture;
 let q2: Selected[];
-beforeAll(() => {
+beforeAll(async () => {
   f = buildExportFixture();
-  q2 = f.selection('2024Q2').filter((s) => s.role === 'selected');
+  q2 = (await f.selection('2024Q2')).filter((s) => s.role === 'selected');
 });
 afterAll(() => f?.cleanup());
 
@@ -31,10 +31,10 @@ const secrets = () => q2.flatMap((s) => [s.name, s.uscc, s.ticket, ...s.team.map
  */
 const aboutQ2 = (p: string) => !p.startsWith('site/') || /^site\/(tasks|results)\/(2024Q2|2024-04)\./.test(p);
 
-function exportAll(now: string, tag: string): Map<string, string> {
+async function exportAll(now: string, tag: string): Promise<Map<string, string>> {
   const dir = join(f.dir, tag);
   for (const format of ['html', 'md', 'txt', 'csv'])
-    f.run(now, [
+    await f.run(now, [
       'export',
       'announcement',
       '--plan',
@@ -44,18 +44,18 @@ function exportAll(now: string, tag: string): Map<string, string> {
       '--out',
       join(dir, `announcement.${format}`),
     ]);
-  f.run(now, ['export', 'results', '--plan', '2024Q2', '--format', 'html', '--out', join(dir, 'results.html')]);
-  f.run(now, ['export', 'results', '--month', '2024-04', '--out', join(dir, 'results-2024-04.csv')]);
-  f.run(now, ['export', 'site', '--year', '2024', '--out', join(dir, 'site')]);
+  await f.run(now, ['export', 'results', '--plan', '2024Q2', '--format', 'html', '--out', join(dir, 'results.html')]);
+  await f.run(now, ['export', 'results', '--month', '2024-04', '--out', join(dir, 'results-2024-04.csv')]);
+  await f.run(now, ['export', 'site', '--year', '2024', '--out', join(dir, 'site')]);
   const files = new Map<string, string>();
   for (const p of listFiles(dir)) files.set(p, readFileSync(join(dir, p), 'utf8'));
-  files.set('--json', f.run(now, ['--json', 'export', 'announcement', '--plan', '2024Q2']).stdout);
+  files.set('--json', (await f.run(now, ['--json', 'export', 'announcement', '--plan', '2024Q2'])).stdout);
   return files;
 }
 
 describe('unannounced plan 2024Q2 (window ends 2024-06-30)', () => {
-  it('until the window has ended: no name, USCC, ticket or 执法证号 of the selection anywhere, and it says so', () => {
-    const files = exportAll(NOW_Q2_LAST_SECOND, 'before');
+  it('until the window has ended: no name, USCC, ticket or 执法证号 of the selection anywhere, and it says so', async () => {
+    const files = await exportAll(NOW_Q2_LAST_SECOND, 'before');
     expect(q2.length).toBeGreaterThan(0);
     for (const [p, text] of files)
       for (const s of aboutQ2(p) ? secrets() : q2.map((x) => x.ticket))
@@ -80,16 +80,16 @@ describe('unannounced plan 2024Q2 (window ends 2024-06-30)', () => {
     expect(existsSync(join(f.dir, 'before', 'site', 'bundles', '2024Q1', 'manifest.json'))).toBe(true);
   });
 
-  it('the command warns the officer on stderr', () => {
-    const r = f.run(NOW_Q2_LAST_SECOND, ['export', 'announcement', '--plan', '2024Q2', '--format', 'txt']);
+  it('the command warns the officer on stderr', async () => {
+    const r = await f.run(NOW_Q2_LAST_SECOND, ['export', 'announcement', '--plan', '2024Q2', '--format', 'txt']);
     expect(r.stderr).toContain('Plan 2024Q2 is unannounced');
-    expect(f.run(NOW_Q2_LAST_SECOND, ['export', 'site', '--year', '2024', '--out', 'w']).stderr).toContain(
+    expect((await f.run(NOW_Q2_LAST_SECOND, ['export', 'site', '--year', '2024', '--out', 'w'])).stderr).toContain(
       'bundle is not exported',
     );
   });
 
-  it('from 2024-07-01 in Beijing: the full list, teams, tickets, results and the bundle', () => {
-    const files = exportAll(NOW_AFTER_Q2, 'after');
+  it('from 2024-07-01 in Beijing: the full list, teams, tickets, results and the bundle', async () => {
+    const files = await exportAll(NOW_AFTER_Q2, 'after');
     const announcement = files.get('announcement.txt')!;
     for (const s of q2) {
       expect(announcement).toContain(s.name);

@@ -17,8 +17,8 @@ const NOW = '2024-01-10T02:00:00Z';
 const DRAW = ['draw', '--plan', '2024Q1', '--seed-rfc3797', '9319 / 2 5 12 8 10 / 9 18 26 34 41 45', '--yes'];
 const ROSTERS = ['enterprises', 'inspectors', 'items', 'conflicts', 'history'];
 
-function ok(dir: string, args: string[], env: Record<string, string> = {}): RunResult {
-  const r = ssj(dir, ['--now', NOW, ...args], env);
+async function ok(dir: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  const r = await ssj(dir, ['--now', NOW, ...args], env);
   if (r.code !== 0) throw new Error(`ssj ${args.join(' ')} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
   return r;
 }
@@ -39,9 +39,10 @@ interface Row {
   team: Seat[];
 }
 
-const selection = (dir: string, plan = '2024Q1'): Row[] =>
-  JSON.parse(ok(dir, ['--json', 'plan', 'show', plan]).stdout).selection as Row[];
-const selected = (dir: string, plan = '2024Q1') => selection(dir, plan).filter((r) => r.role === 'selected');
+const selection = async (dir: string, plan = '2024Q1'): Promise<Row[]> =>
+  JSON.parse((await ok(dir, ['--json', 'plan', 'show', plan])).stdout).selection as Row[];
+const selected = async (dir: string, plan = '2024Q1') =>
+  (await selection(dir, plan)).filter((r) => r.role === 'selected');
 
 /** The database's bytes after folding in the write-ahead log (what "nothing changed" means). */
 function dbBytes(dir: string): string {
@@ -77,10 +78,10 @@ function specialties(dir: string): Map<string, string[]> {
 }
 
 /** Every selected enterprise has a full team with a specialist for its industry, and nobody sits on more than 6 teams. */
-function expectTeamRules(dir: string): void {
+async function expectTeamRules(dir: string): Promise<void> {
   const spec = specialties(dir);
   const seats = new Map<string, number>();
-  for (const r of selected(dir)) {
+  for (const r of await selected(dir)) {
     expect(r.team.map((s) => s.seat)).toEqual([1, 2]);
     expect(new Set(r.team.map((s) => s.certNo)).size).toBe(2);
     expect(
@@ -93,9 +94,9 @@ function expectTeamRules(dir: string): void {
 }
 
 /** The exported bundle verifies: the stored result equals the draw replayed with every event. */
-function expectBundleVerifies(dir: string, name: string): void {
-  ok(dir, ['export', 'bundle', '--plan', '2024Q1', '--out', name]);
-  const r = ssj(dir, ['verify', name]);
+async function expectBundleVerifies(dir: string, name: string): Promise<void> {
+  await ok(dir, ['export', 'bundle', '--plan', '2024Q1', '--out', name]);
+  const r = await ssj(dir, ['verify', name]);
   expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
   // The reference verifier, written from docs/ALGORITHM.md alone, replays the same events.
   const py = spawnSync('python3', [join(ROOT, 'docs', 'verify.py'), join(dir, name)], { encoding: 'utf8' });
@@ -111,32 +112,32 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
   const t = tempDir('ssj-recuse-');
   const dir = t.dir;
   let drawn: Row[];
-  beforeAll(() => {
-    for (const r of ROSTERS) ok(dir, ['import', r, join(FIXTURES, `${r}.csv`)]);
-    ok(dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]);
-    ok(dir, DRAW);
-    drawn = selected(dir);
+  beforeAll(async () => {
+    for (const r of ROSTERS) await ok(dir, ['import', r, join(FIXTURES, `${r}.csv`)]);
+    await ok(dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]);
+    await ok(dir, DRAW);
+    drawn = await selected(dir);
   });
   afterAll(t.cleanup);
 
-  it('refuses a plan that is not drawn yet (5), changing nothing', () => {
+  it('refuses a plan that is not drawn yet (5), changing nothing', async () => {
     const p = JSON.parse(readFileSync(join(FIXTURES, 'plan-2024Q1.json'), 'utf8'));
     writeFileSync(
       join(dir, 'plan-2024Q2.json'),
       JSON.stringify({ ...p, id: '2024Q2', window: { start: '2024-04-01', end: '2024-06-30' } }),
     );
-    ok(dir, ['plan', 'add', 'plan-2024Q2.json']);
+    await ok(dir, ['plan', 'add', 'plan-2024Q2.json']);
     const before = dbBytes(dir);
-    const r = ssj(dir, ['replace', '--plan', '2024Q2', '--enterprise', drawn[0]!.uscc, '--reason', '注销']);
+    const r = await ssj(dir, ['replace', '--plan', '2024Q2', '--enterprise', drawn[0]!.uscc, '--reason', '注销']);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/has not been drawn yet/);
     expect(dbBytes(dir)).toBe(before);
   });
 
-  it('recuses by the original order: the seat goes to the next eligible inspector, and the output says so', () => {
+  it('recuses by the original order: the seat goes to the next eligible inspector, and the output says so', async () => {
     const e = drawn[0]!;
     const leaving = e.team[1]!;
-    const r = ok(
+    const r = await ok(
       dir,
       [
         '--now',
@@ -157,15 +158,15 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
     expect(r.stdout).toMatch(/接替：.+（\d+）接替第 2 席。/);
     expect(r.stdout).toMatch(/依据：按原抽签顺序（本次抽取的种子计算的 I 签，升序）第 \d+ 位/);
     expect(r.stdout).toContain('未使用新的公开随机数');
-    const after = selected(dir).find((x) => x.uscc === e.uscc)!;
+    const after = (await selected(dir)).find((x) => x.uscc === e.uscc)!;
     expect(after.team[0]).toEqual(e.team[0]);
     expect(after.team[1]!.certNo).not.toBe(leaving.certNo);
-    expectTeamRules(dir);
+    await expectTeamRules(dir);
   });
 
-  it('shows the recused inspector in ssj list conflicts, sourced from the recusal', () => {
+  it('shows the recused inspector in ssj list conflicts, sourced from the recusal', async () => {
     const e = drawn[0]!;
-    const rows = JSON.parse(ok(dir, ['--json', 'list', 'conflicts', '--limit', '0']).stdout).rows as {
+    const rows = JSON.parse((await ok(dir, ['--json', 'list', 'conflicts', '--limit', '0'])).stdout).rows as {
       certNo: string;
       uscc: string;
       source: string;
@@ -183,24 +184,26 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
     );
   });
 
-  it('recuses with a fresh public seed, prints it, and records it (--json)', () => {
+  it('recuses with a fresh public seed, prints it, and records it (--json)', async () => {
     const e = drawn[1]!;
     const seed = '  体彩大乐透第24011期 05 12 18 29 33 + 02 11 ';
     const r = JSON.parse(
-      ok(dir, [
-        '--json',
-        'recuse',
-        '--plan',
-        '2024Q1',
-        '--enterprise',
-        e.uscc,
-        '--inspector',
-        e.team[0]!.certNo,
-        '--reason',
-        '曾在该企业任职',
-        '--seed',
-        seed,
-      ]).stdout,
+      (
+        await ok(dir, [
+          '--json',
+          'recuse',
+          '--plan',
+          '2024Q1',
+          '--enterprise',
+          e.uscc,
+          '--inspector',
+          e.team[0]!.certNo,
+          '--reason',
+          '曾在该企业任职',
+          '--seed',
+          seed,
+        ])
+      ).stdout,
     );
     expect(r.event).toMatchObject({
       seq: 2,
@@ -213,70 +216,80 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
     });
     expect(r.why).toMatchObject({ order: 'R' });
     expect(r.outcome).toMatchObject({ k: 1, seat: 1 });
-    const after = selected(dir).find((x) => x.uscc === e.uscc)!;
+    const after = (await selected(dir)).find((x) => x.uscc === e.uscc)!;
     expect(after.team[0]!.certNo).toBe(r.event.replacementCertNo);
-    expectTeamRules(dir);
+    await expectTeamRules(dir);
   });
 
-  it('swaps with another team (--swap)', () => {
+  it('swaps with another team (--swap)', async () => {
     const e = drawn[2]!;
     const x = e.team[1]!;
     const r = JSON.parse(
-      ok(dir, [
-        '--json',
-        'recuse',
-        '--plan',
-        '2024Q1',
-        '--enterprise',
-        e.uscc,
-        '--inspector',
-        x.certNo,
-        '--reason',
-        '配偶在该企业任职',
-        '--swap',
-      ]).stdout,
+      (
+        await ok(dir, [
+          '--json',
+          'recuse',
+          '--plan',
+          '2024Q1',
+          '--enterprise',
+          e.uscc,
+          '--inspector',
+          x.certNo,
+          '--reason',
+          '配偶在该企业任职',
+          '--swap',
+        ])
+      ).stdout,
     );
     expect(r.event).toMatchObject({ type: 'swap', uscc: e.uscc, certNo: x.certNo });
-    const now = selected(dir);
+    const now = await selected(dir);
     expect(now.find((s) => s.uscc === e.uscc)!.team[1]!.certNo).toBe(r.event.replacementCertNo);
     expect(now.find((s) => s.uscc === r.event.replacementUscc)!.team.map((s) => s.certNo)).toContain(x.certNo);
-    expectTeamRules(dir);
+    await expectTeamRules(dir);
   });
 
-  it('replaces an enterprise with the first reserve of its stratum, which gets a team and items', () => {
+  it('replaces an enterprise with the first reserve of its stratum, which gets a team and items', async () => {
     const e = drawn.find((r) => r.stratum === '一般行业')!;
-    const reserve = selection(dir).find((r) => r.stratum === '一般行业' && r.role === 'reserve')!;
-    const r = ok(dir, ['replace', '--plan', '2024Q1', '--enterprise', e.uscc, '--reason', '经核实已于2023年12月注销']);
+    const reserve = (await selection(dir)).find((r) => r.stratum === '一般行业' && r.role === 'reserve')!;
+    const r = await ok(dir, [
+      'replace',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      e.uscc,
+      '--reason',
+      '经核实已于2023年12月注销',
+    ]);
     expect(r.stdout).toContain(
       `In its place: ${reserve.name} (${reserve.uscc}), reserve number ${reserve.rank} of stratum "一般行业"`,
     );
-    const rows = selection(dir);
+    const rows = await selection(dir);
     expect(rows.find((x) => x.uscc === e.uscc)!.role).toBe('replaced');
     expect(rows.find((x) => x.uscc === reserve.uscc)!.role).toBe('selected');
-    expectTeamRules(dir);
+    await expectTeamRules(dir);
   });
 
-  it('replays to the stored state after all these events: the bundle verifies and the audit chain holds', () => {
-    expectBundleVerifies(dir, 'bundle-after-events');
+  it('replays to the stored state after all these events: the bundle verifies and the audit chain holds', async () => {
+    await expectBundleVerifies(dir, 'bundle-after-events');
     const events = readFileSync(join(dir, 'bundle-after-events', 'events.csv'), 'utf8')
       .trim()
       .split('\n');
     expect(events[0]).toBe('seq,type,uscc,certNo,replacementCertNo,replacementUscc,seed,reason');
     expect(events.slice(1).map((l) => l.split(',')[1])).toEqual(['recusal', 'recusal', 'swap', 'replacement']);
-    const audit = ssj(dir, ['audit', 'verify']);
+    const audit = await ssj(dir, ['audit', 'verify']);
     expect(audit.code, audit.stdout + audit.stderr).toBe(0);
   });
 
   describe('refusals leave the database byte-identical', () => {
-    const cases: [string, () => string[], number, RegExp][] = [
+    const cases: [string, () => string[] | Promise<string[]>, number, RegExp][] = [
       [
         'a reserve is not selected (4)',
-        () => [
+        async () => [
           'recuse',
           '--plan',
           '2024Q1',
           '--enterprise',
-          selection(dir).find((r) => r.role === 'reserve')!.uscc,
+          (await selection(dir)).find((r) => r.role === 'reserve')!.uscc,
           '--inspector',
           drawn[0]!.team[0]!.certNo,
           '--reason',
@@ -309,43 +322,43 @@ describe.skipIf(!fixturesReady)('ssj recuse / ssj replace on the fixtures', () =
       ],
       ['a missing --reason (2)', () => ['replace', '--plan', '2024Q1', '--enterprise', drawn[3]!.uscc], 2, /--reason/],
     ];
-    it.each(cases)('%s', (_name, args, code, message) => {
+    it.each(cases)('%s', async (_name, args, code, message) => {
       const before = dbBytes(dir);
       const rows = dumpDb(join(dir, 'ssj.db'));
-      const r = ssj(dir, args());
+      const r = await ssj(dir, await args());
       expect(r.code, r.stderr).toBe(code);
       expect(r.stderr).toMatch(message);
       expect(dumpDb(join(dir, 'ssj.db'))).toEqual(rows); // the readable difference, if any
       expect(dbBytes(dir)).toBe(before);
     });
 
-    it("no reserve left (5): the stratum's reserves run out one replacement at a time", () => {
-      let reserves = selection(dir).filter((r) => r.stratum === '一般行业' && r.role === 'reserve').length;
+    it("no reserve left (5): the stratum's reserves run out one replacement at a time", async () => {
+      let reserves = (await selection(dir)).filter((r) => r.stratum === '一般行业' && r.role === 'reserve').length;
       while (reserves-- > 0)
-        ok(dir, [
+        await ok(dir, [
           'replace',
           '--plan',
           '2024Q1',
           '--enterprise',
-          selected(dir).find((r) => r.stratum === '一般行业')!.uscc,
+          (await selected(dir)).find((r) => r.stratum === '一般行业')!.uscc,
           '--reason',
           '停产',
         ]);
       const before = dbBytes(dir);
-      const r = ssj(dir, [
+      const r = await ssj(dir, [
         'replace',
         '--plan',
         '2024Q1',
         '--enterprise',
-        selected(dir).find((r) => r.stratum === '一般行业')!.uscc,
+        (await selected(dir)).find((r) => r.stratum === '一般行业')!.uscc,
         '--reason',
         '停产',
       ]);
       expect(r.code).toBe(5);
       expect(r.stderr).toMatch(/No unused reserve is left in stratum "一般行业"/);
       expect(dbBytes(dir)).toBe(before);
-      expectTeamRules(dir);
-      expectBundleVerifies(dir, 'bundle-after-reserves');
+      await expectTeamRules(dir);
+      await expectBundleVerifies(dir, 'bundle-after-reserves');
     });
   });
 });
@@ -355,7 +368,7 @@ describe.skipIf(!fixturesReady)('a recusal holds for later plans', () => {
   afterAll(t.cleanup);
 
   /** A 2025 plan over every enterprise, with large teams, so that nearly every inspector sits on every team. */
-  function plan2025(dir: string): void {
+  async function plan2025(dir: string): Promise<void> {
     const p = JSON.parse(readFileSync(join(FIXTURES, 'plan-2024Q1.json'), 'utf8'));
     const plan = {
       ...p,
@@ -366,28 +379,30 @@ describe.skipIf(!fixturesReady)('a recusal holds for later plans', () => {
       team: { size: 6, specialists: 1, maxPerInspector: null },
     };
     writeFileSync(join(dir, 'plan-2025Q1.json'), JSON.stringify(plan));
-    ok(dir, ['plan', 'add', 'plan-2025Q1.json']);
-    ok(dir, ['--now', '2025-01-10T02:00:00Z', 'draw', '--plan', '2025Q1', '--seed', '2025 第一期', '--yes']);
+    await ok(dir, ['plan', 'add', 'plan-2025Q1.json']);
+    await ok(dir, ['--now', '2025-01-10T02:00:00Z', 'draw', '--plan', '2025Q1', '--seed', '2025 第一期', '--yes']);
   }
 
-  it('never seats the recused inspector at that enterprise again, where the same later draw without the recusal would', () => {
+  it('never seats the recused inspector at that enterprise again, where the same later draw without the recusal would', async () => {
     const withRecusal = t.dir;
-    for (const r of ROSTERS) ok(withRecusal, ['import', r, join(FIXTURES, `${r}.csv`)]);
-    ok(withRecusal, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]);
-    ok(withRecusal, DRAW);
+    for (const r of ROSTERS) await ok(withRecusal, ['import', r, join(FIXTURES, `${r}.csv`)]);
+    await ok(withRecusal, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]);
+    await ok(withRecusal, DRAW);
     // The control: the same database without the recusal, drawn for 2025.
     const control = tempDir('ssj-recuse-control-');
     try {
       dbBytes(withRecusal); // folds the log into the file before copying
       copyFileSync(join(withRecusal, 'ssj.db'), join(control.dir, 'ssj.db'));
-      plan2025(control.dir);
-      const teams2025 = new Map(selected(control.dir, '2025Q1').map((r) => [r.uscc, r.team.map((s) => s.certNo)]));
+      await plan2025(control.dir);
+      const teams2025 = new Map(
+        (await selected(control.dir, '2025Q1')).map((r) => [r.uscc, r.team.map((s) => s.certNo)]),
+      );
       // An inspector on an enterprise's 2024 team who the 2025 draw would put there again.
-      const pick = selected(withRecusal)
+      const pick = (await selected(withRecusal))
         .flatMap((r) => r.team.map((s) => ({ uscc: r.uscc, certNo: s.certNo })))
         .find((p) => teams2025.get(p.uscc)?.includes(p.certNo));
       expect(pick, 'the control draw repeats someone on the same enterprise').toBeDefined();
-      ok(withRecusal, [
+      await ok(withRecusal, [
         'recuse',
         '--plan',
         '2024Q1',
@@ -398,8 +413,8 @@ describe.skipIf(!fixturesReady)('a recusal holds for later plans', () => {
         '--reason',
         '近亲属在该企业任职',
       ]);
-      plan2025(withRecusal);
-      const team = selected(withRecusal, '2025Q1')
+      await plan2025(withRecusal);
+      const team = (await selected(withRecusal, '2025Q1'))
         .find((r) => r.uscc === pick!.uscc)!
         .team.map((s) => s.certNo);
       expect(team).not.toContain(pick!.certNo);

@@ -6,17 +6,17 @@ describe('result dates and corrections as officers type them', () => {
   let fx: FixtureDb;
   let uscc: string;
   const at = (now: string, args: string[]) => ssj(fx.dir, ['--now', now, ...args]);
-  beforeAll(() => {
+  beforeAll(async () => {
     fx = drawnFixtureDb();
-    const shown = JSON.parse(ssj(fx.dir, ['--json', 'plan', 'show', '2024Q1']).stdout) as {
+    const shown = JSON.parse((await ssj(fx.dir, ['--json', 'plan', 'show', '2024Q1'])).stdout) as {
       selection: { uscc: string; role: string }[];
     };
     uscc = shown.selection.find((r) => r.role === 'selected')!.uscc;
   });
   afterAll(() => fx.cleanup());
 
-  it('refuses a check dated after today (exit 3)', () => {
-    const r = at('2024-02-01T02:00:00Z', [
+  it('refuses a check dated after today (exit 3)', async () => {
+    const r = await at('2024-02-01T02:00:00Z', [
       'result',
       'record',
       '--plan',
@@ -32,8 +32,8 @@ describe('result dates and corrections as officers type them', () => {
     expect(r.stderr).toMatch(/after today/);
   });
 
-  it('accepts 2024/2/1 as 2024-02-01 and warns about a date outside the plan window', () => {
-    const r = at('2024-05-01T02:00:00Z', [
+  it('accepts 2024/2/1 as 2024-02-01 and warns about a date outside the plan window', async () => {
+    const r = await at('2024-05-01T02:00:00Z', [
       '--json',
       'result',
       'record',
@@ -53,9 +53,9 @@ describe('result dates and corrections as officers type them', () => {
     expect(r.stderr).toMatch(/outside the plan window/);
   });
 
-  it('a correction to "no problem found" does not keep the old follow-up', () => {
-    expect(at('2024-05-02T02:00:00Z', ['result', 'publish', '--plan', '2024Q1']).code).toBe(0);
-    const r = at('2024-05-03T02:00:00Z', [
+  it('a correction to "no problem found" does not keep the old follow-up', async () => {
+    expect((await at('2024-05-02T02:00:00Z', ['result', 'publish', '--plan', '2024Q1'])).code).toBe(0);
+    const r = await at('2024-05-03T02:00:00Z', [
       '--json',
       'result',
       'correct',
@@ -76,8 +76,16 @@ describe('result dates and corrections as officers type them', () => {
     expect(JSON.parse(r.stdout).correction.follow_up).toBe('none');
   });
 
-  it('an enterprise with a recorded result cannot be replaced by a reserve (exit 5)', () => {
-    const r = at('2024-05-04T02:00:00Z', ['replace', '--plan', '2024Q1', '--enterprise', uscc, '--reason', '已注销']);
+  it('an enterprise with a recorded result cannot be replaced by a reserve (exit 5)', async () => {
+    const r = await at('2024-05-04T02:00:00Z', [
+      'replace',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      uscc,
+      '--reason',
+      '已注销',
+    ]);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/result correct/);
   });

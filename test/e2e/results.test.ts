@@ -38,8 +38,8 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe('ssj result', () => {
-  it('records, re-records before publication, publishes, refuses edits after, and keeps the original beside a correction', () => {
-    let r = run(
+  it('records, re-records before publication, publishes, refuses edits after, and keeps the original beside a correction', async () => {
+    let r = await run(
       'result',
       'record',
       '--plan',
@@ -56,7 +56,7 @@ describe('ssj result', () => {
     expect(r.stdout).toContain('Recorded 2024Q1');
 
     // again before publication: an update, audit-logged
-    r = run(
+    r = await run(
       'result',
       'record',
       '--plan',
@@ -75,11 +75,22 @@ describe('ssj result', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Updated the unpublished result');
 
-    r = run('result', 'publish', '--plan', '2024Q1');
+    r = await run('result', 'publish', '--plan', '2024Q1');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('published 1 results and 0 corrections');
 
-    r = run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-08');
+    r = await run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      'no-issue',
+      '--date',
+      '2024-02-08',
+    );
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('cannot be edited');
     expect(r.stderr).toContain('ssj result correct');
@@ -98,20 +109,20 @@ describe('ssj result', () => {
       '整改已完成',
     ];
     const before = dumpDb(join(dir, 'ssj.db'));
-    r = run(...correct);
+    r = await run(...correct);
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('--approved-by, --approved-on');
     expect(r.stderr).toContain('高青 9.1');
-    expect(run(...correct, '--approved-by', '王局长').stderr).toContain('Add --approved-on');
+    expect((await run(...correct, '--approved-by', '王局长')).stderr).toContain('Add --approved-on');
     expect(dumpDb(join(dir, 'ssj.db'))).toEqual(before);
-    r = run(...correct, ...APPROVED);
+    r = await run(...correct, ...APPROVED);
     expect(r.code).toBe(0);
-    const listed = JSON.parse(run('--json', 'result', 'list', '--plan', '2024Q1').stdout) as {
+    const listed = JSON.parse((await run('--json', 'result', 'list', '--plan', '2024Q1')).stdout) as {
       corrections: { approvedBy: string; approvedOn: string }[];
     }[];
     expect(listed[0]!.corrections.map((c) => [c.approvedBy, c.approvedOn])).toEqual([['王局长', '2024-02-19']]);
 
-    const list = JSON.parse(run('--json', 'result', 'list', '--plan', '2024Q1').stdout) as {
+    const list = JSON.parse((await run('--json', 'result', 'list', '--plan', '2024Q1')).stdout) as {
       outcome: string;
       followUp: string;
       note: string;
@@ -126,7 +137,7 @@ describe('ssj result', () => {
       original: { outcome: 'pending', followUp: 'order-rectify' },
     });
     expect(list[0]!.corrections[0]!.publishedAt).toBeNull();
-    expect(run('--lang', 'zh', 'result', 'list').stdout).toContain('已更正，原结果：发现问题待后续处理');
+    expect((await run('--lang', 'zh', 'result', 'list')).stdout).toContain('已更正，原结果：发现问题待后续处理');
 
     // both rows stay in the database, the original untouched
     const d = db();
@@ -135,17 +146,28 @@ describe('ssj result', () => {
     expect(d.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 1 });
 
     // the correction is published with the next publish, and a published result still cannot be recorded over
-    r = run('result', 'publish', '--plan', '2024Q1');
+    r = await run('result', 'publish', '--plan', '2024Q1');
     expect(r.stdout).toContain('published 0 results and 1 corrections');
-    expect(run('result', 'publish', '--plan', '2024Q1').stdout).toContain('no unpublished');
+    expect((await run('result', 'publish', '--plan', '2024Q1')).stdout).toContain('no unpublished');
     d.close();
   });
 
-  it('puts the full stored row in the audit log, so stored results can be checked against it', () => {
-    run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-08');
-    run('result', 'report', '--plan', '2024Q1', '--enterprise', A, '--date', '2024-02-18');
-    run('result', 'publish', '--plan', '2024Q1');
-    run(
+  it('puts the full stored row in the audit log, so stored results can be checked against it', async () => {
+    await run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      'no-issue',
+      '--date',
+      '2024-02-08',
+    );
+    await run('result', 'report', '--plan', '2024Q1', '--enterprise', A, '--date', '2024-02-18');
+    await run('result', 'publish', '--plan', '2024Q1');
+    await run(
       'result',
       'correct',
       '--plan',
@@ -180,8 +202,8 @@ describe('ssj result', () => {
     d.close();
   });
 
-  it('refuses an unknown outcome with exit 3 and the list of valid ones in both forms', () => {
-    const r = run(
+  it('refuses an unknown outcome with exit 3 and the list of valid ones in both forms', async () => {
+    const r = await run(
       'result',
       'record',
       '--plan',
@@ -207,23 +229,34 @@ describe('ssj result', () => {
     d.close();
   });
 
-  it('refuses results for an unknown plan (4), an undrawn plan (5), an enterprise not drawn (4) or only a reserve (5)', () => {
+  it('refuses results for an unknown plan (4), an undrawn plan (5), an enterprise not drawn (4) or only a reserve (5)', async () => {
     seedDraw(join(dir, 'ssj.db'), { id: 'draft', undrawn: true, enterprises: [] });
     const rec = (plan: string, uscc: string) =>
       run('result', 'record', '--plan', plan, '--enterprise', uscc, '--outcome', 'no-issue', '--date', '2024-02-08');
-    let r = rec('nope', A);
+    let r = await rec('nope', A);
     expect([r.code, r.stderr]).toEqual([4, expect.stringContaining('No plan nope')]);
-    r = rec('draft', A);
+    r = await rec('draft', A);
     expect([r.code, r.stderr]).toEqual([5, expect.stringContaining('ssj draw --plan draft')]);
-    r = rec('2024Q1', testUscc(99));
+    r = await rec('2024Q1', testUscc(99));
     expect([r.code, r.stderr]).toEqual([4, expect.stringContaining('not in the draw')]);
-    r = rec('2024Q1', RESERVE);
+    r = await rec('2024Q1', RESERVE);
     expect([r.code, r.stderr]).toEqual([5, expect.stringContaining('reserve')]);
-    r = rec('2024Q1', '91350100000000000X');
+    r = await rec('2024Q1', '91350100000000000X');
     expect(r.code).toBe(3);
-    r = run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-30');
+    r = await run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      'no-issue',
+      '--date',
+      '2024-02-30',
+    );
     expect([r.code, r.stderr]).toEqual([3, expect.stringContaining('2024-02-30')]);
-    r = run(
+    r = await run(
       'result',
       'record',
       '--plan',
@@ -240,16 +273,38 @@ describe('ssj result', () => {
     expect([r.code, r.stderr]).toEqual([3, expect.stringContaining('before the check date')]);
   });
 
-  it('refuses a correction of an unpublished result (record it again instead)', () => {
-    run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-08');
-    const r = run('result', 'correct', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'rectify', '--reason', 'x');
+  it('refuses a correction of an unpublished result (record it again instead)', async () => {
+    await run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      'no-issue',
+      '--date',
+      '2024-02-08',
+    );
+    const r = await run(
+      'result',
+      'correct',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      'rectify',
+      '--reason',
+      'x',
+    );
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('ssj result record');
   });
 });
 
 describe('ssj result import', () => {
-  it('imports a GBK file with Chinese headers, then refuses a file with bad rows whole, naming line, column and reason', () => {
+  it('imports a GBK file with Chinese headers, then refuses a file with bad rows whole, naming line, column and reason', async () => {
     const good = join(dir, 'good.csv');
     writeFileSync(
       good,
@@ -258,11 +313,11 @@ describe('ssj result import', () => {
         'gbk',
       ),
     );
-    let r = run('result', 'import', good);
+    let r = await run('result', 'import', good);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2 results added');
-    expect(run('result', 'import', good).stdout).toContain('2 unchanged');
+    expect((await run('result', 'import', good)).stdout).toContain('2 unchanged');
 
     const bad = join(dir, 'bad.csv');
     writeFileSync(
@@ -276,7 +331,7 @@ describe('ssj result import', () => {
         `2024Q1,${A},2024-02-08,pending,,`, // line 6: fine on its own (A not published)
       ].join('\n'),
     );
-    r = run('result', 'import', bad);
+    r = await run('result', 'import', bad);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('4 bad rows; nothing was imported');
     expect(r.stderr).toContain('line 2, outcome: Unknown outcome "合格"');
@@ -293,21 +348,43 @@ describe('ssj result import', () => {
     d.close();
   });
 
-  it('refuses to change a published result through an import', () => {
-    run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-08');
-    run('result', 'publish', '--plan', '2024Q1');
+  it('refuses to change a published result through an import', async () => {
+    await run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      'no-issue',
+      '--date',
+      '2024-02-08',
+    );
+    await run('result', 'publish', '--plan', '2024Q1');
     const f = join(dir, 'r.csv');
     writeFileSync(f, `计划编号,统一社会信用代码,检查日期,检查结果\n2024Q1,${A},2024-02-08,rectify\n`);
-    const r = run('result', 'import', f);
+    const r = await run('result', 'import', f);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('ssj result correct');
   });
 });
 
 describe('ssj objection', () => {
-  it('records an objection, its review and answer, reminds to correct when upheld, and refuses a second review', () => {
-    run('result', 'record', '--plan', '2024Q1', '--enterprise', B, '--outcome', 'obstruct', '--date', '2024-01-25');
-    let r = run(
+  it('records an objection, its review and answer, reminds to correct when upheld, and refuses a second review', async () => {
+    await run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      B,
+      '--outcome',
+      'obstruct',
+      '--date',
+      '2024-01-25',
+    );
+    let r = await run(
       'objection',
       'add',
       '--plan',
@@ -322,14 +399,14 @@ describe('ssj objection', () => {
     expect(r.code).toBe(0);
     // 20 working days after 2024-02-01: 02, 04 (Sun, worked), 05-09, 18 (Sun, worked), 19-23, 26-03-01, 04, 05
     expect(r.stdout).toContain('Review due by 2024-03-05');
-    r = run('objection', 'resolve', '1', '--decision', 'upheld', '--text', '复核属实', '--date', '2024-02-20');
+    r = await run('objection', 'resolve', '1', '--decision', 'upheld', '--text', '复核属实', '--date', '2024-02-20');
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`ssj result correct --plan 2024Q1 --enterprise ${B}`);
-    r = run('objection', 'resolve', '1', '--decision', 'rejected', '--text', '再议', '--date', '2024-02-21');
+    r = await run('objection', 'resolve', '1', '--decision', 'rejected', '--text', '再议', '--date', '2024-02-21');
     expect(r.code).toBe(5);
-    r = run('objection', 'answer', '1', '--date', '2024-02-22');
+    r = await run('objection', 'answer', '1', '--date', '2024-02-22');
     expect(r.code).toBe(0);
-    const list = JSON.parse(run('--json', 'objection', 'list').stdout) as Record<string, unknown>[];
+    const list = JSON.parse((await run('--json', 'objection', 'list')).stdout) as Record<string, unknown>[];
     expect(list[0]).toMatchObject({
       id: 1,
       uscc: B,
@@ -337,19 +414,31 @@ describe('ssj objection', () => {
       reviewed_at: '2024-02-20',
       answered_at: '2024-02-22',
     });
-    expect(run('objection', 'resolve', '9', '--decision', 'upheld', '--text', 'x', '--date', '2024-02-20').code).toBe(
-      4,
-    );
     expect(
-      run('objection', 'add', '--plan', '2024Q1', '--enterprise', C, '--received', '2024-02-01', '--text', 'x').code,
+      (await run('objection', 'resolve', '9', '--decision', 'upheld', '--text', 'x', '--date', '2024-02-20')).code,
+    ).toBe(4);
+    expect(
+      (await run('objection', 'add', '--plan', '2024Q1', '--enterprise', C, '--received', '2024-02-01', '--text', 'x'))
+        .code,
     ).toBe(4);
   });
 });
 
 describe('ssj due', () => {
-  it('lists overdue and soon-due items at a fixed day, counting Spring Festival 2024 and its make-up Sundays', () => {
-    run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-08');
-    run(
+  it('lists overdue and soon-due items at a fixed day, counting Spring Festival 2024 and its make-up Sundays', async () => {
+    await run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      'no-issue',
+      '--date',
+      '2024-02-08',
+    );
+    await run(
       'result',
       'record',
       '--plan',
@@ -363,7 +452,7 @@ describe('ssj due', () => {
       '--report-date',
       '2024-01-30',
     );
-    const r = run('--json', 'due', '--today', '2024-02-19');
+    const r = await run('--json', 'due', '--today', '2024-02-19');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const due = JSON.parse(r.stdout) as {
@@ -385,21 +474,21 @@ describe('ssj due', () => {
     ]);
 
     // the same in text, and done items disappear
-    run('result', 'feedback', '--plan', '2024Q1', '--enterprise', B, '--date', '2024-02-19');
-    const text = run('due', '--today', '2024-02-19').stdout;
+    await run('result', 'feedback', '--plan', '2024Q1', '--enterprise', B, '--date', '2024-02-19');
+    const text = (await run('due', '--today', '2024-02-19')).stdout;
     expect(text).toContain('Overdue (2)');
     expect(text).toContain('record the check result');
     expect(text).not.toContain('give feedback');
   });
 
-  it("takes the plan's publication days over the office setting, and the office setting over the default", () => {
+  it("takes the plan's publication days over the office setting, and the office setting over the default", async () => {
     seedDraw(join(dir, 'ssj.db'), {
       id: 'LST',
       resultDays: 7,
       window: { start: '2024-02-01', end: '2024-03-31' },
       enterprises: [{ uscc: A, name: '甲' }],
     });
-    run(
+    await run(
       'result',
       'record',
       '--plan',
@@ -415,45 +504,58 @@ describe('ssj due', () => {
       '--feedback-date',
       '2024-02-09',
     );
-    let due = JSON.parse(run('--json', 'due', '--today', '2024-02-19', '--plan', 'LST').stdout) as {
+    let due = JSON.parse((await run('--json', 'due', '--today', '2024-02-19', '--plan', 'LST')).stdout) as {
       due: { kind: string; due: string }[];
     };
     expect(due.due.filter((i) => i.kind === 'publication').map((i) => i.due)).toEqual(['2024-02-23']); // 02-08 + 7
-    run('config', 'set', 'deadline.reportDays', '3');
-    run('result', 'record', '--plan', '2024Q1', '--enterprise', A, '--outcome', 'no-issue', '--date', '2024-02-08');
-    due = JSON.parse(run('--json', 'due', '--today', '2024-02-19', '--plan', '2024Q1').stdout) as {
+    await run('config', 'set', 'deadline.reportDays', '3');
+    await run(
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      A,
+      '--outcome',
+      'no-issue',
+      '--date',
+      '2024-02-08',
+    );
+    due = JSON.parse((await run('--json', 'due', '--today', '2024-02-19', '--plan', '2024Q1')).stdout) as {
       due: { kind: string; due: string }[];
     };
     expect(due.due.filter((i) => i.kind === 'report').map((i) => i.due)).toEqual(['2024-02-19']); // 02-08 + 3: 09, 18, 19
   });
 
-  it('counts what it can on a day outside the calendar, and takes a year from a file only as its whole official arrangement', () => {
-    let r = run('due', '--today', '2027-03-01');
+  it('counts what it can on a day outside the calendar, and takes a year from a file only as its whole official arrangement', async () => {
+    let r = await run('due', '--today', '2027-03-01');
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('ends with 2026');
     expect(r.stdout).toContain('late'); // the 2024 window ended: overdue, its lateness not countable in 2027
-    expect(run('due', '--today', '2027-03-01', '--strict').code).toBe(0); // nothing needs 2027 to be computed
+    expect((await run('due', '--today', '2027-03-01', '--strict')).code).toBe(0); // nothing needs 2027 to be computed
     const partial = join(dir, 'holidays-partial.csv');
     writeFileSync(partial, 'date,kind,name\n2027-01-01,holiday,元旦\n2027-02-06,workday,春节调休\n');
-    r = run('calendar', 'import', partial);
+    r = await run('calendar', 'import', partial);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('not the whole official arrangement for 2027');
     const csv = join(FIXTURES, 'calendar', 'holidays-2027-example.csv');
-    r = run('due', '--today', '2027-03-01', '--holidays', csv);
+    r = await run('due', '--today', '2027-03-01', '--holidays', csv);
     expect([r.code, r.stderr]).toEqual([0, '']);
-    r = run('calendar', 'import', csv);
+    r = await run('calendar', 'import', csv);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2004–2027');
-    expect(run('due', '--today', '2027-03-01').code).toBe(0);
-    const days = JSON.parse(run('--json', 'calendar', 'list', '--year', '2027').stdout).days as { source: string }[];
+    expect((await run('due', '--today', '2027-03-01')).code).toBe(0);
+    const days = JSON.parse((await run('--json', 'calendar', 'list', '--year', '2027')).stdout).days as {
+      source: string;
+    }[];
     expect(days).toHaveLength(34);
     expect(days.every((d) => d.source === 'office')).toBe(true);
   });
 
-  it('refuses a holidays file with bad rows, naming each', () => {
+  it('refuses a holidays file with bad rows, naming each', async () => {
     const csv = join(dir, 'bad-holidays.csv');
     writeFileSync(csv, '日期,类型,名称\n2027-01-01,放假,元旦\n2027-13-01,放假,\n2027-02-06,加班,\n2027-01-01,休,\n');
-    const r = run('calendar', 'import', csv);
+    const r = await run('calendar', 'import', csv);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('line 3, 日期');
     expect(r.stderr).toContain('line 4, 类型: Unknown kind "加班"');
@@ -463,8 +565,8 @@ describe('ssj due', () => {
     d.close();
   });
 
-  it('uses today in China from --now by default', () => {
-    const r = ssj(dir, ['--json', 'due'], { SSJ_NOW: '2024-02-18T16:30:00Z' });
+  it('uses today in China from --now by default', async () => {
+    const r = await ssj(dir, ['--json', 'due'], { SSJ_NOW: '2024-02-18T16:30:00Z' });
     expect(JSON.parse(r.stdout).today).toBe('2024-02-19');
   });
 });
@@ -476,7 +578,7 @@ describe('on a real draw of the fixtures (import, plan add, freeze, draw)', () =
   });
   afterAll(() => fx.cleanup());
 
-  it('records, publishes and corrects results of the drawn enterprises, lists what is missing, and the audit log still verifies', () => {
+  it('records, publishes and corrects results of the drawn enterprises, lists what is missing, and the audit log still verifies', async () => {
     const go = (...args: string[]) => ssj(fx.dir, args, { SSJ_NOW: '2024-04-08T02:00:00Z' });
     const d = new Database(fx.db, { readonly: true });
     const selected = d
@@ -494,83 +596,115 @@ describe('on a real draw of the fixtures (import, plan add, freeze, draw)', () =
     const [first, second] = [selected[0]!.uscc, selected[1]!.uscc];
 
     expect(
-      go(
-        'result',
-        'record',
-        '--plan',
-        '2024Q1',
-        '--enterprise',
-        reserve.uscc,
-        '--outcome',
-        'no-issue',
-        '--date',
-        '2024-03-20',
+      (
+        await go(
+          'result',
+          'record',
+          '--plan',
+          '2024Q1',
+          '--enterprise',
+          reserve.uscc,
+          '--outcome',
+          'no-issue',
+          '--date',
+          '2024-03-20',
+        )
       ).code,
     ).toBe(5);
     expect(
-      go(
-        'result',
-        'record',
-        '--plan',
-        '2024Q1',
-        '--enterprise',
-        first,
-        '--outcome',
-        '发现问题已责令改正',
-        '--follow-up',
-        'order-rectify',
-        '--date',
-        '2024-03-20',
-        '--report-date',
-        '2024-03-22',
-        '--feedback-date',
-        '2024-03-26',
+      (
+        await go(
+          'result',
+          'record',
+          '--plan',
+          '2024Q1',
+          '--enterprise',
+          first,
+          '--outcome',
+          '发现问题已责令改正',
+          '--follow-up',
+          'order-rectify',
+          '--date',
+          '2024-03-20',
+          '--report-date',
+          '2024-03-22',
+          '--feedback-date',
+          '2024-03-26',
+        )
       ).code,
     ).toBe(0);
     expect(
-      go(
-        'result',
-        'record',
-        '--plan',
-        '2024Q1',
-        '--enterprise',
-        second,
-        '--outcome',
-        'no-issue',
-        '--date',
-        '2024-04-01',
+      (
+        await go(
+          'result',
+          'record',
+          '--plan',
+          '2024Q1',
+          '--enterprise',
+          second,
+          '--outcome',
+          'no-issue',
+          '--date',
+          '2024-04-01',
+        )
       ).code,
     ).toBe(0);
-    expect(go('result', 'publish', '--plan', '2024Q1').stdout).toContain('published 2 results');
+    expect((await go('result', 'publish', '--plan', '2024Q1')).stdout).toContain('published 2 results');
     expect(
-      go('result', 'record', '--plan', '2024Q1', '--enterprise', first, '--outcome', 'no-issue', '--date', '2024-03-20')
-        .code,
+      (
+        await go(
+          'result',
+          'record',
+          '--plan',
+          '2024Q1',
+          '--enterprise',
+          first,
+          '--outcome',
+          'no-issue',
+          '--date',
+          '2024-03-20',
+        )
+      ).code,
     ).toBe(5);
     expect(
-      go(
-        'result',
-        'correct',
-        '--plan',
-        '2024Q1',
-        '--enterprise',
-        first,
-        '--outcome',
-        'no-issue',
-        '--reason',
-        '复核更正',
-        '--approved-by',
-        '王局长',
-        '--approved-on',
-        '2024-04-01',
+      (
+        await go(
+          'result',
+          'correct',
+          '--plan',
+          '2024Q1',
+          '--enterprise',
+          first,
+          '--outcome',
+          'no-issue',
+          '--reason',
+          '复核更正',
+          '--approved-by',
+          '王局长',
+          '--approved-on',
+          '2024-04-01',
+        )
       ).code,
     ).toBe(0);
     expect(
-      go('objection', 'add', '--plan', '2024Q1', '--enterprise', second, '--received', '2024-04-03', '--text', '异议')
-        .code,
+      (
+        await go(
+          'objection',
+          'add',
+          '--plan',
+          '2024Q1',
+          '--enterprise',
+          second,
+          '--received',
+          '2024-04-03',
+          '--text',
+          '异议',
+        )
+      ).code,
     ).toBe(0);
 
     // 2024-04-08: Qingming 04-04..06 off, 04-07 (Sunday) worked
-    const due = JSON.parse(go('--json', 'due', '--plan', '2024Q1').stdout) as {
+    const due = JSON.parse((await go('--json', 'due', '--plan', '2024Q1')).stdout) as {
       today: string;
       overdue: { kind: string; uscc: string }[];
       due: { kind: string; uscc: string; due: string }[];
@@ -581,7 +715,7 @@ describe('on a real draw of the fixtures (import, plan add, freeze, draw)', () =
     expect(due.due.find((i) => i.kind === 'report' && i.uscc === second)?.due).toBe('2024-04-09');
     expect(due.overdue.some((i) => i.uscc === first)).toBe(false);
 
-    const verify = go('audit', 'verify');
+    const verify = await go('audit', 'verify');
     expect(verify.stderr).toBe('');
     expect(verify.code).toBe(0);
   });

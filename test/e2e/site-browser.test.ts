@@ -74,7 +74,7 @@ describe.skipIf(!available && !onCi)('exported site in headless Chromium', () =>
       );
     f = buildExportFixture();
     site = join(f.dir, 'site');
-    f.run(NOW_IN_Q2, ['export', 'site', '--year', '2024', '--out', site]);
+    await f.run(NOW_IN_Q2, ['export', 'site', '--year', '2024', '--out', site]);
     server = await serve(site, requests);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });

@@ -37,8 +37,8 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 describe('a fresh bundle', () => {
-  it('verifies with both verifiers, in English and Chinese', () => {
-    const { ssj: ts, py } = bothVerifiers(bundleDir);
+  it('verifies with both verifiers, in English and Chinese', async () => {
+    const { ssj: ts, py } = await bothVerifiers(bundleDir);
     expect(ts.code, ts.stderr).toBe(0);
     expect(ts.stdout).toMatch(/^VERIFIED: the draw of plan T1/);
     expect(ts.stdout).toContain('Seed: synthetic seed 2024');
@@ -47,13 +47,13 @@ describe('a fresh bundle', () => {
     expect(py.code, py.stderr).toBe(0);
     expect(py.stdout).toMatch(/^VERIFIED: plan T1/);
     expect(py.stdout).toContain('events replayed: 5');
-    const zh = bothVerifiers(bundleDir, 'zh').ssj;
+    const zh = (await bothVerifiers(bundleDir, 'zh')).ssj;
     expect(zh.stdout).toMatch(/^核验通过：计划 T1/);
     expect(zh.stdout).toContain('已重放事件: 5');
   });
 
-  it('--json gives the verdict, the differences and the summary', () => {
-    const r = ssj(dir, ['verify', bundleDir, '--json']);
+  it('--json gives the verdict, the differences and the summary', async () => {
+    const r = await ssj(dir, ['verify', bundleDir, '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({
@@ -65,24 +65,24 @@ describe('a fresh bundle', () => {
 });
 
 describe('every forgery is detected by both verifiers', () => {
-  it.each(TAMPERS.map((t, i) => [t.name, i] as const))('%s', (_name, i) => {
+  it.each(TAMPERS.map((t, i) => [t.name, i] as const))('%s', async (_name, i) => {
     const d = writeBundleDir(join(dir, `tampered-${i}`), tampered(original, TAMPERS[i]!));
-    const { ssj: ts, py } = bothVerifiers(d);
+    const { ssj: ts, py } = await bothVerifiers(d);
     expect(ts.code, ts.stdout + ts.stderr).toBe(1);
     expect(ts.stdout).toMatch(/^FAILED: \d+ difference/);
     expect(py.code, py.stdout + py.stderr).toBe(1);
     expect(py.stdout).toMatch(/^FAILED: \d+ difference/);
-    const zh = bothVerifiers(d, 'zh').ssj;
+    const zh = (await bothVerifiers(d, 'zh')).ssj;
     expect(zh.stdout).toMatch(/^核验未通过/);
-    const json = JSON.parse(ssj(dir, ['verify', d, '--json']).stdout);
+    const json = JSON.parse((await ssj(dir, ['verify', d, '--json'])).stdout);
     expect(json.verified).toBe(false);
     expect(json.differences[0].message).toBeTruthy();
   });
 
-  it('names the edited file when the manifest was not updated', () => {
+  it('names the edited file when the manifest was not updated', async () => {
     const t = TAMPERS.find((x) => !x.rehash)!;
     const d = writeBundleDir(join(dir, 'edited'), tampered(original, t));
-    const { ssj: ts, py } = bothVerifiers(d);
+    const { ssj: ts, py } = await bothVerifiers(d);
     expect(ts.stdout).toMatch(/manifest: selection\.csv has SHA-256 \w+, not \w+ as manifest\.json says/);
     expect(py.stdout).toMatch(/manifest: selection\.csv has SHA-256/);
   });
@@ -111,12 +111,12 @@ describe('both verifiers agree on subtler edits', () => {
         b.set('pool-inspectors.csv', `${[h, ...rest.reverse()].join('\n')}\n`);
       },
     ],
-  ] as const)('%s: both FAILED', (name, edit) => {
+  ] as const)('%s: both FAILED', async (name, edit) => {
     const b = new Map(original);
     edit(b);
     rehash(b);
     const d = writeBundleDir(join(dir, `subtle-${name.replace(/\W+/g, '-')}`), b);
-    const { ssj: ts, py } = bothVerifiers(d);
+    const { ssj: ts, py } = await bothVerifiers(d);
     expect(ts.code, ts.stdout + ts.stderr).toBe(1);
     expect(py.code, py.stdout + py.stderr).toBe(1);
   });
@@ -128,8 +128,8 @@ describe('what is not a bundle is an error, not a crash', () => {
     edit(b);
     return writeBundleDir(join(dir, name), b);
   };
-  it('a missing directory: exit 4', () => {
-    const { ssj: ts, py } = bothVerifiers(join(dir, 'no-such-dir'));
+  it('a missing directory: exit 4', async () => {
+    const { ssj: ts, py } = await bothVerifiers(join(dir, 'no-such-dir'));
     expect(ts.code).toBe(4);
     expect(ts.stderr).toMatch(/Bundle directory not found: .*no-such-dir/);
     expect(py.code).toBe(4);
@@ -152,9 +152,9 @@ describe('what is not a bundle is an error, not a crash', () => {
       (b: Bundle) => b.set('items.csv', b.get('items.csv')!.replace('code,', 'id,')),
       /items\.csv line 1 \(the header\) should be "code,name,industries"/,
     ],
-  ] as const)('%s: exit 3 with a clear message', (name, edit, message) => {
+  ] as const)('%s: exit 3 with a clear message', async (name, edit, message) => {
     const d = variant(name.replace(/\W+/g, '-'), edit);
-    const { ssj: ts, py } = bothVerifiers(d);
+    const { ssj: ts, py } = await bothVerifiers(d);
     expect(ts.code, ts.stderr).toBe(3);
     expect(ts.stderr).toMatch(message);
     expect(ts.stderr).not.toMatch(/Internal error|at .*\.js:\d+/);
@@ -162,10 +162,10 @@ describe('what is not a bundle is an error, not a crash', () => {
     expect(py.stderr).toMatch(/^error: /);
     expect(py.stderr).not.toContain('Traceback');
   });
-  it('a file that is not UTF-8: exit 3', () => {
+  it('a file that is not UTF-8: exit 3', async () => {
     const d = variant('gbk', () => {});
     writeFileSync(join(d, 'items.csv'), Buffer.from([0x63, 0x6f, 0x64, 0x65, 0xb0, 0xb2, 0x0a]));
-    const { ssj: ts, py } = bothVerifiers(d);
+    const { ssj: ts, py } = await bothVerifiers(d);
     expect(ts.code).toBe(3);
     expect(ts.stderr).toMatch(/items\.csv is not UTF-8/);
     expect(py.code).toBe(3);
@@ -173,28 +173,28 @@ describe('what is not a bundle is an error, not a crash', () => {
 });
 
 describe('ssj export bundle', () => {
-  it('writes the same bytes as bundleFiles, and refuses a directory holding other files', () => {
+  it('writes the same bytes as bundleFiles, and refuses a directory holding other files', async () => {
     const out = join(dir, 'exported');
-    const r = ssj(dir, ['export', 'bundle', '--plan', 'T1', '--out', out]);
+    const r = await ssj(dir, ['export', 'bundle', '--plan', 'T1', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Wrote the verification bundle of plan T1 (10 files)');
     expect(readBundle(out)).toEqual(original);
-    expect(ssj(dir, ['export', 'bundle', '--plan', 'T1', '--out', out]).code).toBe(0); // again over itself
+    expect((await ssj(dir, ['export', 'bundle', '--plan', 'T1', '--out', out])).code).toBe(0); // again over itself
     writeFileSync(join(out, 'notes.txt'), 'x');
-    const again = ssj(dir, ['export', 'bundle', '--plan', 'T1', '--out', out]);
+    const again = await ssj(dir, ['export', 'bundle', '--plan', 'T1', '--out', out]);
     expect(again.code).toBe(5);
     expect(again.stderr).toContain('notes.txt');
   });
 
-  it('an unknown plan is not found (exit 4); a plan not drawn is refused (exit 5)', () => {
-    expect(ssj(dir, ['export', 'bundle', '--plan', 'NOPE', '--out', join(dir, 'x')]).code).toBe(4);
+  it('an unknown plan is not found (exit 4); a plan not drawn is refused (exit 5)', async () => {
+    expect((await ssj(dir, ['export', 'bundle', '--plan', 'NOPE', '--out', join(dir, 'x')])).code).toBe(4);
     const { dir: other, cleanup: done } = tempDir();
     try {
       const db = openDb(join(other, 'ssj.db'));
       storeSyntheticDrawWithEvents(db);
       db.prepare(`UPDATE draws SET status = 'void'`).run();
       db.close();
-      const r = ssj(other, ['export', 'bundle', '--plan', 'T1', '--out', join(other, 'b')]);
+      const r = await ssj(other, ['export', 'bundle', '--plan', 'T1', '--out', join(other, 'b')]);
       expect(r.code).toBe(5);
       expect(r.stderr).toContain('Plan "T1" has not been drawn');
     } finally {

@@ -201,8 +201,8 @@ export function pyVerify(dir: string): RunResult {
 }
 
 /** Run `ssj verify DIR` and `python3 docs/verify.py DIR` on the same directory. */
-export function bothVerifiers(dir: string, lang: 'en' | 'zh' = 'en'): { ssj: RunResult; py: RunResult } {
-  return { ssj: ssj(dirname(dir), ['verify', dir], { SSJ_LANG: lang }), py: pyVerify(dir) };
+export async function bothVerifiers(dir: string, lang: 'en' | 'zh' = 'en'): Promise<{ ssj: RunResult; py: RunResult }> {
+  return { ssj: await ssj(dirname(dir), ['verify', dir], { SSJ_LANG: lang }), py: pyVerify(dir) };
 }
 
 /**

@@ -11,24 +11,26 @@ import { activeDraw, drawEvents, insertDraw, insertEvent, storeState } from '../
 import type { Db } from '../../src/db/open.js';
 import { insertPlan, setPlanStatus } from '../../src/db/plans.js';
 import { validatePlan, type Plan } from '../../src/domain/plan.js';
-import { FIXTURES, ssj, tempDir, type RunResult } from './cli.js';
+import { FIXTURES } from './cli.js';
+import { templateCopy } from './templates.js';
 
 /**
  * Drawn databases for tests of what comes after a draw (bundles, verification, events, publication).
  *
  * Two ways:
- *  - drawnFixtureDb(): the way a user does it, spawning bin/ssj.js (import the fixtures, add, freeze, draw);
+ *  - drawnFixtureDb(): the way a user does it, through the CLI (import the fixtures, add, freeze, draw), built once
+ *    per run by test/setup/templates.ts and copied per test;
  *  - storeDrawnInput(): straight into a database from a DrawInput (test/helpers/protocol.ts), for unit tests that
  *    should not depend on the import pipeline. The stored state is exactly what src/core computes.
  */
 
-export const FIXTURE_SEED_RFC3797 = '9319 / 2 5 12 8 10 / 9 18 26 34 41 45';
-export const FIXTURE_NOW = '2024-01-10T02:00:00Z';
-export const FIXTURE_FROZEN_AT = '2024-01-05T02:00:00Z';
-export const FIXTURE_SEED_SOURCE = '中国体育彩票超级大乐透 第24010期开奖号码';
-
-/** The roster files the fixture database imports, in import order. */
-export const FIXTURE_ROSTERS = ['enterprises.csv', 'inspectors.csv', 'items.csv', 'conflicts.csv', 'history.csv'];
+export {
+  FIXTURE_FROZEN_AT,
+  FIXTURE_NOW,
+  FIXTURE_ROSTERS,
+  FIXTURE_SEED_RFC3797,
+  FIXTURE_SEED_SOURCE,
+} from './fixture-builds.js';
 
 export function fixturesReady(): boolean {
   return (
@@ -36,16 +38,6 @@ export function fixturesReady(): boolean {
     existsSync(join(FIXTURES, 'enterprises.csv')) &&
     existsSync(join(FIXTURES, 'inspectors.csv'))
   );
-}
-
-/** Run the CLI and fail the test with its output when it does not exit as expected. */
-export function ssjOk(cwd: string, args: string[], expected = 0, env: Record<string, string> = {}): RunResult {
-  const r = ssj(cwd, args, env);
-  if (r.code !== expected)
-    throw new Error(
-      `ssj ${args.join(' ')} exited ${r.code}, expected ${expected}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`,
-    );
-  return r;
 }
 
 export interface FixtureDb {
@@ -57,16 +49,19 @@ export interface FixtureDb {
 
 /**
  * A database with the fixtures imported and plan 2024Q1 frozen and drawn with the RFC 3797 example seed at
- * FIXTURE_NOW, built by spawning bin/ssj.js. Needs dist/ (npx tsc -p .).
+ * FIXTURE_NOW: a fresh copy of the template test/setup/templates.ts built through the CLI (test/helpers/templates.ts).
  */
-export function drawnFixtureDb(opts: { seedRfc3797?: string; now?: string } = {}): FixtureDb {
-  const { dir, cleanup } = tempDir('ssj-drawn-');
-  const run = (args: string[], now = opts.now ?? FIXTURE_NOW) => ssjOk(dir, ['--now', now, ...args]);
-  for (const f of FIXTURE_ROSTERS)
-    if (existsSync(join(FIXTURES, f))) run(['import', f.replace(/\.csv$/, ''), join(FIXTURES, f)]);
-  run(['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]);
-  run(['plan', 'freeze', '2024Q1', '--seed-source', FIXTURE_SEED_SOURCE], FIXTURE_FROZEN_AT);
-  run(['draw', '--plan', '2024Q1', '--seed-rfc3797', opts.seedRfc3797 ?? FIXTURE_SEED_RFC3797, '--yes']);
+export function drawnFixtureDb(): FixtureDb {
+  return fixtureDb('drawn');
+}
+
+/** The fixtures imported and plan 2024Q1 added and frozen, not drawn: the moment before a draw. */
+export function frozenFixtureDb(): FixtureDb {
+  return fixtureDb('frozen');
+}
+
+function fixtureDb(name: 'drawn' | 'frozen'): FixtureDb {
+  const { dir, cleanup } = templateCopy(name);
   return { dir, db: join(dir, 'ssj.db'), cleanup };
 }
 

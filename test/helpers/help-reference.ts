@@ -1,21 +1,12 @@
 import type { Command } from 'commander';
+import { buildProgram } from '../../src/cli/main.js';
+import { ROOT as ROOT_CWD, ssj } from './cli.js';
 
 /** The README's command reference: `ssj --help` and every subcommand's `--help`, exactly as printed. */
 export async function helpReference(): Promise<string> {
-  const main = (await import('../../dist/cli/main.js' as string)) as typeof import('../../src/cli/main.js');
-  const capture = async (argv: string[]): Promise<string> => {
-    let out = '';
-    const sink = { write: (s: string) => ((out += s), true), isTTY: false } as unknown as NodeJS.WritableStream;
-    await main.run(['node', 'ssj', ...argv, '--help'], {
-      stdout: sink,
-      stderr: sink,
-      env: { NO_COLOR: '1' },
-      cwd: process.cwd(),
-      stdinIsTTY: false,
-    });
-    return out;
-  };
-  const program = main.buildProgram({
+  // In-process on src (test/helpers/cli.ts), so the reference is the help of the code as it is now.
+  const capture = async (argv: string[]): Promise<string> => (await ssj(ROOT_CWD, [...argv, '--help'])).stdout;
+  const program = buildProgram({
     stdout: process.stdout,
     stderr: process.stderr,
     env: {},

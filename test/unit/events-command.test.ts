@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { replay } from '../../src/core/replay.js';
 import type { DrawEvent } from '../../src/core/types.js';
 import { activeDraw, drawEvents, loadState } from '../../src/db/draws.js';
 import { openDb, type Db } from '../../src/db/open.js';
 import { stateHash } from '../../src/db/state-hash.js';
-import { tempDir } from '../helpers/cli.js';
+import { ssj, tempDir } from '../helpers/cli.js';
 import { dumpDb } from '../helpers/db.js';
 import { storeDrawnInput } from '../helpers/drawn-db.js';
 import { tinyInput, VECTORS } from '../helpers/protocol.js';
@@ -26,26 +25,9 @@ const expected = (
   }
 ).after;
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function ssjIn(dir: string, args: string[], env: Record<string, string> = {}): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (add: (s: string) => void) =>
-    ({ write: (s: string) => (add(s), true) }) as unknown as NodeJS.WritableStream;
-  const code = await run(['node', 'ssj', ...args], {
-    stdout: sink((s) => (stdout += s)),
-    stderr: sink((s) => (stderr += s)),
-    env: { SSJ_LANG: 'en', SSJ_OPERATOR: 'tester', NO_COLOR: '1', SSJ_NOW: '2024-01-11T02:00:00Z', ...env },
-    cwd: dir,
-    stdinIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+/** The event commands in-process (test/helpers/cli.ts) at a fixed clock. */
+const ssjIn = (dir: string, args: string[], env: Record<string, string> = {}) =>
+  ssj(dir, args, { SSJ_NOW: '2024-01-11T02:00:00Z', ...env });
 
 /** The command line that records a vector event. */
 function argsFor(ev: DrawEvent): string[] {

@@ -1,35 +1,17 @@
 import Database from 'better-sqlite3';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, FIXTURES, ROOT, tempDir, type RunResult } from '../helpers/cli.js';
-import { FIXTURE_FROZEN_AT, FIXTURE_ROSTERS, FIXTURE_SEED_SOURCE, ssjOk } from '../helpers/drawn-db.js';
+import { ROOT, ssjOk, startSpawned as start, tempDir } from '../helpers/cli.js';
+import { frozenFixtureDb } from '../helpers/drawn-db.js';
 
 /**
  * Misuse an office tool meets: two officers drawing the same plan at the same moment, two imports at once, a laptop
  * that dies in the middle of an import. Real processes (bin/ssj.js) against one database file; no timing assertions.
+ * Spawned on purpose (test/helpers/cli.ts): the processes racing for the lock, and the one killed, are the point.
+ * Checks afterwards (audit verify, a small import) run in-process.
  */
-
-const ENV = { PATH: process.env.PATH ?? '', SSJ_LANG: 'en', SSJ_OPERATOR: 'tester', NO_COLOR: '1' };
-
-interface Running {
-  child: ReturnType<typeof spawn>;
-  done: Promise<RunResult & { signal: NodeJS.Signals | null }>;
-}
-
-/** Start bin/ssj.js without waiting for it (test/helpers/cli.ts's ssj() waits). */
-function start(cwd: string, args: string[]): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...ENV, HOME: cwd } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  const done = new Promise<RunResult & { signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr })),
-  );
-  return { child, done };
-}
 
 /** The keys (first column) of a generated roster file. */
 function keysOf(file: string): string[] {
@@ -73,15 +55,12 @@ afterAll(cleanup);
 
 /** The fixtures imported and plan 2024Q1 added and frozen, not drawn: the moment before a draw. */
 let frozenDb: string;
+let template: ReturnType<typeof frozenFixtureDb> | undefined;
 beforeAll(() => {
-  const dir = join(root, 'template');
-  mkdirSync(dir);
-  for (const f of FIXTURE_ROSTERS)
-    if (existsSync(join(FIXTURES, f))) ssjOk(dir, ['import', f.replace(/\.csv$/, ''), join(FIXTURES, f)]);
-  ssjOk(dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')]);
-  ssjOk(dir, ['--now', FIXTURE_FROZEN_AT, 'plan', 'freeze', '2024Q1', '--seed-source', FIXTURE_SEED_SOURCE]);
-  frozenDb = join(dir, 'ssj.db');
+  template = frozenFixtureDb();
+  frozenDb = template.db;
 });
+afterAll(() => template?.cleanup());
 
 function freshCopy(name: string): { dir: string; db: string } {
   const dir = join(root, name);
@@ -104,7 +83,7 @@ describe('two ssj draw processes on the same plan at the same moment', () => {
       const stored = new Database(db, { readonly: true }).prepare('SELECT seed FROM draws').get() as { seed: string };
       expect(stored.seed).toBe((JSON.parse(winner.stdout) as { seed: string }).seed);
       expect(count(db, "SELECT count(*) AS n FROM audit_log WHERE action = 'draw'")).toBe(1);
-      const verify = ssjOk(dir, ['audit', 'verify']);
+      const verify = await ssjOk(dir, ['audit', 'verify']);
       expect(verify.stdout).toContain('1 draw(s)');
     }
   });
@@ -128,18 +107,20 @@ describe('a draw while another process holds the write lock', () => {
     const r = await run.done;
     expect(r.code, r.stderr).toBe(0);
     expect(count(db, 'SELECT count(*) AS n FROM draws')).toBe(1);
-    ssjOk(dir, ['audit', 'verify']);
+    await ssjOk(dir, ['audit', 'verify']);
   });
 
   it('gives up after the busy timeout with exit 5 and db.busy, storing nothing', async () => {
     const { dir, db } = freshCopy('lock-long');
     const lock = holdWriteLock(db);
-    const r = await start(dir, ['draw', '--plan', '2024Q1', '--seed', '等待', '--yes']).done;
+    // A short busy timeout ($SSJ_BUSY_TIMEOUT_MS) instead of the default 15 s: the same refusal, sooner.
+    const r = await start(dir, ['draw', '--plan', '2024Q1', '--seed', '等待', '--yes'], { SSJ_BUSY_TIMEOUT_MS: '300' })
+      .done;
     lock.release();
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('The database is busy in another ssj process');
     expect(count(db, 'SELECT count(*) AS n FROM draws')).toBe(0);
-    ssjOk(dir, ['audit', 'verify']);
+    await ssjOk(dir, ['audit', 'verify']);
   });
 });
 
@@ -186,7 +167,7 @@ describe('two imports at once', () => {
       expect(count(db, 'SELECT count(*) AS n FROM enterprises')).toBe(expected);
       expect(count(db, 'SELECT count(*) AS n FROM imports')).toBe(imports + 2);
       expect(count(db, 'SELECT count(*) AS n FROM audit_log')).toBe(entries + 2);
-      ssjOk(dir, ['audit', 'verify']);
+      await ssjOk(dir, ['audit', 'verify']);
     }
   });
 
@@ -203,7 +184,7 @@ describe('two imports at once', () => {
     expect(count(db, 'SELECT count(*) AS n FROM enterprises')).toBe(expected.e);
     expect(count(db, 'SELECT count(*) AS n FROM inspectors')).toBe(expected.i);
     expect(missingKeys(db, 'enterprises', enterprises) + missingKeys(db, 'inspectors', inspectors)).toBe(0);
-    ssjOk(dir, ['audit', 'verify']);
+    await ssjOk(dir, ['audit', 'verify']);
   });
 });
 
@@ -211,10 +192,10 @@ describe('a process killed in the middle of a large import', () => {
   it('leaves the database as it was, usable, and its backup verifies', async () => {
     const { dir, db } = freshCopy('killed');
     const big = generate(dir, 'enterprises', 300_000, 'killed');
-    ssjOk(dir, ['draw', '--plan', '2024Q1', '--seed', '断电测试', '--yes']);
+    await ssjOk(dir, ['draw', '--plan', '2024Q1', '--seed', '断电测试', '--yes']);
     const tables = ['enterprises', 'imports', 'audit_log', 'draws', 'selections'];
     const before = Object.fromEntries(tables.map((t) => [t, count(db, `SELECT count(*) AS n FROM ${t}`)]));
-    const head = ssjOk(dir, ['--json', 'audit', 'verify']).stdout;
+    const head = (await ssjOk(dir, ['--json', 'audit', 'verify'])).stdout;
 
     const run = start(dir, ['import', 'enterprises', big]);
     // Wait until the import writes (its uncommitted pages spill into the WAL), then pull the plug.
@@ -238,18 +219,18 @@ describe('a process killed in the middle of a large import', () => {
 
     // Opened again: nothing of the import, the log unchanged and whole.
     for (const t of tables) expect(count(db, `SELECT count(*) AS n FROM ${t}`), t).toBe(before[t]);
-    expect(JSON.parse(ssjOk(dir, ['--json', 'audit', 'verify']).stdout).head).toEqual(JSON.parse(head).head);
+    expect(JSON.parse((await ssjOk(dir, ['--json', 'audit', 'verify'])).stdout).head).toEqual(JSON.parse(head).head);
     const quick = new Database(db, { readonly: true });
     expect(quick.pragma('integrity_check', { simple: true })).toBe('ok');
     quick.close();
 
     // And usable: a backup verifies, and a smaller import goes through.
-    ssjOk(dir, ['backup', 'after-crash.db']);
-    ssjOk(dir, ['--db', 'after-crash.db', 'audit', 'verify']);
+    await ssjOk(dir, ['backup', 'after-crash.db']);
+    await ssjOk(dir, ['--db', 'after-crash.db', 'audit', 'verify']);
     const small = generate(dir, 'enterprises', 1_000, 'after');
     const expected = unionCount(db, 'enterprises', [small]);
-    ssjOk(dir, ['import', 'enterprises', small]);
+    await ssjOk(dir, ['import', 'enterprises', small]);
     expect(count(db, 'SELECT count(*) AS n FROM enterprises')).toBe(expected);
-    ssjOk(dir, ['audit', 'verify']);
+    await ssjOk(dir, ['audit', 'verify']);
   });
 });
