@@ -9,14 +9,23 @@ import type { DrawInput2, StratumCount2 } from './types.js';
  * capped by what remains. SSJ-1's drawEnterprises does exactly that when given the remaining members.
  */
 export function drawEnterprises2(input: DrawInput2): ReturnType<typeof drawEnterprises> & { counts: StratumCount2[] } {
-  const removed = new Set(input.removed.map((r) => `${r.stratum}\u0000${r.uscc}`));
-  const remaining = input.pool.filter((e) => !removed.has(`${e.stratum}\u0000${e.uscc}`));
-  const frozen = new Map<string, number>();
-  for (const e of input.pool) frozen.set(e.stratum, (frozen.get(e.stratum) ?? 0) + 1);
+  // A plan with nothing removed (every unfrozen plan, most frozen ones) skips a pass over a pool of a million.
+  let remaining = input.pool;
+  let frozen: Map<string, number> | undefined;
+  if (input.removed.length > 0) {
+    const removed = new Map<string, Set<string>>();
+    for (const r of input.removed) {
+      if (!removed.has(r.stratum)) removed.set(r.stratum, new Set());
+      removed.get(r.stratum)!.add(r.uscc);
+    }
+    remaining = input.pool.filter((e) => !removed.get(e.stratum)?.has(e.uscc));
+    frozen = new Map();
+    for (const e of input.pool) frozen.set(e.stratum, (frozen.get(e.stratum) ?? 0) + 1);
+  }
   const asSsj1 = { planId: input.planId, seed: input.seed, strata: input.strata, pool: remaining } as DrawInput;
   const d = drawEnterprises(asSsj1);
   const counts = d.counts.map((c) => {
-    const pool = frozen.get(c.name) ?? 0;
+    const pool = frozen ? (frozen.get(c.name) ?? 0) : c.pool;
     return {
       name: c.name,
       population: c.population,
