@@ -20,6 +20,9 @@ import {
 import type { Db } from '../db/open.js';
 import { distinctActive, insertImport, Staging, updateImportCounts, type ImportCounts } from '../db/rosters.js';
 import { begin, commit, rollback } from '../db/tx.js';
+import { readWorkbook, sniffSpreadsheet, xlsxCheckedRows } from '../io/xlsx-read.js';
+import type { NoteFlags } from '../io/roster-rows.js';
+import { isNoteHeader } from '../domain/note-flags.js';
 
 /**
  * `ssj import ROSTER FILE`: one pass to scan the bytes (hash, encoding), one streaming pass to parse and check
@@ -37,6 +40,8 @@ export interface ImportOptions {
   /** The file as the user typed it, for messages and the imports record. */
   name: string;
   encoding: Encoding | undefined;
+  /** --sheet: the workbook sheet (name or 1-based number) when the file is .xlsx. */
+  sheet?: string | undefined;
   map: ReadonlyMap<string, string>;
   dryRun: boolean;
   replace: boolean;
@@ -68,9 +73,16 @@ export interface ImportResult extends ImportCounts {
   replace: boolean;
   dryRun: boolean;
   importId: number | null;
+  /** Columns of the file that no field reads (序号 aside), as written in the header row. */
+  ignoredColumns: string[];
 }
 
 export async function importRoster(o: ImportOptions): Promise<ImportResult> {
+  const kind = await sniffSpreadsheet(o.path);
+  if (kind === 'xls') throw inputError('xlsx.oldXls', { file: o.name });
+  if (kind === 'encrypted') throw inputError('xlsx.encrypted', { file: o.name });
+  if (kind === 'xlsx') return importWorkbook(o);
+  if (o.sheet !== undefined) throw inputError('xlsx.sheetNotWorkbook', { file: o.name });
   const scan = await scanFile(o.path, o.encoding, o.name);
   if (scan.suspicious === 'looksUtf8') o.warn('encoding.looksUtf8', { file: o.name, encoding: scan.encoding });
   if (scan.bytes === 0) throw inputError('roster.emptyFile', { file: o.name });
@@ -92,6 +104,33 @@ export async function importRoster(o: ImportOptions): Promise<ImportResult> {
     return await importRows(o, scan, headers, events);
   } finally {
     await events.return(undefined); // stops the reader (and its worker) if we leave early
+    o.progress?.done();
+  }
+}
+
+/** An .xlsx roster (src/io/xlsx-read.ts): the same header check and the same all-or-nothing import as a CSV. */
+async function importWorkbook(o: ImportOptions): Promise<ImportResult> {
+  if (o.encoding !== undefined) o.warn('xlsx.encodingIgnored', { file: o.name });
+  const book = await readWorkbook(o.path, o.name, o.sheet);
+  if (o.sheet === undefined && book.otherSheets.length)
+    o.warn('xlsx.otherSheets', { file: o.name, sheet: book.sheet, others: book.otherSheets.join('、') });
+  const scan: FileScan = {
+    bytes: book.bytes,
+    sha256: book.sha256,
+    encoding: 'utf-8',
+    bom: false,
+    label: `xlsx: ${book.sheet}`,
+  };
+  o.progress?.start(book.bytes);
+  const events = xlsxCheckedRows(book, { roster: o.roster, name: o.name, map: [...o.map], today: o.now.slice(0, 10) });
+  try {
+    const first = await events.next();
+    const headers = first.done || first.value.kind !== 'header' ? undefined : first.value.headers;
+    if (!headers) throw inputError('xlsx.emptySheet', { file: o.name, sheet: book.sheet, others: '—' });
+    checkHeader(o, headers);
+    return await importRows(o, scan, headers, events);
+  } finally {
+    await events.return(undefined);
     o.progress?.done();
   }
 }
@@ -127,7 +166,15 @@ function checkHeader(o: ImportOptions, headers: string[]): void {
     });
   }
   for (const h of map.unmatchedMap) o.warn('roster.mapHeaderMissing', { file, header: h });
-  if (map.unknown.length) o.warn('roster.unknownColumns', { file, columns: map.unknown.join(', ') });
+  if (map.unknown.length)
+    o.warn('roster.ignoredColumns', {
+      file,
+      roster: o.roster,
+      rosterZh: def.zh,
+      columns: map.unknown.join(', '),
+      first: map.unknown[0],
+      fields: def.fields.map((f) => f.field).join(', '),
+    });
 }
 
 /** Stage every checked row, then apply all of them or none, in one transaction. */
@@ -146,6 +193,7 @@ async function importRows(
     let rows = 0;
     let badRows = 0;
     let problemCount = 0;
+    let notes: NoteFlags | undefined;
     const report = (p: RowProblem) => {
       problemCount++;
       o.onProblem(p);
@@ -156,6 +204,7 @@ async function importRows(
       rows += ev.rows;
       badRows += ev.badRows;
       ev.problems.forEach(report);
+      if (ev.notes) notes = addNotes(notes, ev.notes);
       o.progress?.advance(ev.bytesRead);
     }
     if (rows === 0) throw inputError('roster.noRows', { file });
@@ -175,6 +224,19 @@ async function importRows(
       });
     }
     if (badRows > 0) throw inputError('roster.invalidRows', { file, rows: badRows, count: problemCount });
+    if (notes) {
+      const columns = headers.filter(
+        (h, col) => isNoteHeader(h) && !mapHeaders(def, headers, o.map).columns.includes(col),
+      );
+      o.warn('roster.flagsFromNotes', {
+        file,
+        columns: columns.map((c) => c.trim()).join('、'),
+        rows: notes.rows,
+        line: notes.line,
+        words: notes.words.join('、'),
+        first: notes.words[0],
+      });
+    }
 
     o.progress?.phase('roster.progress.writing');
     const record = {
@@ -206,10 +268,16 @@ async function importRows(
     });
     if (o.dryRun) rollback(db);
     else commit(db);
-    return { ...record, dryRun: o.dryRun, importId: o.dryRun ? null : importId, ...counts };
+    const ignoredColumns = mapHeaders(def, headers, o.map).unknown;
+    return { ...record, dryRun: o.dryRun, importId: o.dryRun ? null : importId, ignoredColumns, ...counts };
   } finally {
     if (db.inTransaction) rollback(db);
   }
+}
+
+function addNotes(a: NoteFlags | undefined, b: NoteFlags): NoteFlags {
+  if (!a) return b;
+  return { rows: a.rows + b.rows, line: a.line, words: [...new Set([...a.words, ...b.words])] };
 }
 
 /**

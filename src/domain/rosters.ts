@@ -1,5 +1,6 @@
 import type { RowProblem } from './problem.js';
 import { idCheckChar, idNumberProblem } from './idnumber.js';
+import { flagsInNote, isNoteHeader } from './note-flags.js';
 import { usccCheckChar, usccProblem, USCC_CHARSET } from './uscc.js';
 
 /**
@@ -37,6 +38,11 @@ export interface FieldDef {
   personal?: boolean;
   /** Stored joined by ';' (specialties, flags, industries). */
   list?: boolean;
+  /**
+   * How a spreadsheet cell of this field is read (src/io/xlsx-read.ts): 'code' cells must be text (a long number
+   * stored as a number has lost its last digits), 'date' cells may be Excel date serials.
+   */
+  cell?: 'code' | 'date';
   check: Check;
 }
 
@@ -224,7 +230,7 @@ const enterprises: RosterDef = {
       'uscc',
       ['统一社会信用代码', '社会信用代码', '信用代码', 'uscc', 'credit code', 'unified social credit code'],
       uscc,
-      { required: true, key: true },
+      { required: true, key: true, cell: 'code' },
     ),
     f('name', 'name', ['生产经营单位名称', '单位名称', '企业名称', '名称', 'name', 'enterprise name'], text, {
       required: true,
@@ -261,10 +267,12 @@ const inspectors: RosterDef = {
     f('certNo', 'cert_no', ['执法证号', '执法证件号', '执法证编号', '证号', 'certNo', 'certificate number'], code, {
       required: true,
       key: true,
+      cell: 'code',
     }),
     f('name', 'name', ['姓名', 'name'], text, { required: true }),
     f('idNumber', 'id_number', ['身份证号', '身份证号码', '公民身份号码', 'idNumber', 'id number'], idNumber, {
       personal: true,
+      cell: 'code',
     }),
     f(
       'gender',
@@ -295,7 +303,11 @@ const items: RosterDef = {
   name: 'items',
   zh: '随机抽查事项清单',
   fields: [
-    f('code', 'code', ['事项编码', '事项代码', '编码', '编号', 'code'], code, { required: true, key: true }),
+    f('code', 'code', ['事项编码', '事项代码', '编码', '编号', 'code'], code, {
+      required: true,
+      key: true,
+      cell: 'code',
+    }),
     f('name', 'name', ['事项名称', '抽查事项', '名称', 'name'], text, { required: true }),
     f('content', 'content', ['检查内容', '内容', 'content'], text),
     f('basis', 'basis', ['检查依据', '依据', 'basis'], text),
@@ -315,8 +327,12 @@ const conflicts: RosterDef = {
   name: 'conflicts',
   zh: '利害关系回避',
   fields: [
-    f('certNo', 'cert_no', ['执法证号', '证号', 'certNo'], code, { required: true, key: true }),
-    f('uscc', 'uscc', ['统一社会信用代码', '社会信用代码', '信用代码', 'uscc'], uscc, { required: true, key: true }),
+    f('certNo', 'cert_no', ['执法证号', '证号', 'certNo'], code, { required: true, key: true, cell: 'code' }),
+    f('uscc', 'uscc', ['统一社会信用代码', '社会信用代码', '信用代码', 'uscc'], uscc, {
+      required: true,
+      key: true,
+      cell: 'code',
+    }),
     f('reason', 'reason', ['回避原因', '原因', '利害关系', 'reason'], text),
   ],
   listFields: ['certNo', 'uscc', 'reason', 'source', 'declaredAt'],
@@ -331,8 +347,12 @@ const history: RosterDef = {
   name: 'history',
   zh: '检查记录',
   fields: [
-    f('uscc', 'uscc', ['统一社会信用代码', '社会信用代码', '信用代码', 'uscc'], uscc, { required: true, key: true }),
-    f('date', 'date', ['检查日期', '日期', '检查时间', 'date'], date, { required: true, key: true }),
+    f('uscc', 'uscc', ['统一社会信用代码', '社会信用代码', '信用代码', 'uscc'], uscc, {
+      required: true,
+      key: true,
+      cell: 'code',
+    }),
+    f('date', 'date', ['检查日期', '日期', '检查时间', 'date'], date, { required: true, key: true, cell: 'date' }),
     f('source', 'source', ['检查机关', '检查单位', '实施机关', 'source'], text, { required: true, key: true }),
     f('task', 'task', ['任务', '任务名称', '检查任务', 'task'], text),
   ],
@@ -368,6 +388,11 @@ export interface HeaderMap {
   unmatchedMap: string[];
 }
 
+/** Columns every office list has and no roster stores: read past without a warning (the row number of the sheet). */
+const IGNORED_HEADERS = new Set(['序号', '序', 'no', 'no.']);
+
+export const isIgnoredHeader = (h: string): boolean => IGNORED_HEADERS.has(headerKey(h));
+
 /**
  * Match a header row to a roster's fields. `map` (from --map) takes precedence: header → field name.
  * Matching is by headerKey, so "统一社会信用代码 ", "*统一社会信用代码" and "USCC" all match.
@@ -388,6 +413,7 @@ export function mapHeaders(
     const k = headerKey(h);
     if (k === '') return; // Excel's trailing empty columns
     const i = mapped.get(k) ?? byKey.get(k);
+    if (i === undefined && IGNORED_HEADERS.has(k)) return;
     if (i === undefined || i < 0) unknown.push(h.trim());
     else claims[i]!.push(col);
   });
@@ -462,6 +488,11 @@ export class RowValidator {
   private readonly columns: number[];
   private readonly headerCount: number;
   private readonly names: string[];
+  /** Ignored free-text columns (备注) whose flag words are read into flags (note-flags.ts), and the flags field. */
+  readonly noteColumns: number[];
+  private readonly flagsIndex: number;
+  /** Rows given flags from a note since the last takeNoteFlags(), the first such line, and the words found. */
+  private notes = { rows: 0, line: 0, words: new Set<string>() };
 
   constructor(
     readonly def: RosterDef,
@@ -472,6 +503,33 @@ export class RowValidator {
     this.columns = map.columns;
     this.headerCount = headers.length;
     this.names = headerNames(def, headers, map);
+    this.flagsIndex = def.fields.findIndex((x) => x.field === 'flags');
+    this.noteColumns =
+      this.flagsIndex < 0
+        ? []
+        : headers.flatMap((h, col) => (map.columns.includes(col) || !isNoteHeader(h) ? [] : [col]));
+  }
+
+  /** What the note columns contributed since the last call (a chunk's share, for the import's warning). */
+  takeNoteFlags(): { rows: number; line: number; words: string[] } | undefined {
+    const n = this.notes;
+    if (n.rows === 0) return undefined;
+    this.notes = { rows: 0, line: 0, words: new Set() };
+    return { rows: n.rows, line: n.line, words: [...n.words] };
+  }
+
+  private addNoteFlags(fields: readonly string[], line: number, values: string[]): void {
+    const words: string[] = [];
+    for (const col of this.noteColumns)
+      for (const w of flagsInNote(fields[col]!)) if (!words.includes(w)) words.push(w);
+    if (words.length === 0) return;
+    const current = values[this.flagsIndex]!;
+    const flags = current === '' ? [] : current.split(';');
+    const added = words.filter((w) => !flags.includes(w));
+    if (added.length === 0) return;
+    values[this.flagsIndex] = [...flags, ...added].join(';');
+    if (this.notes.rows++ === 0) this.notes.line = line;
+    for (const w of added) this.notes.words.add(w);
   }
 
   validate(fields: readonly string[], line: number, values: string[], problems: RowProblem[]): RowOutcome {
@@ -530,6 +588,7 @@ export class RowValidator {
         });
       } else values[i] = r;
     }
+    if (ok && this.noteColumns.length) this.addNoteFlags(fields, line, values);
     return ok ? 'ok' : 'bad';
   }
 

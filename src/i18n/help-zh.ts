@@ -4,7 +4,7 @@
  */
 export const helpZh: Record<string, string> = {
   ssj: 'shuangsuiji：可公开验证的“双随机、一公开”安全生产抽查',
-  'ssj import': '导入名录 CSV：检查对象、执法人员、抽查事项、回避关系或检查记录',
+  'ssj import': '导入名录（CSV 或 .xlsx）：检查对象、执法人员、抽查事项、回避关系或检查记录',
   'ssj list': '查看名录：enterprises、inspectors、items、conflicts 或 history',
   'ssj show': '查看一条记录的详情',
   'ssj show enterprise': '查看一家企业：全部字段、本年度检查次数与是否已达上限、回避关系',

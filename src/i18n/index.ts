@@ -12,6 +12,7 @@ import { year } from './messages/year.js';
 import { ledger } from './messages/ledger.js';
 import { ssj2 } from './messages/ssj2.js';
 import { environment } from './messages/environment.js';
+import { office } from './messages/office.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -30,6 +31,7 @@ const catalog: Catalog = {
   ...ledger,
   ...ssj2,
   ...environment,
+  ...office,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

@@ -38,6 +38,8 @@ export type RowEvent =
       badRows: number;
       problems: RowProblem[];
       bytesRead: number;
+      /** Rows of this chunk that got flags from a note column (备注 失信 …: note-flags.ts). */
+      notes?: NoteFlags | undefined;
     };
 
 /** Re-exported for one landing: the separator of packed rows now lives with the roster definitions. */
@@ -49,6 +51,13 @@ export type WorkerMessage =
   | { type: 'done' }
   | { type: 'error'; kind: SsjError['kind']; code: string; details: Record<string, unknown> }
   | { type: 'crash'; message: string; stack?: string };
+
+export interface NoteFlags {
+  rows: number;
+  /** The first such line. */
+  line: number;
+  words: string[];
+}
 
 /**
  * Parse and check the file. Stops after the header if it lacks a required column or has a duplicate one
@@ -92,7 +101,16 @@ export async function* checkedRows(req: RowsRequest): AsyncGenerator<RowEvent> {
         for (let k = 0; k < values.length; k++) parts.push(values[k]!);
       }
       parts.push('');
-      yield { kind: 'rows', packed: parts.join(SEP), valid, rows, badRows, problems: problems.splice(0), bytesRead };
+      yield {
+        kind: 'rows',
+        packed: parts.join(SEP),
+        valid,
+        rows,
+        badRows,
+        problems: problems.splice(0),
+        bytesRead,
+        notes: validator.takeNoteFlags(),
+      };
     }
     if (!validator) yield { kind: 'header', headers: undefined };
   } finally {

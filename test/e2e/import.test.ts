@@ -250,13 +250,16 @@ describe('headers', () => {
       lines.map(
         (l, i) =>
           (i === 0 ? l.replace('事项编码', '清单代码').replace('事项名称', '抽查事项名称') : l) +
-          (i === 0 ? ',序号' : `,${i}`),
+          (i === 0 ? ',序号,经办人' : `,${i},张三`),
       ),
     );
     const r = await run(cwd, ['import', 'items', file, '--map', '清单代码=code,抽查事项名称=name']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('12 inserted');
-    expect(r.stderr).toContain(`Warning: ${file}: ignoring columns that are not roster fields: 序号.`);
+    // 序号 is read past silently; other columns are named with the command that maps them.
+    expect(r.stderr).toContain(
+      `Warning: ${file}: ignoring columns that are not items fields: 经办人. If one holds a field, map it and import again, e.g.: ssj import items ${file} --map '经办人=field'`,
+    );
     expect(query(cwd, `SELECT code, name FROM items WHERE code = 'AQ-01'`)).toEqual([
       { code: 'AQ-01', name: '安全生产行政审批情况' },
     ]);
@@ -284,10 +287,10 @@ describe('headers', () => {
 const BAD: [string, string, string, string[], string[]?][] = [
   ['a binary file', 'enterprises', bad('binary.csv'), ['binary.csv is not a text file', 'line 3']],
   [
-    'an Excel workbook saved as .csv',
+    'a damaged Excel workbook saved as .csv (read as a workbook: the bytes decide, not the name)',
     'enterprises',
     bad('workbook.csv'),
-    ['workbook.csv is an Excel workbook (.xlsx)'],
+    ['workbook.csv is not a readable Excel workbook (damaged or incomplete'],
   ],
   ['an empty file', 'enterprises', bad('empty.csv'), ['empty.csv is empty']],
   [

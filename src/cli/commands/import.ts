@@ -30,12 +30,16 @@ Rosters / 名录:
   history      检查记录            key 统一社会信用代码 + 检查日期 + 检查机关
 
 Headers may be Chinese as the rules name them or English field names (see README).
-The file may be UTF-8 (with or without BOM) or GBK/GB18030 as Excel saves it; it is detected.
+The file may be CSV, UTF-8 (with or without BOM) or GBK/GB18030 as Excel saves it (detected), or an Excel
+workbook (.xlsx): the first sheet with data, or --sheet; title rows above the header and a 序号 column are
+skipped; dates are read as dates; a code stored as a number is refused naming its cell (B7). Old .xls: save as .xlsx.
+A 备注 column that mentions 失信, 严重违法, 重点关注 or 黑名单 adds these words to the flags (标记), with a warning.
 Every row is checked; if any is wrong nothing is imported and each problem is listed with its line.
 Rows missing from the file are kept; with --replace they are marked inactive (never deleted).
 
 Examples:
   ssj import enterprises fixtures/enterprises.csv
+  ssj import enterprises 检查对象名录库.xlsx --sheet 名录
   ssj import inspectors 人员名录.csv --errors errors.csv
   ssj import enterprises export.csv --map '统一代码=uscc,企业=name'
   ssj import enterprises 名录.csv --encoding gb18030 --dry-run
@@ -44,10 +48,11 @@ Examples:
 export const register: Register = (program, wrap) => {
   program
     .command('import')
-    .description('import a roster CSV: enterprises, inspectors, items, conflicts or history / 导入名录')
+    .description('import a roster (CSV or .xlsx): enterprises, inspectors, items, conflicts or history / 导入名录')
     .argument('<roster>', `which roster: ${ROSTERS.join(', ')}`)
-    .argument('<file>', 'the CSV file (UTF-8 or GBK/GB18030, as Excel saves it)')
+    .argument('<file>', 'the CSV file (UTF-8 or GBK/GB18030, as Excel saves it) or Excel workbook (.xlsx)')
     .option('--map <pairs>', "CSV header=field pairs for headers ssj does not know, e.g. '代码=uscc,企业=name'")
+    .option('--sheet <name>', 'the sheet of an .xlsx workbook, by name or number from 1 (default: the first with data)')
     .option('--encoding <name>', 'utf-8, gb18030 or gbk (default: detected)')
     .option('--errors <file>', 'write every problem to this CSV file (UTF-8 with BOM, opens in Excel)')
     .option('--dry-run', 'check the file and show the counts, but write nothing')
@@ -92,6 +97,7 @@ async function runImport(ctx: Context, rosterArg: string, file: string, opts: Re
       path,
       name: file,
       encoding,
+      sheet: opts.sheet === undefined ? undefined : String(opts.sheet),
       map: mapped.map,
       dryRun: Boolean(opts.dryRun),
       replace: Boolean(opts.replace),
