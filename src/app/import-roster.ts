@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/log.js';
 import {
   guessRoster,
   headerNames,
+  isNoteHeader,
   mapHeaders,
   ROSTER_DEFS,
   type RosterName,
@@ -22,7 +23,6 @@ import { distinctActive, insertImport, Staging, updateImportCounts, type ImportC
 import { begin, commit, rollback } from '../db/tx.js';
 import { readWorkbook, sniffSpreadsheet, xlsxCheckedRows } from '../io/xlsx-read.js';
 import type { NoteFlags } from '../io/roster-rows.js';
-import { isNoteHeader } from '../domain/note-flags.js';
 
 /**
  * `ssj import ROSTER FILE`: one pass to scan the bytes (hash, encoding), one streaming pass to parse and check

@@ -1,5 +1,3 @@
-import { headerKey } from './rosters.js';
-
 /**
  * Offices keep the words that matter for the yearly cap (冷水滩 第十五条: 失信、严重违法 enterprises and those under
  * 重点关注 are exempt) in a free-text column such as 备注, not in a 标记 column. Importing that column as ignored
@@ -8,7 +6,7 @@ import { headerKey } from './rosters.js';
 export const FLAG_WORDS = ['失信', '严重违法', '重点关注', '黑名单'] as const;
 
 /** Headers of free-text columns that may carry flag words (compared by headerKey). */
-const NOTE_HEADERS = [
+export const NOTE_HEADERS = [
   '备注',
   '说明',
   '备注说明',
@@ -23,10 +21,6 @@ const NOTE_HEADERS = [
   'notes',
   'memo',
 ];
-let noteKeys: Set<string> | undefined; // built on first use: rosters.ts imports this module
-
-export const isNoteHeader = (h: string): boolean =>
-  (noteKeys ??= new Set(NOTE_HEADERS.map(headerKey))).has(headerKey(h));
 
 /**
  * A word that is undone right before it does not count: 非失信, 无严重违法, 已移出黑名单, 失信已修复 is not

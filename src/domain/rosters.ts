@@ -1,6 +1,6 @@
 import type { RowProblem } from './problem.js';
 import { idCheckChar, idNumberProblem } from './idnumber.js';
-import { flagsInNote, isNoteHeader } from './note-flags.js';
+import { flagsInNote, NOTE_HEADERS } from './note-flags.js';
 import { usccCheckChar, usccProblem, USCC_CHARSET } from './uscc.js';
 
 /**
@@ -392,6 +392,12 @@ export interface HeaderMap {
 const IGNORED_HEADERS = new Set(['序号', '序', 'no', 'no.']);
 
 export const isIgnoredHeader = (h: string): boolean => IGNORED_HEADERS.has(headerKey(h));
+
+let noteKeys: Set<string> | undefined;
+
+/** A free-text column (备注) whose flag words are read into flags (note-flags.ts). */
+export const isNoteHeader = (h: string): boolean =>
+  (noteKeys ??= new Set(NOTE_HEADERS.map(headerKey))).has(headerKey(h));
 
 /**
  * Match a header row to a roster's fields. `map` (from --map) takes precedence: header → field name.
