@@ -1,6 +1,7 @@
 import type { Register } from '../register.js';
 import { register as importCmd } from './import.js';
 import { register as listCmd } from './list.js';
+import { register as showCmd } from './show.js';
 import { register as planCmd } from './plan.js';
 import { register as drawCmd } from './draw.js';
 import { register as recuseCmd } from './recuse.js';
@@ -15,6 +16,7 @@ import { register as demoCmd } from './demo.js';
 export const commands: Register[] = [
   importCmd,
   listCmd,
+  showCmd,
   planCmd,
   drawCmd,
   recuseCmd,
