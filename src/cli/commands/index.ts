@@ -8,6 +8,9 @@ import { register as recuseCmd } from './recuse.js';
 import { register as exportCmd } from './export.js';
 import { register as verifyCmd } from './verify.js';
 import { register as resultCmd } from './result.js';
+import { register as objectionCmd } from './objection.js';
+import { register as dueCmd } from './due.js';
+import { register as calendarCmd } from './calendar.js';
 import { register as auditCmd } from './audit.js';
 import { register as configCmd } from './config.js';
 import { register as demoCmd } from './demo.js';
@@ -23,6 +26,9 @@ export const commands: Register[] = [
   exportCmd,
   verifyCmd,
   resultCmd,
+  objectionCmd,
+  dueCmd,
+  calendarCmd,
   auditCmd,
   configCmd,
   demoCmd,
