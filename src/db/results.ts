@@ -655,5 +655,8 @@ export function writeResults(
 
 /** The plan and enterprise of the result an objection is about. */
 export function resultTarget(db: Db, resultId: number): { plan_id: string; uscc: string } {
-  return db.prepare('SELECT plan_id, uscc FROM results WHERE id = ?').get(resultId) as { plan_id: string; uscc: string };
+  return db.prepare('SELECT plan_id, uscc FROM results WHERE id = ?').get(resultId) as {
+    plan_id: string;
+    uscc: string;
+  };
 }
