@@ -6,6 +6,7 @@ import { checkItemsCsv2, teamsCsv2 } from '../../src/core/ssj2/canonical.js';
 import { draw2 } from '../../src/core/ssj2/draw.js';
 import { applyEvent2 } from '../../src/core/ssj2/events.js';
 import { planRules2 } from '../../src/core/ssj2/plan-rules.js';
+import { replay2 } from '../../src/core/ssj2/replay.js';
 import { secretCommitment, ticketSeed } from '../../src/core/ssj2/seed.js';
 import type { DrawState2 } from '../../src/core/ssj2/state.js';
 import type { DrawEvent2, DrawInput2 } from '../../src/core/ssj2/types.js';
@@ -115,6 +116,22 @@ describe.each(['ssj2-joint', 'ssj2-override'])('SSJ-2 vector %s', (name) => {
       expect(() => applyEvent2(s, ev), JSON.stringify(ev)).toThrow(ProtocolError);
       expect(JSON.stringify([files(s, strata), [...s.load], [...s.barred].map(([u, b]) => [u, [...b]])])).toBe(before);
     }
+  });
+
+  it('replay2 reproduces every recorded outcome and ends in the reference state', () => {
+    const events: DrawEvent2[] = x.after.map((a) => ({
+      seq: a.seq,
+      type: a.type as DrawEvent2['type'],
+      uscc: a.uscc!,
+      certNo: a.certNo!,
+      replacementCertNo: a.replacementCertNo,
+      replacementUscc: a.replacementUscc,
+      seed: a.seed!,
+      reason: a.reason!,
+    }));
+    const r = replay2(input, [...events].reverse());
+    expect(r.mismatches).toEqual([]);
+    expect(teamsCsv2(r.state.teams)).toBe(x.after.at(-1)!['teams.csv']);
   });
 
   it('ssj verify accepts the eleven-file bundle the reference wrote', () => {

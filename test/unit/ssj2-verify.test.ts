@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../src/core/verify.js';
 import { type Bundle, putRows, pyVerify, readBundle, rehash, rows, writeBundleDir } from '../helpers/bundle.js';
+import { ssj } from '../helpers/cli.js';
 
 /**
  * Both verifiers on ssj-bundle/2 (DESIGN.md SSJ-2 "Bundle"): the reference vector bundles verify; every tampering
@@ -285,5 +286,17 @@ describe('SSJ-2 bundles in both verifiers', () => {
     b.delete('pool-removed.csv');
     expect(() => verifyBundle(b)).toThrow(/fileMissing/);
     expect(pyVerify(writeBundleDir(join(tmp, 'missing'), b)).code).toBe(3);
+  });
+
+  it('ssj verify (the command) accepts an SSJ-2 bundle and explains a broken seed rule in Chinese', async () => {
+    const ok = await ssj(tmp, ['verify', join(VECTORS, 'ssj2-joint')]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('SSJ-2');
+    const b = new Map(joint);
+    TAMPERS.find((t) => t.code === 'verify.seedRule')!.apply(b);
+    rehash(b);
+    const bad = await ssj(tmp, ['verify', writeBundleDir(join(tmp, 'zh-rule'), b)], { SSJ_LANG: 'zh' });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout + bad.stderr).toContain('种子不符合冻结时公布的规则');
   });
 });
