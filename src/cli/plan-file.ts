@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PlanInvalid, validatePlan, WHERE_FIELDS, type Plan } from '../domain/plan.js';
 import { inputError, notFound } from '../errors.js';
 import { t, type Lang } from '../i18n/index.js';
+import { activeEnterpriseValues, hasEnterprises } from '../db/roster-queries.js';
 import type { Db } from '../db/open.js';
 
 /** Read and validate a plan file, reporting every problem with its JSON path in the user's language. */
@@ -52,25 +53,12 @@ export function planInvalid(file: string, lang: Lang, problems: PlanInvalid['pro
 /** Where values must exist in the roster (a typo would silently give an empty stratum). */
 export function checkWhereValues(db: Db, plan: Plan): PlanInvalid['problems'] {
   const problems: PlanInvalid['problems'] = [];
-  const hasRoster = (db.prepare('SELECT count(*) AS n FROM enterprises').get() as { n: number }).n > 0;
-  if (!hasRoster) return problems;
-  const columns: Record<string, string> = {
-    region: 'region',
-    industry: 'industry',
-    supervision: 'supervision',
-    type: 'type',
-    risk: 'risk',
-    credit: 'credit',
-  };
+  if (!hasEnterprises(db)) return problems;
   plan.strata.forEach((s, i) => {
     for (const f of WHERE_FIELDS) {
       const values = s.where[f];
       if (!values) continue;
-      const present = (
-        db.prepare(`SELECT DISTINCT trim(${columns[f]}) AS v FROM enterprises WHERE active = 1 ORDER BY v`).all() as {
-          v: string;
-        }[]
-      ).map((r) => r.v);
+      const present = activeEnterpriseValues(db, f);
       for (const v of values)
         if (!present.includes(v))
           problems.push({

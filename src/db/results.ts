@@ -660,3 +660,8 @@ export function resultTarget(db: Db, resultId: number): { plan_id: string; uscc:
     uscc: string;
   };
 }
+
+/** Whether a result is recorded for the enterprise in the plan. */
+export function hasResult(db: Db, planId: string, uscc: string): boolean {
+  return db.prepare('SELECT 1 FROM results WHERE plan_id = ? AND uscc = ?').get(planId, uscc) !== undefined;
+}

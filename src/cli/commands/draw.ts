@@ -3,7 +3,6 @@ import type { Context } from '../context.js';
 import { appendAudit } from '../../audit/log.js';
 import { draw, drawEnterprises } from '../../core/draw.js';
 import { inspectorOrders } from '../../parallel/inspector-orders.js';
-import { normalizeSeed, rfc3797Key, SeedFormatError } from '../../core/seed.js';
 import type { DrawState } from '../../core/state.js';
 import { computeInputs, diffInputs, type DrawInputs } from '../../db/draw-inputs.js';
 import { drawInput } from '../../core/draw-input.js';
@@ -25,7 +24,8 @@ import { refused, SsjError, usageError } from '../../errors.js';
 import { bi } from '../../i18n/index.js';
 import { table } from '../output.js';
 import { protocol } from '../../app/errors.js';
-import { roleLabel } from './plan.js';
+import { roleLabel } from '../labels.js';
+import { seedFromOptions } from '../seed-options.js';
 
 export const ALGORITHM = 'SSJ-1';
 
@@ -62,25 +62,6 @@ export interface DrawOptions {
   seedSource?: string;
   redraw?: boolean;
   reason?: string;
-}
-
-export function seedFromOptions(opts: { seed?: string; seedRfc3797?: string }): {
-  seed: string;
-  input: string;
-  kind: 'text' | 'rfc3797';
-} {
-  if ((opts.seed === undefined) === (opts.seedRfc3797 === undefined)) throw usageError('draw.needSeed');
-  if (opts.seedRfc3797 !== undefined) {
-    try {
-      return { seed: rfc3797Key(opts.seedRfc3797), input: opts.seedRfc3797, kind: 'rfc3797' };
-    } catch (e) {
-      if (e instanceof SeedFormatError) throw usageError('draw.badRfc3797', { value: opts.seedRfc3797 });
-      throw e;
-    }
-  }
-  const seed = normalizeSeed(opts.seed!);
-  if (!seed) throw usageError('draw.emptySeed');
-  return { seed, input: opts.seed!, kind: 'text' };
 }
 
 async function runDraw(ctx: Context, opts: DrawOptions): Promise<void> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inSnapshot } from '../../db/tx.js';
 import type { Wrap } from '../register.js';
+import { publicInspectors, publicItems } from '../../db/roster-queries.js';
 import type { Context } from '../context.js';
 import { activeDraw, findFreeze } from '../../db/draws.js';
 import type { Db } from '../../db/open.js';
@@ -14,14 +15,7 @@ import { usageError } from '../../errors.js';
 import { forPublication } from '../../io/announcement.js';
 import { writeBundle } from '../../app/export-bundle.js';
 import { beijingDate } from '../../io/dates.js';
-import {
-  bundleDir,
-  renderSite,
-  type SiteData,
-  type SiteInspector,
-  type SiteItem,
-  type SitePlan,
-} from '../../io/site.js';
+import { bundleDir, renderSite, type SiteData, type SitePlan } from '../../io/site.js';
 import { writeFile, warnIfOfficeUnset } from './export-output.js';
 import { drawLoader, loadResults } from './export-results.js';
 
@@ -107,28 +101,9 @@ function siteData(ctx: Context, db: Db, year: number, dir: string): SiteData {
     year,
     generatedOn: today,
     items: publicItems(db),
-    inspectors: publicRoster(db),
+    inspectors: publicInspectors(db),
     plans,
     verifier: readFileSync(VERIFIER_SOURCE),
     months: months.map((month) => loadResults(db, { month }, now, drawOf)),
   };
-}
-
-/** The check-item list as rule 第七条 publishes it (name, content, basis). */
-function publicItems(db: Db): SiteItem[] {
-  return db
-    .prepare(
-      'SELECT code, name, content, basis, industries, method, category FROM items WHERE active = 1 ORDER BY code',
-    )
-    .all() as SiteItem[];
-}
-
-/**
- * The inspector roster for the public: the columns are named one by one so an ID number, phone, gender or
- * address can never reach the site, whatever the table holds.
- */
-function publicRoster(db: Db): SiteInspector[] {
-  return db
-    .prepare('SELECT cert_no AS certNo, name, unit, kind FROM inspectors WHERE active = 1 ORDER BY kind DESC, cert_no')
-    .all() as SiteInspector[];
 }

@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Register } from '../register.js';
+import { itemNames as itemNameMap } from '../../db/roster-queries.js';
+import { eventLabel, roleLabel, statusLabel } from '../labels.js';
 import type { Db } from '../../db/open.js';
 import { inWrite } from '../../db/tx.js';
 import type { Context } from '../context.js';
@@ -194,17 +196,6 @@ export function strataTable(lang: Lang, rows: StratumPreview[]): string {
   );
 }
 
-export function statusLabel(lang: Lang, s: string): string {
-  const zh: Record<string, string> = {
-    draft: '草稿',
-    frozen: '已冻结',
-    drawn: '已抽取',
-    active: '有效',
-    void: '已作废',
-  };
-  return lang === 'zh' ? (zh[s] ?? s) : s;
-}
-
 function freezePlan(ctx: Context, id: string, seedSource: string, out: string | undefined): void {
   const db = ctx.db({ mustExist: true });
   // Checks, inputs and store under one write lock: an import cannot commit between computing and storing the freeze.
@@ -293,9 +284,8 @@ function showPlan(ctx: Context, id: string): void {
   const active = draws.find((d) => d.status === 'active');
   const state = active ? loadState(db, active.id) : undefined;
   const events = active ? drawEvents(db, active.id) : [];
-  const itemNames = new Map(
-    (db.prepare('SELECT code, name FROM items').all() as { code: string; name: string }[]).map((r) => [r.code, r.name]),
-  );
+  const itemNames = itemNameMap(db);
+
   const data = {
     plan: p,
     status: stored.status,
@@ -377,14 +367,4 @@ function showPlan(ctx: Context, id: string): void {
     }
     return lines;
   });
-}
-
-export function eventLabel(lang: Lang, type: string): string {
-  const zh: Record<string, string> = { recusal: '回避', swap: '回避（对调）', replacement: '替换企业' };
-  return lang === 'zh' ? (zh[type] ?? type) : type;
-}
-
-export function roleLabel(lang: Lang, role: string): string {
-  const zh: Record<string, string> = { selected: '抽中', reserve: '备选', replaced: '已替换' };
-  return lang === 'zh' ? (zh[role] ?? role) : role;
 }

@@ -1,0 +1,208 @@
+import { appendAudit } from '../audit/log.js';
+import { applyEvent, type EventOutcome } from '../core/events.js';
+import { explainRecusal, explainSwap, type RecusalExplanation, type SwapExplanation } from '../core/explain.js';
+import type { DrawState } from '../core/state.js';
+import type { EventType, Seat } from '../core/types.js';
+import { activeConflicts, recordRecusalConflict } from '../db/conflicts.js';
+import { checkedReplay } from '../db/drawing.js';
+import {
+  activeDraw,
+  drawEvents,
+  drawsOfPlan,
+  insertEvent,
+  storeState,
+  type DrawRecord,
+  type StoredEvent,
+} from '../db/draws.js';
+import type { Db } from '../db/open.js';
+import { getPlan } from '../db/plans.js';
+import { hasResult } from '../db/results.js';
+import { stateHash } from '../db/state-hash.js';
+import { assertUnchanged, inWrite, stateMark } from '../db/tx.js';
+import { refused } from '../errors.js';
+import { protocol } from './errors.js';
+import type { Who } from './results.js';
+
+/**
+ * `ssj recuse` and `ssj replace`: the post-draw events of SSJ-1 (docs/ALGORITHM.md section 8). Each one replays the
+ * stored draw, refuses if that no longer gives the stored result, applies the event with src/core, and stores the
+ * event, the new result, the recused inspector's conflict and an audit entry in one transaction.
+ */
+
+export interface EventRequest {
+  type: EventType;
+  uscc: string;
+  certNo: string;
+  seed: string;
+  reason: string;
+}
+
+/** The plan's active draw, or a refusal saying whether it was never drawn or its draw was voided. */
+function currentDraw(db: Db, planId: string): DrawRecord {
+  const d = activeDraw(db, planId);
+  if (d) return d;
+  const voided = drawsOfPlan(db, planId).pop();
+  if (voided) throw refused('event.drawVoided', { id: planId, drawId: voided.id, at: voided.voidedAt ?? '' });
+  throw refused('draw.notDrawn', { id: planId });
+}
+
+/** The current state, re-derived from the draw's own inputs and recorded events; no event may build on an edited result. */
+function replayedState(db: Db, d: DrawRecord): DrawState {
+  return checkedReplay(db, d, 'event.storedStateDiffers').replayed;
+}
+
+/** Apply the event, adding the team to a "not on the team" error so the officer sees who is. */
+function apply(state: DrawState, req: EventRequest): EventOutcome {
+  try {
+    return protocol(() => applyEvent(state, req));
+  } catch (e) {
+    if ((e as { code?: string }).code === 'event.notOnTeam')
+      (e as { details: Record<string, unknown> }).details.team = state.teams.get(req.uscc) ?? [];
+    throw e;
+  }
+}
+
+/** Inspector/enterprise pairs the event seats together (to warn about conflicts declared after the draw). */
+function seatedPairs(state: DrawState, o: EventOutcome): { certNo: string; uscc: string }[] {
+  if (o.type === 'recusal') return [{ certNo: o.replacementCertNo, uscc: o.uscc }];
+  if (o.type === 'swap')
+    return [
+      { certNo: o.replacementCertNo, uscc: o.uscc },
+      { certNo: o.certNo, uscc: o.replacementUscc },
+    ];
+  return (state.teams.get(o.replacementUscc) ?? []).map((s) => ({ certNo: s.certNo, uscc: o.replacementUscc }));
+}
+
+export interface PreparedEvent {
+  d: DrawRecord;
+  state: DrawState;
+  outcome: EventOutcome;
+  event: StoredEvent;
+  report: EventReport;
+  /** The database as it stood when the event was computed (src/db/tx.ts). */
+  mark: string;
+}
+
+/** Everything the event needs, read and computed from one snapshot (the caller holds the transaction). */
+export function prepareEvent(db: Db, who: Who, planId: string, req: EventRequest): PreparedEvent {
+  const at = who.at;
+  const { plan } = getPlan(db, planId);
+  const d = currentDraw(db, plan.id);
+  const recorded = drawEvents(db, d.id);
+  const state = replayedState(db, d);
+  // A checked enterprise cannot be swapped for a reserve: its result would be left pointing at nothing.
+  if (req.type === 'replacement' && hasResult(db, plan.id, req.uscc))
+    throw refused('event.hasResult', { id: plan.id, uscc: req.uscc });
+  const outcome = apply(state, req);
+  const event: StoredEvent = {
+    seq: (recorded[recorded.length - 1]?.seq ?? 0) + 1,
+    type: req.type,
+    uscc: req.uscc,
+    certNo: req.certNo,
+    replacementCertNo: outcome.replacementCertNo,
+    replacementUscc: outcome.replacementUscc,
+    seed: req.seed,
+    reason: req.reason,
+    operator: who.operator,
+    at,
+  };
+  const report = eventReport(state, plan.id, d.id, event, outcome);
+  return { d, state, outcome, event, report, mark: stateMark(db) };
+}
+
+/**
+ * Store a prepared event under the write lock: the event, the new state, the recused inspector's conflict and the
+ * audit entry. With `asked` (computed in a snapshot before asking the officer) it refuses if another command wrote
+ * meanwhile; without, it computes and stores in the same transaction.
+ */
+export function recordEvent(db: Db, who: Who, planId: string, req: EventRequest, asked?: PreparedEvent): PreparedEvent {
+  return inWrite(db, () => {
+    const p = asked ?? prepareEvent(db, who, planId, req);
+    if (asked) assertUnchanged(db, asked.mark, { id: planId });
+    const { d, state, event, report } = p;
+    insertEvent(db, d.id, event);
+    storeState(db, d.id, state);
+    if (req.type !== 'replacement') recordRecusalConflict(db, req.certNo, req.uscc, req.reason, who.at);
+    appendAudit(db, {
+      at: who.at,
+      operator: who.operator,
+      action: `event.${req.type}`,
+      planId: d.planId,
+      payload: { drawId: d.id, event, outcome: p.outcome, resultHash: report.resultHash },
+    });
+    return p;
+  });
+}
+
+/** Newcomers the event seated beside an enterprise they have a conflict with, declared after the draw (a warning). */
+export function newcomerConflicts(
+  db: Db,
+  p: PreparedEvent,
+): { certNo: string; uscc: string; planId: string; name: string; enterprise: string }[] {
+  const { d, state, outcome } = p;
+  return activeConflicts(db, seatedPairs(state, outcome)).map((pair) => ({
+    ...pair,
+    planId: d.planId,
+    name: state.inspectorsByCert.get(pair.certNo)?.name ?? '',
+    enterprise: state.row(pair.uscc)?.name ?? '',
+  }));
+}
+
+/** What the commands print and --json returns: the stored event, who and what it concerns, why, and the teams it touched. */
+export interface EventReport {
+  planId: string;
+  drawId: number;
+  event: StoredEvent;
+  outcome: EventOutcome;
+  /** The enterprise of the event. */
+  enterprise: { uscc: string; name: string; industry: string };
+  /** The inspector who left (recusal, swap). */
+  left: { certNo: string; name: string } | null;
+  /** Who came in: the newcomer of a recusal, the partner of a swap. */
+  came: { certNo: string; name: string } | null;
+  /** The partner enterprise of a swap, or the reserve that replaced the enterprise. */
+  other: { uscc: string; name: string } | null;
+  why: RecusalExplanation | SwapExplanation | { stratum: string; rank: number };
+  rules: { specialists: number; maxPerInspector: number | null };
+  teams: Record<string, Seat[]>;
+  checkItems: Record<string, string[]>;
+  resultHash: string;
+}
+
+export function eventReport(
+  state: DrawState,
+  planId: string,
+  drawId: number,
+  event: StoredEvent,
+  o: EventOutcome,
+): EventReport {
+  const inspector = (certNo: string) =>
+    certNo ? { certNo, name: state.inspectorsByCert.get(certNo)?.name ?? '' } : null;
+  const enterprise = (uscc: string) => (uscc ? { uscc, name: state.row(uscc)?.name ?? '' } : null);
+  const e = state.row(o.uscc)!;
+  const touched = [o.uscc, o.replacementUscc].filter((u) => u && state.teams.has(u));
+  const why =
+    o.type === 'recusal'
+      ? explainRecusal(state, o, event.seed)
+      : o.type === 'swap'
+        ? explainSwap(state, o)
+        : { stratum: e.stratum, rank: o.position ?? 0 };
+  return {
+    planId,
+    drawId,
+    event,
+    outcome: o,
+    enterprise: { uscc: e.uscc, name: e.name, industry: e.industry },
+    left: inspector(o.certNo),
+    came: inspector(o.replacementCertNo),
+    other: enterprise(o.replacementUscc),
+    why,
+    rules: { specialists: state.input.team.specialists, maxPerInspector: state.input.team.maxPerInspector },
+    teams: Object.fromEntries(touched.map((u) => [u, state.teams.get(u)!])),
+    checkItems:
+      o.type === 'replacement'
+        ? { [o.replacementUscc]: (state.checkItems.get(o.replacementUscc) ?? []).map((c) => c.code) }
+        : {},
+    resultHash: stateHash(state),
+  };
+}
