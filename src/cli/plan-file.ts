@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { PlanInvalid, validatePlan, WHERE_FIELDS, type Plan } from '../domain/plan.js';
+import { checkPlan } from '../app/plan-check.js';
+import { PlanInvalid, WHERE_FIELDS, type Plan } from '../domain/plan.js';
 import { inputError, notFound } from '../errors.js';
 import { t, type Lang } from '../i18n/index.js';
 import { activeEnterpriseValues, hasEnterprises } from '../db/roster-queries.js';
@@ -22,7 +23,7 @@ export function readPlanFile(path: string, lang: Lang): Plan {
     throw inputError('plan.badJson', { file: path, ...jsonErrorPlace(text, (e as Error).message) });
   }
   try {
-    return validatePlan(raw);
+    return checkPlan(raw);
   } catch (e) {
     if (e instanceof PlanInvalid) throw planInvalid(path, lang, e.problems);
     throw e;

@@ -1,4 +1,5 @@
-import { validatePlan, PlanInvalid, type Plan } from '../domain/plan.js';
+import { checkPlan } from '../app/plan-check.js';
+import { PlanInvalid, type Plan } from '../domain/plan.js';
 import { parseRatio } from '../domain/ratio.js';
 import { bi, t, type Lang } from '../i18n/index.js';
 import { planInvalid } from './plan-file.js';
@@ -86,7 +87,7 @@ export async function runPlanWizard(lang: Lang): Promise<Plan> {
     publication: { unannounced },
   };
   try {
-    return validatePlan(raw);
+    return checkPlan(raw);
   } catch (e) {
     if (e instanceof PlanInvalid) throw planInvalid('(ssj plan new)', lang, e.problems);
     throw e;

@@ -23,7 +23,8 @@ export function drawInput(
       },
       reserves: s.reserves,
     })),
-    team: plan.team,
+    // The SSJ-1 engine's team size is the plan's officer seats (SSJ-2 draws build their input in core/ssj2).
+    team: { size: plan.team.officers, specialists: plan.team.specialists, maxPerInspector: plan.team.maxPerInspector },
     itemsPerEnterprise: plan.items.perEnterprise,
     pool: data.pool,
     inspectors: data.inspectors,

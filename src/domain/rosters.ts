@@ -203,6 +203,12 @@ export const INSPECTOR_KIND_ZH: Record<InspectorKind, string> = { officer: '执�
 export const inspectorKind = (stored: string): InspectorKind => (stored === 'expert' ? 'expert' : 'officer');
 
 /** Spellings of 类别 found in office rosters and expert-pool lists. */
+/** A kind as a person writes it (专家, 安全生产专家, officer …), or undefined. For plan files' inspectors.where.kind. */
+export function parseInspectorKind(v: string): InspectorKind | undefined {
+  const k = v.normalize('NFKC').trim().toLowerCase();
+  return (INSPECTOR_KINDS as readonly string[]).includes(k) ? (k as InspectorKind) : KIND_ALIASES[k];
+}
+
 const KIND_ALIASES: Record<string, InspectorKind> = {
   inspector: 'officer',
   执法人员: 'officer',

@@ -13,6 +13,7 @@ import { ledger } from './messages/ledger.js';
 import { ssj2 } from './messages/ssj2.js';
 import { environment } from './messages/environment.js';
 import { office } from './messages/office.js';
+import { teams } from './messages/teams.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -32,6 +33,7 @@ const catalog: Catalog = {
   ...ssj2,
   ...environment,
   ...office,
+  ...teams,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

@@ -1,5 +1,6 @@
 import type { Plan, Stratum, WhereField } from '../domain/plan.js';
 import type { EventType } from '../core/types.js';
+import { teamShapeText, type TeamShape } from './team-text.js';
 import { csvBytes, type CsvColumn, type CsvEncoding } from './csv-write.js';
 import { addDays, beijingDate, officialDate, officialDateTime, officialRange } from './dates.js';
 import { cleanText, facts, html, join, page, table, type Html } from './html.js';
@@ -71,7 +72,7 @@ export interface AnnouncementData {
     window: { start: string; end: string };
     unannounced: boolean;
     cap: Plan['cap'];
-    team: { size: number; specialists: number };
+    teams: TeamShape;
     itemsPerEnterprise: number;
   };
   strata: AnnouncedStratum[];
@@ -233,7 +234,7 @@ export function factRows(d: AnnouncementData): [string, string][] {
     ['抽查任务', d.plan.title],
     ['检查时间', officialRange(d.plan.window.start, d.plan.window.end)],
     ['抽查方式', `${isDirected(d.strata) ? '定向' : '不定向'}抽查${d.plan.unannounced ? '，暗查暗访' : ''}`],
-    ['检查组', `每组${d.plan.team.size}人，其中具备相应业务专长的不少于${d.plan.team.specialists}人，第一位为组长`],
+    ['检查组', teamShapeText(d.plan.teams, true)],
     ['检查事项', `每家企业从适用的抽查事项清单中随机抽取${d.plan.itemsPerEnterprise}项`],
     ['年度抽查上限', capText(d.plan.cap)],
   ];

@@ -1,5 +1,6 @@
 import { sha256Hex } from '../core/hash.js';
 import type { Plan } from '../domain/plan.js';
+import { teamShapeText } from './team-text.js';
 import {
   announcementBody,
   announcementCsv,
@@ -208,7 +209,7 @@ function planSection(p: SitePlan): Html {
       '抽查方式',
       `${isDirected(pl.strata) ? '定向' : '不定向'}抽查${pl.publication.unannounced ? '，暗查暗访（名单在检查结束后公布）' : ''}`,
     ],
-    ['检查组', `每组${pl.team.size}人，其中具备相应业务专长的不少于${pl.team.specialists}人`],
+    ['检查组', teamShapeText(pl, false)],
     ['检查事项', `每家企业随机抽取${pl.items.perEnterprise}项`],
     ['年度抽查上限', capText(pl.cap)],
   ];

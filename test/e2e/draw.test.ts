@@ -230,7 +230,7 @@ describe('yearly caps and exclusions', () => {
         min: undefined,
         ...{ ratio: '100%' },
       }));
-      p.team = { size: 1, specialists: 0, maxPerInspector: null };
+      p.team = { size: 2, specialists: 0, maxPerInspector: null };
     };
     const q1 = planFile(t.dir, 'q1.json', (p) => p);
     const q2 = planFile(t.dir, 'q2.json', (p) => {

@@ -10,7 +10,7 @@ import { replayStored } from '../../src/db/drawing.js';
 import { activeDraw, drawEvents, insertDraw, insertEvent, storeState } from '../../src/db/draws.js';
 import type { Db } from '../../src/db/open.js';
 import { insertPlan, setPlanStatus } from '../../src/db/plans.js';
-import { validatePlan, type Plan } from '../../src/domain/plan.js';
+import { drawnPlanJson, validatePlan, type Plan } from '../../src/domain/plan.js';
 import { FIXTURES } from './cli.js';
 import { templateCopy } from './templates.js';
 
@@ -118,7 +118,7 @@ export function storeDrawnInput(
     const id = insertDraw(db, {
       planId: plan.id,
       algorithm: 'SSJ-1',
-      planJson: JSON.stringify(plan),
+      planJson: drawnPlanJson(plan, 'SSJ-1'),
       seed: input.seed,
       seedInput: opts.seedInput ?? input.seed,
       seedKind: opts.seedKind ?? 'text',

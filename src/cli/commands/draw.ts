@@ -1,4 +1,5 @@
 import type { Register } from '../register.js';
+import { drawnPlanJson } from '../../domain/plan.js';
 import type { Context } from '../context.js';
 import { appendAudit } from '../../audit/log.js';
 import { draw, drawEnterprises } from '../../core/draw.js';
@@ -161,7 +162,7 @@ function storeDraw(
   const id = insertDraw(db, {
     planId: plan.id,
     algorithm: ALGORITHM,
-    planJson: JSON.stringify(plan),
+    planJson: drawnPlanJson(plan, ALGORITHM),
     seed: seed.seed,
     seedInput: seed.input,
     seedKind: seed.kind,

@@ -129,7 +129,7 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
       window: plan.window,
       unannounced: plan.publication.unannounced,
       cap: plan.cap,
-      team: { size: plan.team.size, specialists: plan.team.specialists },
+      teams: { team: plan.team, joint: plan.joint, strata: plan.strata },
       itemsPerEnterprise: plan.items.perEnterprise,
     },
     strata: plan.strata.map((s) => {

@@ -10,12 +10,16 @@ import { computeInputs, type DrawInputs } from '../../db/draw-inputs.js';
 import { activeDraw, drawEvents, drawsOfPlan, findFreeze, loadState, storeFreeze } from '../../db/draws.js';
 import { findPlan, getPlan, insertPlan, listPlans, setPlanStatus, updatePlan } from '../../db/plans.js';
 import { drawCount } from '../../domain/ratio.js';
+import { activeInspectorGroups } from '../../db/inspector-groups.js';
+import { getSettings } from '../../db/settings.js';
+import { planRosterProblems } from '../../domain/plan-roster.js';
 import type { Plan } from '../../domain/plan.js';
 import { refused, usageError } from '../../errors.js';
 import { bi, t, type Lang } from '../../i18n/index.js';
 import { displayTime, table } from '../output.js';
 import { checkWhereValues, planInvalid, readPlanFile } from '../plan-file.js';
 import { runPlanWizard } from '../plan-wizard.js';
+import { teamSummary } from '../team-summary.js';
 
 export const register: Register = (program, wrap) => {
   const plan = program.command('plan').description('add, list, show and freeze inspection plans / 抽查计划');
@@ -130,7 +134,10 @@ function storePlan(
   update: boolean,
   file: string,
 ): { existing: boolean; preview: DrawInputs } | undefined {
-  const problems = checkWhereValues(db, p);
+  const problems = [
+    ...checkWhereValues(db, p),
+    ...planRosterProblems(p, activeInspectorGroups(db), getSettings(db)['office.name'] ?? ''),
+  ];
   if (problems.length) throw planInvalid(file, ctx.lang, problems);
   const existing = findPlan(db, p.id);
   if (existing && existing.status !== 'draft')
@@ -318,7 +325,7 @@ function showPlan(ctx: Context, id: string): void {
     const lines = [
       `${p.id}  ${p.title}`,
       `${L('状态', 'status')}: ${statusLabel(ctx.lang, d.status)}   ${L('年度', 'year')}: ${p.year}   ${L('检查时间', 'window')}: ${p.window.start} ~ ${p.window.end}`,
-      `${L('每年上限', 'cap per year')}: ${p.cap.perYear}   ${L('检查组', 'team')}: ${p.team.size} (${L('专长', 'specialists')} ${p.team.specialists}, ${L('每人最多', 'max per inspector')} ${p.team.maxPerInspector ?? '-'})   ${L('每家事项', 'items each')}: ${p.items.perEnterprise}`,
+      `${L('每年上限', 'cap per year')}: ${p.cap.perYear}   ${L('检查组', 'team')}: ${teamSummary(ctx.lang, p)}   ${L('每家事项', 'items each')}: ${p.items.perEnterprise}`,
     ];
     if (d.freeze)
       lines.push(

@@ -1,0 +1,62 @@
+import type { Catalog } from '../types.js';
+
+/** SSJ-2 team rules in plan files and rosters (#14), and plan keys checked at every depth (#15). */
+export const teams: Catalog = {
+  'plan.unknownKeyNear': {
+    zh: '未知的字段 "{key}"，是否应为 "{nearest}"？（此处可用：{known}）',
+    en: 'unknown field "{key}": did you mean "{nearest}"? (known here: {known})',
+  },
+  'plan.badText': { zh: '应为非空文字', en: 'must be a non-empty text' },
+  'plan.noDepartments': {
+    zh: '部门联合抽查至少需要一个部门（joint.departments，第一个为牵头部门）',
+    en: 'a joint plan needs at least one department (joint.departments; the first one leads)',
+  },
+  'plan.badDepartmentName': {
+    zh: '部门名称 "{value}" 无效：应为非空文字，且不含 |',
+    en: 'department name "{value}" is not valid: a non-empty text without |',
+  },
+  'plan.badKind': {
+    zh: '人员类别 "{value}" 无效，可用：执法人员、专家（officer、expert）',
+    en: 'inspector kind "{value}" is not valid; use officer or expert (执法人员、专家)',
+  },
+  'plan.ssj2.fewOfficers': {
+    zh: '每组执法人员只有 {officers} 人：行政处罚法第四十二条要求执法人员不少于两人（专家不计入），请至少设为 2',
+    en: 'only {officers} officer seat(s) per team: Administrative Penalty Law art. 42 requires at least two officers (experts do not count); set at least 2',
+  },
+  'plan.ssj2.noLeadOfficer': {
+    zh: '组长必须是执法人员：第一组（{group}）至少需要 1 名执法人员',
+    en: 'the team leader must be an officer: the first group ({group}) needs at least 1 officer seat',
+  },
+  'plan.ssj2.specialistsOverOfficers': {
+    zh: '{group} 组要求具备专长的 {specialists} 人，超过该组执法人员 {officers} 人',
+    en: 'group {group} asks for {specialists} specialist(s), more than its {officers} officer seat(s)',
+  },
+  'plan.ssj2.overrideWithJoint': {
+    zh: '部门联合抽查的计划不能按层（{stratum}）另设检查组：各部门人数在 joint.departments 中设置',
+    en: 'a joint plan cannot override the team for stratum {stratum}: set each department in joint.departments',
+  },
+  'plan.ssj2.reservedDepartment': {
+    zh: '部门名称不能是 "{name}"（它是检查组分组的保留名称）',
+    en: 'a department cannot be named "{name}" (a reserved group name)',
+  },
+  'plan.ssj2.duplicateDepartment': {
+    zh: '部门 "{name}" 重复列出',
+    en: 'department "{name}" is listed twice',
+  },
+  'plan.ssj2.noDepartments': {
+    zh: '部门联合抽查至少需要一个部门',
+    en: 'a joint plan needs at least one department',
+  },
+  'plan.departmentNoOfficers': {
+    zh: '执法检查人员名录库中没有所属部门为 "{department}" 的在用执法人员（现有部门：{known}）。请先导入该部门人员（所属部门 列），或改正部门名称',
+    en: 'the inspector roster has no active officer of department "{department}" (departments: {known}). Import its officers (所属部门 column) or correct the name',
+  },
+  'plan.noExperts': {
+    zh: '计划要求每组专家 {experts} 人，但名录库中没有在用的专家（类别为 专家）。请先导入专家库',
+    en: 'the plan seats {experts} expert(s) per team but the roster has no active expert (类别 专家). Import the expert roster first',
+  },
+  'plan.inspectorWhereNone': {
+    zh: 'inspectors.where 条件下没有在用的执法人员：请检查条件（{where}）',
+    en: 'no active officer matches inspectors.where ({where}); check the conditions',
+  },
+};
