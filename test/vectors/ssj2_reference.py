@@ -290,7 +290,29 @@ def input_files(v):
     }
 
 
+def batch(in_path, out_path):
+    """Many generated cases in one process: for each, the draw (or why it fails) and every event, accepted or refused."""
+    results = []
+    for v in json.load(open(in_path, encoding="utf-8")):
+        d = Draw(v)
+        try:
+            d.run()
+        except Refused as e:
+            results.append({"drawFailed": str(e)})
+            continue
+        out = {"strata": d.strata_counts, "draw": d.files(), "events": []}
+        for req in v["events"]:
+            try:
+                o = d.apply(req)
+                out["events"].append({"replacementCertNo": o["replacementCertNo"], "replacementUscc": o["replacementUscc"], **d.files()})
+            except Refused as e:
+                out["events"].append({"refused": str(e)})
+        results.append(out)
+    with open(out_path, "w", encoding="utf-8") as fh: json.dump(results, fh, ensure_ascii=False)
+
+
 def main():
+    if sys.argv[1] == "--batch": return batch(sys.argv[2], sys.argv[3])
     path = sys.argv[1]
     v = json.load(open(path, encoding="utf-8"))
     d = Draw(v)
