@@ -93,7 +93,14 @@ export function prepareEvent(db: Db, who: Who, planId: string, req: EventRequest
   // A checked enterprise cannot be swapped for a reserve: its result would be left pointing at nothing.
   if (req.type === 'replacement' && hasResult(db, plan.id, req.uscc))
     throw refused('event.hasResult', { id: plan.id, uscc: req.uscc });
+  // Once a result is recorded the team that checked is a fact (行政处罚法 第四十二条: the officers who inspected sign
+  // the record): no recusal, reassign or swap may rewrite it, published or not (DESIGN.md "Nothing is chosen after
+  // the seed is known").
+  if (req.type !== 'replacement' && hasResult(db, plan.id, req.uscc))
+    throw refused('event.teamHasResult', { id: plan.id, uscc: req.uscc, type: req.type });
   const outcome = apply(state, req);
+  if (outcome.type === 'swap' && hasResult(db, plan.id, outcome.replacementUscc))
+    throw refused('event.swapTouchesResult', { id: plan.id, uscc: req.uscc, other: outcome.replacementUscc });
   const event: StoredEvent = {
     seq: (recorded[recorded.length - 1]?.seq ?? 0) + 1,
     type: req.type,

@@ -13,7 +13,7 @@ import { ledger } from './messages/ledger.js';
 import { ssj2 } from './messages/ssj2.js';
 import { environment } from './messages/environment.js';
 import { office } from './messages/office.js';
-import { teams } from './messages/teams.js';
+import { afterResults, teams } from './messages/teams.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -34,6 +34,7 @@ const catalog: Catalog = {
   ...environment,
   ...office,
   ...teams,
+  ...afterResults,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

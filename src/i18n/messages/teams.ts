@@ -60,3 +60,15 @@ export const teams: Catalog = {
     en: 'no active officer matches inspectors.where ({where}); check the conditions',
   },
 };
+
+/** Events after a result is recorded (#15). */
+export const afterResults: Catalog = {
+  'event.teamHasResult': {
+    zh: '企业 {uscc} 在计划 "{id}" 中已登记检查结果：检查组已完成检查，不能再回避、调整或对调人员（结果以实际检查人员为准）。如结果有误，请用 ssj result correct 更正。',
+    en: 'Enterprise {uscc} already has a recorded result in plan "{id}": its team has inspected and can no longer be changed by a recusal, reassignment or swap. If the result is wrong, correct it with ssj result correct.',
+  },
+  'event.swapTouchesResult': {
+    zh: '对调会改动企业 {other} 的检查组，而该企业在计划 "{id}" 中已登记检查结果，已拒绝。请改为不加 --swap 重新抽取替补人员。',
+    en: 'The swap would change the team of enterprise {other}, which already has a recorded result in plan "{id}"; refused. Recuse without --swap to draw a replacement instead.',
+  },
+};
