@@ -7,6 +7,7 @@ import {
   type StoredEvent,
   type StoredState,
 } from '../db/draws.js';
+import { FEEDBACK_COLUMNS } from '../db/feedback.js';
 import { replayStored } from '../db/drawing.js';
 import { gunz, hashFiles, INPUT_FILE_NAMES, type InputFiles } from '../db/draw-inputs.js';
 import type { Db } from '../db/open.js';
@@ -338,7 +339,7 @@ function diffKeyed<T extends object>(
 
 /** A table whose rows the log records whole (payload key = table name, each row with its id). */
 interface RowTable {
-  table: 'results' | 'corrections' | 'objections';
+  table: 'results' | 'corrections' | 'objections' | 'feedback';
   columns: readonly string[];
 }
 
@@ -392,6 +393,7 @@ const ROW_TABLES: RowTable[] = [
       'operator',
     ],
   },
+  { table: 'feedback', columns: FEEDBACK_COLUMNS },
 ];
 
 function checkRows(db: Db, t: RowTable, entries: readonly Entry[]): { count: number; problems: Finding[] } {

@@ -26,6 +26,7 @@ export function deadlineSettings(ctx: Context): DeadlineSettings {
     monthlyDays: getNumberSetting(db, 'deadline.monthlyDays'),
     objectionReviewDays: getNumberSetting(db, 'deadline.objectionReviewDays'),
     objectionAnswerDays: getNumberSetting(db, 'deadline.objectionAnswerDays'),
+    opinionDays: getNumberSetting(db, 'deadline.opinionDays'),
   };
 }
 

@@ -12,6 +12,8 @@ import { addWorkdays, nthWorkdayOfMonth, workdaysBetween, type WorkCalendar } fr
  * - publication: resultDays after the check date (高青 9.1: 20; 冷水滩 第十七条: 7)
  * - monthly list: the monthlyDays-th working day of the month after a month with checks (顺城 第二十一条)
  * - objection review: objectionReviewDays after receipt; answer: objectionAnswerDays after the review (高青 9.2)
+ * - opinion: the enterprise's opinion, opinionDays (3) after the written feedback (顺城 第二十条); the deadline is the
+ *   enterprise's, listed so the officer records the opinion, or that none came, when it has passed
  * - result missing: a selected enterprise with no recorded result is due by the end of the plan's window
  *
  * A deadline that falls in a year the calendar does not cover yet (in December, next year's arrangement is often
@@ -25,6 +27,8 @@ export interface DeadlineSettings {
   monthlyDays: number;
   objectionReviewDays: number;
   objectionAnswerDays: number;
+  /** 顺城 第二十条: the enterprise's opinion within this many working days of the written feedback (default 3). */
+  opinionDays?: number;
 }
 
 export interface ResultState {
@@ -32,6 +36,8 @@ export interface ResultState {
   reportDate: string | null;
   feedbackDate: string | null;
   publishedAt: string | null;
+  /** The enterprise's opinion (or its absence) is recorded (ssj result feedback --opinion…). */
+  opinionRecorded?: boolean;
 }
 
 export interface PlanState {
@@ -59,6 +65,7 @@ export const DUE_KINDS = [
   'monthly',
   'objection-review',
   'objection-answer',
+  'opinion',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
@@ -155,6 +162,9 @@ export function openDeadlines(cal: WorkCalendar, plans: readonly PlanState[], s:
           return addWorkdays(cal, from, s.feedbackDays);
         });
       }
+      const feedbackDate = r.feedbackDate;
+      if (feedbackDate && !r.opinionRecorded)
+        push({ kind: 'opinion', from: feedbackDate, ...who }, () => addWorkdays(cal, feedbackDate, s.opinionDays ?? 3));
       if (!r.publishedAt)
         push({ kind: 'publication', from: r.checkDate, ...who }, () => addWorkdays(cal, r.checkDate, resultDays));
       const month = r.checkDate.slice(0, 7);

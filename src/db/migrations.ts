@@ -274,4 +274,22 @@ export const migrations: readonly string[] = [
   ALTER TABLE corrections ADD COLUMN approved_by TEXT;
   ALTER TABLE corrections ADD COLUMN approved_on TEXT;
   `,
+  // 4: the enterprise's side of a check, one row per result (顺城 第二十、二十一条; 冷水滩 第十七条): its opinion
+  // (opinion_kind 'given' or 'none' = nothing came within the deadline; the text stays internal), the 意见建议 the
+  // officer approved for publication, the satisfaction card's answer, and 结果运用 (codes joined with ',').
+  `
+  CREATE TABLE feedback (
+    id             INTEGER PRIMARY KEY,
+    result_id      INTEGER NOT NULL UNIQUE REFERENCES results(id),
+    opinion_kind   TEXT CHECK (opinion_kind IN ('given', 'none')),
+    opinion_on     TEXT,
+    opinion        TEXT NOT NULL DEFAULT '',
+    opinion_public TEXT NOT NULL DEFAULT '',
+    satisfaction   TEXT,
+    card_on        TEXT,
+    uses           TEXT NOT NULL DEFAULT '',
+    recorded_at    TEXT NOT NULL,
+    operator       TEXT NOT NULL
+  );
+  `,
 ];

@@ -472,7 +472,8 @@ export function planStates(db: Db, planId?: string): PlanState[] {
     const enterprises = (
       db
         .prepare(
-          `SELECT s.uscc, s.name, r.check_date, r.report_date, r.feedback_date, r.published_at
+          `SELECT s.uscc, s.name, r.check_date, r.report_date, r.feedback_date, r.published_at,
+                  (SELECT f.opinion_kind IS NOT NULL FROM feedback f WHERE f.result_id = r.id) AS opinion
            FROM selections s LEFT JOIN results r ON r.plan_id = ? AND r.uscc = s.uscc
            WHERE s.draw_id = ? AND s.role = 'selected' ORDER BY s.uscc`,
         )
@@ -483,6 +484,7 @@ export function planStates(db: Db, planId?: string): PlanState[] {
         report_date: string | null;
         feedback_date: string | null;
         published_at: string | null;
+        opinion: number | null;
       }[]
     ).map((e) => ({
       uscc: e.uscc,
@@ -495,6 +497,7 @@ export function planStates(db: Db, planId?: string): PlanState[] {
               reportDate: e.report_date,
               feedbackDate: e.feedback_date,
               publishedAt: e.published_at,
+              opinionRecorded: e.opinion === 1,
             },
     }));
     const objections = objectionViews(db, p.id).map((o) => ({

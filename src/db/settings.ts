@@ -44,6 +44,12 @@ export const settingKeys: SettingDef[] = [
     kind: 'days',
   },
   {
+    key: 'deadline.opinionDays',
+    default: '3',
+    help: 'working days the enterprise has for its opinion after the written feedback (顺城 第二十条)',
+    kind: 'days',
+  },
+  {
     key: 'publication.announceDays',
     default: '15',
     help: 'days before the window an announcement is due (汨罗)',

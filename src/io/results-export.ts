@@ -1,3 +1,4 @@
+import { useNames } from '../domain/feedback.js';
 import { followUpName, outcomeName } from '../domain/outcomes.js';
 import { csvBytes, type CsvColumn, type CsvEncoding } from './csv-write.js';
 import { officialDate, officialMonth } from './dates.js';
@@ -40,6 +41,11 @@ export interface PublishedResult {
   original: { outcome: string; followUp: string } | null;
   corrections: PublishedCorrection[];
   published: boolean;
+  /**
+   * The enterprise's side (顺城 第二十一条: 检查的反馈情况、被检查对象的意见建议、检查结果的运用): the day of the written
+   * feedback, the 意见建议 the officer approved for publication ('' = none approved yet) and the 结果运用 codes.
+   */
+  feedback: { date: string | null; opinion: string; uses: string[] };
 }
 
 export type ResultsScope = { kind: 'plan'; planId: string; title: string } | { kind: 'month'; month: string };
@@ -77,6 +83,11 @@ function approval(c: PublishedCorrection): string {
   return c.approvedBy ? `经${c.approvedBy}${c.approvedOn ? `于${officialDate(c.approvedOn)}` : ''}签字确认。` : '';
 }
 
+/** 反馈情况: "2024年2月10日书面反馈" or "尚未反馈". */
+export function feedbackText(r: PublishedResult): string {
+  return r.feedback.date ? `${officialDate(r.feedback.date)}书面反馈` : '尚未反馈';
+}
+
 export function withheldResultsText(w: ResultsData['withheld'][number]): string {
   return `任务 ${w.planId} 采取暗查暗访方式，其 ${w.count} 条检查结果将于检查时间结束（${officialDate(w.until)}）后公布。`;
 }
@@ -102,6 +113,9 @@ const RESULT_COLUMNS: CsvColumn<PublishedResult>[] = [
         .map((c) => `${c.date} ${c.reason}${c.approvedBy ? `（${c.approvedBy} ${c.approvedOn ?? ''} 签字确认）` : ''}`)
         .join('；'),
   },
+  { header: '反馈情况', value: feedbackText },
+  { header: '意见建议', value: (r) => r.feedback.opinion },
+  { header: '结果运用', value: (r) => useNames(r.feedback.uses) },
 ];
 
 /** One row per result; a corrected result shows the current finding and, beside it, the original and why. */
@@ -123,6 +137,9 @@ export function resultsBody(d: ResultsData, links?: { csv?: string }): Html {
     { label: '检查日期', cls: 'nowrap' },
     { label: '检查结果' },
     { label: '后续处置' },
+    { label: '反馈情况' },
+    { label: '意见建议' },
+    { label: '结果运用' },
     { label: '更正情况' },
   ];
   const rows = d.results.map((r, i) => [
@@ -135,6 +152,9 @@ export function resultsBody(d: ResultsData, links?: { csv?: string }): Html {
     officialDate(r.checkDate),
     outcomeName(r.outcome),
     followUpName(r.followUp),
+    feedbackText(r),
+    r.feedback.opinion,
+    useNames(r.feedback.uses),
     correctionText(r),
   ]);
   return html`<article>

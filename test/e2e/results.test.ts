@@ -704,6 +704,10 @@ describe('on a real draw of the fixtures (import, plan add, freeze, draw)', () =
     ).toBe(0);
 
     // 2024-04-08: Qingming 04-04..06 off, 04-07 (Sunday) worked
+    // 顺城 第二十条: the enterprise said nothing within 3 working days of the feedback; recorded, so nothing is open
+    expect((await go('result', 'feedback', '--plan', '2024Q1', '--enterprise', first, '--opinion', 'none')).code).toBe(
+      0,
+    );
     const due = JSON.parse((await go('--json', 'due', '--plan', '2024Q1')).stdout) as {
       today: string;
       overdue: { kind: string; uscc: string }[];

@@ -166,6 +166,60 @@ export async function buildExportTemplate(dir: string): Promise<void> {
     '--date',
     '2024-02-08',
   ]);
+  // The enterprise's side (顺城 第二十、二十一条): r2 got the written result, answered, returned the card; the fine
+  // and the order to rectify are the 结果运用. r1 got it and said nothing within 3 working days.
+  await run('2024-02-09T02:00:00Z', [
+    'result',
+    'feedback',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    r2.uscc,
+    '--date',
+    '2024-02-09',
+  ]);
+  await run('2024-02-09T03:00:00Z', [
+    'result',
+    'feedback',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    r1.uscc,
+    '--date',
+    '2024-02-07',
+  ]);
+  await run('2024-02-19T02:00:00Z', [
+    'result',
+    'feedback',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    r2.uscc,
+    '--opinion',
+    '检查人员态度好，建议提前告知所需资料清单，联系电话 13800138000',
+    '--opinion-on',
+    '2024-02-18',
+    '--publish-opinion',
+    '对检查方式提出建议',
+    '--satisfaction',
+    '满意',
+    '--card-on',
+    '2024-02-08',
+    '--use',
+    '责令整改,行政处罚',
+  ]);
+  await run('2024-02-19T03:00:00Z', [
+    'result',
+    'feedback',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    r1.uscc,
+    '--opinion',
+    'none',
+    '--use',
+    '无',
+  ]);
   await run('2024-02-20T02:00:00Z', ['result', 'publish', '--plan', '2024Q1', '--yes']);
   await run('2024-02-26T02:00:00Z', [
     'result',

@@ -23,6 +23,8 @@ const result = (
   reportDate,
   feedbackDate,
   publishedAt,
+  // The enterprise's opinion after the feedback (顺城 第二十条) is counted in test/unit/feedback.test.ts.
+  opinionRecorded: true,
 });
 
 /** Spring Festival 2024 (02-10..17 off, Sundays 02-04 and 02-18 worked) lies inside every count below. */

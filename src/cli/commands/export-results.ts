@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { feedbackByCheck, type FeedbackRow } from '../../db/feedback.js';
 import { inSnapshot } from '../../db/tx.js';
 import type { Wrap } from '../register.js';
 import type { Context } from '../context.js';
@@ -99,6 +100,7 @@ export function loadResults(
       ? resultViews(db, want.planId)
       : resultViews(db).filter((v) => v.checkDate.startsWith(`${want.month}-`));
   const results: PublishedResult[] = [];
+  const feedback = feedbackByCheck(db);
   const withheld = new Map<string, { planId: string; until: string; count: number }>();
   for (const v of views) {
     const plan = getPlan(db, v.planId).plan;
@@ -108,7 +110,7 @@ export function loadResults(
       withheld.set(v.planId, w);
       continue;
     }
-    results.push(publishedResult(v, plan.title, drawOf(v.planId)));
+    results.push(publishedResult(v, plan.title, drawOf(v.planId), feedback.get(`${v.planId}\t${v.uscc}`)));
   }
   const scope: ResultsScope =
     want.planId !== undefined
@@ -143,7 +145,12 @@ export function drawLoader(db: Db, now: string): (planId: string) => Announcemen
   };
 }
 
-function publishedResult(v: ResultView, planTitle: string, draw: AnnouncementData | null): PublishedResult {
+function publishedResult(
+  v: ResultView,
+  planTitle: string,
+  draw: AnnouncementData | null,
+  fb: FeedbackRow | undefined,
+): PublishedResult {
   const e = draw?.enterprises.find((x) => x.uscc === v.uscc);
   return {
     planId: v.planId,
@@ -165,5 +172,10 @@ function publishedResult(v: ResultView, planTitle: string, draw: AnnouncementDat
       approvedOn: c.approvedOn,
     })),
     published: v.publishedAt !== null && v.corrections.every((c) => c.publishedAt !== null),
+    feedback: {
+      date: v.feedbackDate,
+      opinion: fb?.opinion_public ?? '',
+      uses: fb?.uses ? fb.uses.split(',') : [],
+    },
   };
 }

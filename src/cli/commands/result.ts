@@ -62,8 +62,9 @@ export const register: Register = (program, wrap) => {
       }),
     );
 
-  for (const field of ['report_date', 'feedback_date'] as const) {
-    const name = field === 'report_date' ? 'report' : 'feedback';
+  // `ssj result feedback` (the written feedback and what comes back) is its own file: result-feedback.ts.
+  for (const field of ['report_date'] as const) {
+    const name = 'report';
     withTarget(result.command(name))
       .description(
         field === 'report_date'

@@ -43,6 +43,65 @@ export const year: Catalog = {
   'due.overdueUncounted': { zh: '已逾期', en: 'late' },
   'due.col.from': { zh: '起算日', en: 'from' },
 
+  // ---------------------------------------------------------------- the enterprise's side
+  'feedback.nothing': {
+    zh: '没有要登记的内容：请至少给出 --date、--opinion、--publish-opinion、--satisfaction 或 --use 之一。',
+    en: 'Nothing to record: give at least one of --date, --opinion, --publish-opinion, --satisfaction, --use.',
+  },
+  'feedback.badUse': {
+    zh: '结果运用 "{value}" 无法识别：可填 {allowed}（可用逗号分隔多项）。',
+    en: 'Unknown result use "{value}": use {allowed} (several separated by commas).',
+  },
+  'feedback.noneAlone': {
+    zh: '"无" 不能与其他结果运用同时填写（{value}）。',
+    en: '"none" cannot be combined with other uses ({value}).',
+  },
+  'feedback.badSatisfaction': {
+    zh: '满意度 "{value}" 无法识别：可填 {allowed}。',
+    en: 'Unknown satisfaction answer "{value}": use {allowed}.',
+  },
+  'feedback.emptyPublic': { zh: '--publish-opinion 不能为空。', en: '--publish-opinion cannot be empty.' },
+  'feedback.publicTooLong': {
+    zh: '公开的意见建议最多 {max} 个字（现有 {length} 个）：请概括为一类或一句话，企业原文留在 --opinion。',
+    en: 'The published opinion has at most {max} characters (got {length}): summarise it; the full text goes in --opinion.',
+  },
+  'feedback.publicDigits': {
+    zh: '公开的意见建议含有一长串数字（"{value}"），可能是电话或证件号码，公开文件中不得出现。请删去后重试。',
+    en: 'The published opinion contains a long run of digits ("{value}"), possibly a phone or ID number, which published files never carry. Remove it.',
+  },
+  'feedback.emptyOpinion': {
+    zh: '--opinion 不能为空（无意见请填 none）。',
+    en: '--opinion cannot be empty (use none for no opinion).',
+  },
+  'feedback.opinionOnRequired': {
+    zh: '请用 --opinion-on YYYY-MM-DD 给出收到意见的日期。',
+    en: 'Give the day the opinion was received with --opinion-on YYYY-MM-DD.',
+  },
+  'feedback.opinionOnAlone': { zh: '--opinion-on 须与 --opinion 一起使用。', en: '--opinion-on goes with --opinion.' },
+  'feedback.cardOnAlone': { zh: '--card-on 须与 --satisfaction 一起使用。', en: '--card-on goes with --satisfaction.' },
+  'feedback.opinionBeforeFeedback': {
+    zh: '{plan} / {uscc} 还没有书面反馈日期：企业的意见建议是对书面反馈的回应（顺城 第二十条）。请先加 --date。',
+    en: '{plan} / {uscc} has no written feedback date yet: the opinion answers it (顺城 第二十条). Add --date first.',
+  },
+  'feedback.opinionTooEarly': {
+    zh: '收到意见日期 {opinion} 早于书面反馈日期 {feedback}。',
+    en: 'The opinion date {opinion} is before the written feedback on {feedback}.',
+  },
+  'feedback.cardTooEarly': {
+    zh: '满意度反馈卡日期 {card} 早于检查日期 {check}。',
+    en: 'The satisfaction card date {card} is before the check on {check}.',
+  },
+  'feedback.pending': { zh: '尚未收到', en: 'not yet received' },
+  'feedback.opinionNone': { zh: '期限内未提出', en: 'none given' },
+  'feedback.recorded': {
+    zh: '已登记 {plan} / {uscc}：书面反馈 {date}；企业意见 {opinion}；公开的意见建议 {public}；满意度 {satisfaction}；结果运用 {uses}。',
+    en: 'Recorded {plan} / {uscc}: written feedback {date}; opinion {opinion}; published opinion {public}; satisfaction {satisfaction}; result use {uses}.',
+  },
+  'due.kind.opinion': {
+    zh: '企业反馈意见建议（第二十条；到期后登记）',
+    en: "the enterprise's opinion (顺城 第二十条; record it)",
+  },
+
   // ---------------------------------------------------------------- corrections with approver
   'result.approverRequired': {
     zh: '{plan} / {uscc} 的检查结果已公示：更正须经任务执行单位主要负责人签字确认（高青 9.1）。请加上 {missing}，例如 --approved-by 张三 --approved-on 2024-03-04。未做任何更改。',
