@@ -1,4 +1,6 @@
-import { inputError } from '../errors.js';
+import { DomainError } from './problem.js';
+
+const inputError = (code: string, details: Record<string, unknown> = {}) => new DomainError(code, details);
 
 /**
  * The enterprise's side of a check (issue 18): 顺城 第二十条 (the enterprise's opinion on the inspectors, within

@@ -11,6 +11,7 @@ import { register as resultCmd } from './result.js';
 import { register as objectionCmd } from './objection.js';
 import { register as dueCmd } from './due.js';
 import { register as calendarCmd } from './calendar.js';
+import { register as resultFeedbackCmd } from './result-feedback.js';
 import { register as auditCmd } from './audit.js';
 import { register as configCmd } from './config.js';
 import { register as demoCmd } from './demo.js';
@@ -26,6 +27,7 @@ export const commands: Register[] = [
   exportCmd,
   verifyCmd,
   resultCmd,
+  resultFeedbackCmd,
   objectionCmd,
   dueCmd,
   calendarCmd,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Wrap } from '../main.js';
+import type { Register } from '../register.js';
 import { recordFeedback } from '../../app/result-feedback.js';
 import { dateInShanghai, requireIsoDate } from '../../core/workdays.js';
 import {
@@ -19,8 +19,13 @@ import { inputError } from '../../errors.js';
 
 const NONE = new Set(['none', '无', '无意见', '未反馈']);
 
-/** `ssj result feedback`: the enterprise's side of a check (顺城 第十八、二十条; 冷水滩 第十七条). */
-export function registerFeedback(result: Command, wrap: Wrap): void {
+/**
+ * `ssj result feedback`: the enterprise's side of a check (顺城 第十八、二十条; 冷水滩 第十七条). A subcommand of
+ * `ssj result`, registered after it (commands/index.ts) so result.ts stays small.
+ */
+export const register: Register = (program, wrap) => {
+  const result = program.commands.find((c: Command) => c.name() === 'result');
+  if (!result) throw new Error('ssj result must be registered before ssj result feedback');
   result
     .command('feedback')
     .description(
@@ -107,4 +112,4 @@ export function registerFeedback(result: Command, wrap: Wrap): void {
         );
       }),
     );
-}
+};
