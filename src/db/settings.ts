@@ -12,6 +12,18 @@ export interface SettingDef {
 export const settingKeys: SettingDef[] = [
   { key: 'office.name', default: '某某县应急管理局', help: 'issuing office printed on announcements', kind: 'text' },
   { key: 'office.region', default: '', help: 'region name used in titles', kind: 'text' },
+  {
+    key: 'office.docNo',
+    default: '',
+    help: 'document number prefix on forms, e.g. 冷应急抽〔2024〕 (ssj export forms)',
+    kind: 'text',
+  },
+  {
+    key: 'office.filingOffice',
+    default: '区优化办',
+    help: 'office that receives the filing form (冷水滩 第十四条)',
+    kind: 'text',
+  },
   { key: 'deadline.reportDays', default: '5', help: 'working days from check to report (顺城 第十七条)', kind: 'days' },
   {
     key: 'deadline.feedbackDays',

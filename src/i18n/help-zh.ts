@@ -23,6 +23,8 @@ export const helpZh: Record<string, string> = {
   'ssj export results': '导出某计划或某月的抽查结果公告（CSV 或 HTML）',
   'ssj export site': '导出某年度的静态网站，可直接上传',
   'ssj export filing': '导出涉企检查登记备案表（冷水滩 第十四条），每家企业一页，供打印',
+  'ssj export forms':
+    '导出检查文书（Word .docx 与打印用 HTML）：抽查告知书、现场检查记录表、检查报告、满意度反馈卡、登记备案表',
   'ssj verify': '不依赖数据库复核核验包：文件哈希、按种子重新抽取、重放事件、逐行比对',
   'ssj result': '检查结果：登记、导入、公示、更正',
   'ssj result record': '登记一次检查的结果（公示前可重新登记）',

@@ -15,6 +15,8 @@ import { html, page, type Content, type Html } from './html.js';
 export interface FilingOptions {
   /** office.region, for the title ("冷水滩区“双随机、一公开”涉企检查登记备案表"); may be empty. */
   region: string;
+  /** office.filingOffice: who receives the form (冷水滩: 区优化办). */
+  filingOffice?: string;
 }
 
 export const filingTitle = (region: string) => `${region}“双随机、一公开”涉企检查登记备案表`;
@@ -60,11 +62,11 @@ ${e.team.map((m) => html`<tr><td>${m.name}${m.seat === 1 ? '（组长）' : ''}<
 ${row('抽取情况', html`${officialDateTime(d.draw.drawnAt)}按 ${d.draw.algorithm} 规则随机抽取；随机种子：${d.draw.seed}；抽签值：<span class="hash">${e.ticket}</span>`)}
 ${row('回避情况', events.length ? html`${events.map((ev, i) => html`${i ? html`<br>` : ''}${eventText(ev)}`)}` : '无')}
 ${row('承办股室负责人意见', '（签字）　　　　　　年　　月　　日', 'tall')}
-${row('区优化办备案意见', '（盖章）　　　　　　年　　月　　日', 'tall')}
+${row(`${o.filingOffice || '区优化办'}备案意见`, '（盖章）　　　　　　年　　月　　日', 'tall')}
 ${row('检查对象签收', '（签字或盖章）　　　　　　年　　月　　日', 'tall')}
 </tbody>
 </table>
-<p class="copies">注：本表一式三份，区优化办、检查单位、检查对象各留存一份。</p>
+<p class="copies">注：本表一式三份，${o.filingOffice || '区优化办'}、检查单位、检查对象各留存一份。</p>
 </section>`;
 }
 

@@ -27,12 +27,14 @@ the office.region setting (ssj config set office.region 冷水滩区).`,
     .action(
       wrap((ctx, _args, opts) => {
         const db = ctx.db({ mustExist: true });
-        const { data, region } = inSnapshot(db, () => ({
+        const { data, settings } = inSnapshot(db, () => ({
           data: loadAnnouncement(db, String(opts.plan), ctx.now()),
-          region: getSettings(db)['office.region'] ?? '',
+          settings: getSettings(db),
         }));
+        const region = settings['office.region'] ?? '';
+        const filingOffice = settings['office.filingOffice'] ?? '';
         warnIfOfficeUnset(ctx, db);
-        emit(ctx, Buffer.from(filingHtml(data, { region }), 'utf8'), opts.out);
+        emit(ctx, Buffer.from(filingHtml(data, { region, filingOffice }), 'utf8'), opts.out);
       }),
     );
 }

@@ -4,6 +4,7 @@ import { registerAnnouncement } from './export-announcement.js';
 import { registerResults } from './export-results.js';
 import { registerSite } from './export-site.js';
 import { registerFiling } from './export-filing.js';
+import { registerForms } from './export-forms.js';
 
 /** `ssj export …`: files for publication and verification. Each subcommand lives in its own file. */
 export const register: Register = (program, wrap) => {
@@ -17,4 +18,5 @@ export const register: Register = (program, wrap) => {
   registerResults(exp, wrap);
   registerSite(exp, wrap);
   registerFiling(exp, wrap);
+  registerForms(exp, wrap);
 };

@@ -59,4 +59,14 @@ export const office: Catalog = {
     en: (p) =>
       `${p.file}: ignoring columns that are not ${p.roster} fields: ${p.columns}. If one holds a field, map it and import again, e.g.: ssj import ${p.roster} ${p.file} --map '${p.first}=field' (fields: ${p.fields})`,
   },
+
+  // ---------------------------------------------------------------- forms
+  'forms.written': {
+    zh: '已写出 {count} 个文件到 {dir}（{enterprises} 家企业的检查文书，.docx 可用 Word/WPS 打开编辑，.html 可直接打印）。',
+    en: 'Wrote {count} files to {dir} (forms for {enterprises} enterprises; .docx opens in Word/WPS, .html prints from a browser).',
+  },
+  'forms.notSelected': {
+    zh: '企业 {uscc} 不在计划 {plan} 的抽中名单中。用 ssj export announcement --plan {plan} 查看抽中的企业。',
+    en: 'The enterprise {uscc} was not selected in plan {plan}. See the selected ones with ssj export announcement --plan {plan}.',
+  },
 };
