@@ -3,8 +3,7 @@ import { registerBundle } from './export-bundle.js';
 import { registerAnnouncement } from './export-announcement.js';
 import { registerResults } from './export-results.js';
 import { registerSite } from './export-site.js';
-import { registerFiling } from './export-filing.js';
-import { registerForms } from './export-forms.js';
+import { registerFiling, registerForms } from './export-filing.js';
 
 /** `ssj export …`: files for publication and verification. Each subcommand lives in its own file. */
 export const register: Register = (program, wrap) => {
