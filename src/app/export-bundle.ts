@@ -89,9 +89,9 @@ export interface WrittenBundle {
  */
 export function writeBundle(db: Db, planId: string, outDir: string): WrittenBundle {
   const files = bundleFiles(db, planId);
-  writeBundleDir(outDir, files);
+  const dir = writeBundleDir(outDir, files);
   return {
-    dir: outDir,
+    dir,
     manifest: JSON.parse(files.get(MANIFEST_FILE)!) as Manifest,
     files: [...files].map(([name, text]) => ({ name, sha256: sha256Hex(text), bytes: Buffer.byteLength(text) })),
   };

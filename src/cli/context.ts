@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { openDb, type Db, type OpenOptions } from '../db/open.js';
 import { SsjError, usageError } from '../errors.js';
 import { resolveLang, type Lang } from '../i18n/index.js';
+import { databaseFiles, guardOutputs, type OutputTarget } from '../io/output-guard.js';
 import { Output, type Streams } from './output.js';
 
 export interface GlobalOptions {
@@ -69,6 +70,26 @@ export class Context {
   db(opts: OpenOptions = {}): Db {
     this.handle ??= openDb(this.dbPath, { busyTimeoutMs: busyTimeout(this.io.env), ...opts });
     return this.handle;
+  }
+
+  /** Input files of this command (absolute), declared before it runs: no output may land on one. */
+  private readonly inputFiles: string[] = [];
+
+  /** Declare files this command reads (main.ts does it for every input option and argument). */
+  addInputs(paths: string[]): void {
+    for (const p of paths) this.inputFiles.push(this.path(p));
+  }
+
+  /**
+   * Refuse (exit 2) any output that is the database, its -wal/-shm/-journal, or an input, by identity (symlinks and
+   * hard links resolved). main.ts calls it for every output option before the action runs; call it yourself for an
+   * output path the command works out later (a default name, for example). Paths are resolved like ctx.path.
+   */
+  guardOutputs(outputs: OutputTarget[]): void {
+    guardOutputs(
+      outputs.map((o) => ({ ...o, path: this.path(o.path) })),
+      [...databaseFiles(this.dbPath), ...this.inputFiles.map((path) => ({ path, role: 'input' as const }))],
+    );
   }
 
   /** Resolve a path the user typed, relative to the working directory. */

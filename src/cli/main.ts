@@ -6,6 +6,7 @@ import { helpZh } from '../i18n/help-zh.js';
 import { Context, globalsOf, type Io } from './context.js';
 import { commands } from './commands/index.js';
 import type { Action, Register, Wrap } from './register.js';
+import { fileRoles } from './file-roles.js';
 
 /** Re-exported for one landing: command files now import these from ./register.js. */
 export type { Action, Register, Wrap };
@@ -42,6 +43,10 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
       const ctx = new Context(globalsOf(cmd), io);
       onContext(ctx);
       try {
+        // Before anything is opened or written: no output may land on the database or an input (output-guard.ts).
+        const files = fileRoles(cmd, args, opts);
+        ctx.addInputs(files.inputs);
+        ctx.guardOutputs(files.outputs);
         const code = await fn(ctx, args, opts);
         if (typeof code === 'number' && code !== 0) throw new ExitWith(code);
       } finally {

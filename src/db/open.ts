@@ -12,6 +12,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** How long to wait for another process's write lock before SQLITE_BUSY (default BUSY_TIMEOUT_MS). */
   busyTimeoutMs?: number;
+  /** A standalone copy (backup): rollback journal, so the file needs no -wal/-shm beside it. Default WAL. */
+  journal?: 'wal' | 'delete';
 }
 
 /** Busy timeout: a second ssj process waits this long for the writer before giving up. */
@@ -40,7 +42,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
       throw new SsjError('refused', 'db.newerVersion', { path, found: version, supported: migrations.length });
     }
     if (!opts.readonly) {
-      db.pragma('journal_mode = WAL');
+      db.pragma(opts.journal === 'delete' ? 'journal_mode = DELETE' : 'journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');

@@ -14,6 +14,8 @@ import { ssj2 } from './messages/ssj2.js';
 import { environment } from './messages/environment.js';
 import { office } from './messages/office.js';
 import { afterResults, teams } from './messages/teams.js';
+import { teams } from './messages/teams.js';
+import { safety } from './messages/safety.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -35,6 +37,7 @@ const catalog: Catalog = {
   ...office,
   ...teams,
   ...afterResults,
+  ...safety,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

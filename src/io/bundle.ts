@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFolderAtomic } from './atomic.js';
 import { join } from 'node:path';
 import { cmp } from '../core/canonical.js';
 import { MANIFEST_FILE } from '../core/verify.js';
@@ -9,33 +10,21 @@ import { refused, SsjError } from '../errors.js';
  * and reading a folder back for `ssj verify`.
  */
 
-/** Write the bundle's files into `dir` (created if missing); a folder holding other files is refused. */
-export function writeBundleDir(dir: string, files: Map<string, string>): void {
-  prepareDir(dir, files);
-  for (const [name, text] of files) {
-    try {
-      writeFileSync(join(dir, name), text);
-    } catch (e) {
-      throw new SsjError('invalidInput', 'file.unwritable', { path: join(dir, name), reason: (e as Error).message }, e);
-    }
-  }
-}
-
-function prepareDir(dir: string, files: Map<string, string>): void {
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new SsjError('usage', 'bundle.outIsFile', { path: dir });
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw new SsjError('invalidInput', 'file.unwritable', { path: dir, reason: (e as Error).message }, e);
-  }
-  if (!statSync(dir).isDirectory())
-    throw new SsjError('invalidInput', 'file.unwritable', { path: dir, reason: 'not a directory' });
-  const foreign = readdirSync(dir).filter((f) => !files.has(f));
-  if (foreign.length)
-    throw refused('bundle.dirNotEmpty', {
-      dir,
-      files: foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ' …' : ''),
-    });
+/**
+ * Write the bundle's files as the folder `dir`: built beside it and swapped in whole (src/io/atomic.ts). Anything
+ * the bundle does not list (a subfolder too) would make the verification fail, and may be the office's own: such a
+ * folder is refused rather than lost. Returns the folder's real path.
+ */
+export function writeBundleDir(dir: string, files: Map<string, string>): string {
+  return writeFolderAtomic(dir, files, {
+    foreign: (entries) => entries.filter((e) => !files.has(e)),
+    refuse: (path, foreign) =>
+      refused('bundle.dirNotEmpty', {
+        dir: path,
+        files: foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ' …' : ''),
+      }),
+    notFolder: (path) => new SsjError('usage', 'bundle.outIsFile', { path }),
+  });
 }
 
 /**

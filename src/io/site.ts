@@ -105,6 +105,21 @@ export const monthPage = (m: string) => `results/${m}.html`;
 export const monthCsv = (m: string) => `results/${m}.csv`;
 export const bundleDir = (id: string) => `bundles/${planSlug(id)}`;
 
+/**
+ * Could an export of the site have written this entry (relative path; folders end with '/')? Anything else in an
+ * existing site folder is the office's own, and the export refuses to replace the folder rather than lose it.
+ */
+export function isSiteEntry(entry: string): boolean {
+  return (
+    /^(index|items|plans|tasks|results|inspectors)\.html$/.test(entry) ||
+    entry === VERIFIER_FILE ||
+    /^(tasks|results|bundles)\/$/.test(entry) ||
+    /^(tasks|results)\/[^/]+\.(html|csv)$/.test(entry) ||
+    /^bundles\/[^/]+(\/|\.zip)$/.test(entry) ||
+    /^bundles\/[^/]+\/[a-z-]+\.(csv|json)$/.test(entry)
+  );
+}
+
 /** A link between site files: `from` and `to` are paths relative to the site root. */
 export function rel(from: string, to: string): string {
   const depth = from.split('/').length - 1;

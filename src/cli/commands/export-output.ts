@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
+import { extname } from 'node:path';
+import { writeFileAtomic } from '../../io/atomic.js';
 import type { Context } from '../context.js';
-import { SsjError, usageError } from '../../errors.js';
+import { usageError } from '../../errors.js';
 import { parseCsvEncoding, type CsvEncoding } from '../../io/csv-write.js';
 import { beijingDate } from '../../io/dates.js';
 import type { Db } from '../../db/open.js';
@@ -48,13 +48,14 @@ export function emit(ctx: Context, bytes: Buffer, out: unknown): void {
   else ctx.out.note(ctx.out.msg('export.written', { path, bytes: bytes.length }));
 }
 
+/** Write one output file atomically (src/io/atomic.ts): the old file or the new one, never half of one. */
 export function writeFile(path: string, bytes: Buffer | string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, bytes);
-  } catch (e) {
-    throw new SsjError('invalidInput', 'file.unwritable', { path, reason: (e as Error).message }, e);
-  }
+  writeFileAtomic(path, bytes);
+}
+
+/** The first few of a list of names, for a message. */
+export function listSome(names: string[], n = 5): string {
+  return names.slice(0, n).join(', ') + (names.length > n ? ' …' : '');
 }
 
 /** Every publication names the issuing office: say so when it is still the placeholder default. */

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inSnapshot } from '../../db/tx.js';
 import type { Wrap } from '../register.js';
@@ -11,12 +10,13 @@ import type { Db } from '../../db/open.js';
 import { listPlans } from '../../db/plans.js';
 import { resultViews } from '../../db/results.js';
 import { getSettings } from '../../db/settings.js';
-import { usageError } from '../../errors.js';
+import { refused, usageError } from '../../errors.js';
+import { writeFolderAtomic } from '../../io/atomic.js';
 import { forPublication } from '../../io/announcement.js';
-import { writeBundle } from '../../app/export-bundle.js';
+import { bundleFiles } from '../../app/export-bundle.js';
 import { beijingDate } from '../../io/dates.js';
-import { bundleDir, renderSite, type SiteData, type SitePlan } from '../../io/site.js';
-import { writeFile, warnIfOfficeUnset } from './export-output.js';
+import { bundleDir, isSiteEntry, renderSite, type SiteData, type SitePlan } from '../../io/site.js';
+import { listSome, warnIfOfficeUnset } from './export-output.js';
 import { drawLoader, loadResults } from './export-results.js';
 
 /** Registers `ssj export site`. */
@@ -27,7 +27,7 @@ export function registerSite(exp: Command, wrap: Wrap): void {
       'a static website of one year for upload: item list, plans, task announcements, results, inspector roster, bundles',
     )
     .requiredOption('--year <YYYY>', 'the year to publish')
-    .requiredOption('--out <dir>', 'folder to write (created; files from an earlier export are overwritten)')
+    .requiredOption('--out <dir>', 'folder to write (created; an earlier export there is replaced whole)')
     .addHelpText(
       'after',
       `
@@ -44,15 +44,21 @@ written to bundles/<plan>/ and linked from its announcement (not for an unannoun
 function exportSite(ctx: Context, yearText: string, out: string): void {
   if (!/^\d{4}$/.test(yearText.trim())) throw usageError('export.site.badYear', { value: yearText });
   const year = Number(yearText);
-  const dir = ctx.path(out);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw usageError('export.site.notDir', { path: dir });
+  const target = ctx.path(out);
   const db = ctx.db({ mustExist: true });
+  const bundleTexts = new Map<string, string>();
   // One snapshot for the whole site: a recusal committed meanwhile is on every page and bundle or on none.
-  const data = inSnapshot(db, () => siteData(ctx, db, year, dir));
+  const data = inSnapshot(db, () => siteData(ctx, db, year, bundleTexts));
   warnIfOfficeUnset(ctx, db);
   if (!data.plans.length) ctx.out.warn('export.site.noPlans', { year });
-  const files = renderSite(data);
-  for (const [path, bytes] of files) writeFile(join(dir, path), bytes);
+  const files: Map<string, Buffer | string> = renderSite(data);
+  for (const [path, text] of bundleTexts) files.set(path, text);
+  // Built beside the target and swapped in whole: a reader (or a kill -9) sees the old site or the new one.
+  const dir = writeFolderAtomic(target, files, {
+    foreign: (entries) => entries.filter((e) => !isSiteEntry(e)),
+    refuse: (path, foreign) => refused('export.site.foreignFiles', { path, files: listSome(foreign) }),
+    notFolder: (path) => usageError('export.site.notDir', { path }),
+  });
   const bundles = data.plans.filter((p) => p.announcement?.bundle).length;
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
   ctx.out.result({ dir, pages, plans: data.plans.length, bundles, files: [...files.keys()] }, (r) =>
@@ -63,8 +69,8 @@ function exportSite(ctx: Context, yearText: string, out: string): void {
 /** docs/verify.py of this installation (dist/cli/commands → ../../../docs). */
 const VERIFIER_SOURCE = fileURLToPath(new URL('../../../docs/verify.py', import.meta.url));
 
-/** Gather the year's site, writing each publishable plan's bundle into `dir` on the way (writeBundle needs the db). */
-function siteData(ctx: Context, db: Db, year: number, dir: string): SiteData {
+/** Gather the year's site; each publishable plan's bundle files go into `bundles` (site path -> text). */
+function siteData(ctx: Context, db: Db, year: number, bundles: Map<string, string>): SiteData {
   const now = ctx.now();
   const today = beijingDate(now);
   const drawOf = drawLoader(db, now);
@@ -76,8 +82,9 @@ function siteData(ctx: Context, db: Db, year: number, dir: string): SiteData {
       const announcement = drawn ? forPublication(drawOf(p.plan.id)!, today) : null;
       if (announcement?.withheld) ctx.out.warn('export.site.bundleWithheld', { id: p.plan.id, end: p.plan.window.end });
       else if (announcement) {
-        const written = writeBundle(db, p.plan.id, join(dir, bundleDir(p.plan.id)));
-        announcement.bundle = { dir: bundleDir(p.plan.id), files: written.files.map((f) => f.name) };
+        const files = bundleFiles(db, p.plan.id);
+        for (const [name, text] of files) bundles.set(`${bundleDir(p.plan.id)}/${name}`, text);
+        announcement.bundle = { dir: bundleDir(p.plan.id), files: [...files.keys()] };
       }
       return {
         plan: p.plan,

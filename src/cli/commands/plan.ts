@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Register } from '../register.js';
 import { itemNames as itemNameMap } from '../../db/roster-queries.js';
 import { eventLabel, roleLabel, statusLabel } from '../labels.js';
@@ -20,6 +19,7 @@ import { displayTime, table } from '../output.js';
 import { checkWhereValues, planInvalid, readPlanFile } from '../plan-file.js';
 import { runPlanWizard } from '../plan-wizard.js';
 import { teamSummary } from '../team-summary.js';
+import { StagedFile, writeFileAtomic } from '../../io/atomic.js';
 
 export const register: Register = (program, wrap) => {
   const plan = program.command('plan').description('add, list, show and freeze inspection plans / 抽查计划');
@@ -44,7 +44,8 @@ export const register: Register = (program, wrap) => {
         if (!ctx.interactive) throw usageError('plan.wizardNeedsTerminal');
         const p = await runPlanWizard(ctx.lang);
         const out = ctx.path(typeof opts.out === 'string' ? opts.out : `${p.id}.json`);
-        writeFileSync(out, `${JSON.stringify(p, null, 2)}\n`);
+        ctx.guardOutputs([{ path: out, option: '--out' }]);
+        writeFileAtomic(out, `${JSON.stringify(p, null, 2)}\n`);
         ctx.out.note(out);
         addPlan(ctx, p, false, out);
       }),
@@ -206,36 +207,55 @@ export function strataTable(lang: Lang, rows: StratumPreview[]): string {
 function freezePlan(ctx: Context, id: string, seedSource: string, out: string | undefined): void {
   const db = ctx.db({ mustExist: true });
   // Checks, inputs and store under one write lock: an import cannot commit between computing and storing the freeze.
-  const { stored, inputs, at } = inWrite(db, () => {
-    const stored = getPlan(db, id);
-    if (!seedSource.trim()) throw usageError('freeze.needSource');
-    const frozen = findFreeze(db, id);
-    if (frozen) throw refused('freeze.already', { id, at: frozen.frozenAt, source: frozen.seedSource });
-    if (activeDraw(db, id)) throw refused('freeze.afterDraw', { id });
-    const inputs = computeInputs(db, stored.plan);
-    warnAboutStrata(ctx, inputs);
-    const at = ctx.now();
-    storeFreeze(db, {
-      planId: id,
-      seedSource: seedSource.trim(),
-      frozenAt: at,
-      operator: ctx.operator,
-      hashes: inputs.hashes,
-      strata: inputs.strata,
-      files: inputs.files,
+  const staged = out ? new StagedFile(ctx.path(out)) : undefined;
+  let frozen: { stored: ReturnType<typeof getPlan>; inputs: DrawInputs; at: string };
+  try {
+    frozen = inWrite(db, () => {
+      const stored = getPlan(db, id);
+      if (!seedSource.trim()) throw usageError('freeze.needSource');
+      const frozen = findFreeze(db, id);
+      if (frozen) throw refused('freeze.already', { id, at: frozen.frozenAt, source: frozen.seedSource });
+      if (activeDraw(db, id)) throw refused('freeze.afterDraw', { id });
+      const inputs = computeInputs(db, stored.plan);
+      warnAboutStrata(ctx, inputs);
+      const at = ctx.now();
+      // The pre-announcement file is written (under a temporary name) before the freeze is stored, and put in place
+      // after the commit: a full disk or an unwritable --out refuses the freeze (the throw rolls it back) instead of
+      // committing one whose text was lost.
+      staged?.write(preAnnouncement(ctx.lang, stored.plan, seedSource.trim(), at, inputs));
+      storeFreeze(db, {
+        planId: id,
+        seedSource: seedSource.trim(),
+        frozenAt: at,
+        operator: ctx.operator,
+        hashes: inputs.hashes,
+        strata: inputs.strata,
+        files: inputs.files,
+      });
+      setPlanStatus(db, id, 'frozen');
+      appendAudit(db, {
+        at,
+        operator: ctx.operator,
+        action: 'plan.freeze',
+        planId: id,
+        payload: { seedSource: seedSource.trim(), hashes: inputs.hashes, strata: inputs.strata },
+      });
+      return { stored, inputs, at };
     });
-    setPlanStatus(db, id, 'frozen');
-    appendAudit(db, {
-      at,
-      operator: ctx.operator,
-      action: 'plan.freeze',
-      planId: id,
-      payload: { seedSource: seedSource.trim(), hashes: inputs.hashes, strata: inputs.strata },
-    });
-    return { stored, inputs, at };
-  });
+  } catch (e) {
+    staged?.discard();
+    throw e;
+  }
+  const { stored, inputs, at } = frozen;
   const text = preAnnouncement(ctx.lang, stored.plan, seedSource.trim(), at, inputs);
-  if (out) writeFileSync(ctx.path(out), text);
+  let file: string | null = null;
+  try {
+    staged?.commit();
+    file = staged?.target ?? null;
+  } catch (e) {
+    // Committed, but the rename failed: the text is still printed below; say where it did not go.
+    ctx.out.warn('freeze.fileLost', { path: staged!.target, reason: (e as Error).message });
+  }
   ctx.out.result(
     {
       id,
@@ -243,7 +263,7 @@ function freezePlan(ctx: Context, id: string, seedSource: string, out: string | 
       seedSource: seedSource.trim(),
       hashes: inputs.hashes,
       strata: strataPreview(stored.plan, inputs),
-      file: out ? ctx.path(out) : null,
+      file,
     },
     () => text,
   );
