@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  cpSync,
   existsSync,
   linkSync,
   mkdirSync,
@@ -15,18 +13,18 @@ import {
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTree } from '../../src/io/atomic.js';
-import { BIN, FIXTURES, ssj } from '../helpers/cli.js';
-import { drawnInProcess, ssjIn, ssjInOk } from '../helpers/in-process.js';
+import { FIXTURES, ssj, ssjOk } from '../helpers/cli.js';
+import { drawnFixtureDb, type FixtureDb } from '../helpers/drawn-db.js';
 
 /**
  * Issue 13, findings 1, 2, 3 and 6: no output lands on the database or an input, whatever name, symlink or hard
  * link points there; every file is replaced whole or not at all; a folder export is swapped in whole.
  */
 
-let fx: { dir: string; db: string; cleanup: () => void };
-beforeAll(async () => {
-  fx = await drawnInProcess();
-}, 300_000);
+let fx: FixtureDb;
+beforeAll(() => {
+  fx = drawnFixtureDb();
+});
 afterAll(() => fx?.cleanup());
 
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -57,13 +55,13 @@ describe('finding 1: --errors aimed at the database or the input never writes it
     const before = digest(fx.db);
     const inputBefore = digest(input);
     for (const target of [...aliases(fx.dir), input, inputLink]) {
-      const r = await ssjIn(fx.dir, ['import', 'inspectors', input, '--errors', target]);
+      const r = await ssj(fx.dir, ['import', 'inspectors', input, '--errors', target]);
       expect({ target, code: r.code }).toEqual({ target, code: 2 });
       expect(r.stderr).toMatch(/--errors names/);
       expect(digest(fx.db)).toBe(before);
       expect(digest(input)).toBe(inputBefore);
     }
-    const audit = await ssjIn(fx.dir, ['audit', 'verify']);
+    const audit = await ssj(fx.dir, ['audit', 'verify']);
     expect(audit.code).toBe(0);
     expect(audit.stdout).not.toMatch(/\b0 entries/);
   });
@@ -82,7 +80,7 @@ describe('finding 2: --out aimed at the database never writes it', () => {
     async (_n, args) => {
       const before = digest(fx.db);
       for (const target of aliases(fx.dir)) {
-        const r = await ssjIn(fx.dir, [...args, target]);
+        const r = await ssj(fx.dir, [...args, target]);
         expect({ target, code: r.code }).toEqual({ target, code: 2 });
         expect(digest(fx.db)).toBe(before);
       }
@@ -95,7 +93,7 @@ describe('finding 2: --out aimed at the database never writes it', () => {
       ['export', 'site', '--year', '2024', '--out', '.'],
       ['export', 'bundle', '--plan', '2024Q1', '--out', fx.dir],
     ]) {
-      const r = await ssjIn(fx.dir, args);
+      const r = await ssj(fx.dir, args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/holds the database/);
     }
@@ -105,19 +103,19 @@ describe('finding 2: --out aimed at the database never writes it', () => {
 
 describe('finding 3: plan freeze --out that cannot be written commits nothing', () => {
   it('--out /dev/full is exit 5 (disk full) and the plan is not frozen; a retry with a good file works', async () => {
-    const { dir, cleanup } = await drawnInProcess();
+    const { dir, cleanup } = drawnFixtureDb();
     try {
       const plan = JSON.parse(readFileSync(join(FIXTURES, 'plan-2024Q1.json'), 'utf8'));
       writeFileSync(join(dir, 'q2.json'), JSON.stringify({ ...plan, id: '2024Q2', title: 'Q2' }));
-      await ssjInOk(dir, ['plan', 'add', 'q2.json']);
+      await ssjOk(dir, ['plan', 'add', 'q2.json']);
       const before = digest(join(dir, 'ssj.db'));
       if (existsSync('/dev/full')) {
-        const r = await ssjIn(dir, ['plan', 'freeze', '2024Q2', '--seed-source', 'x', '--out', '/dev/full']);
+        const r = await ssj(dir, ['plan', 'freeze', '2024Q2', '--seed-source', 'x', '--out', '/dev/full']);
         expect(r.code).toBe(5);
         expect(r.stderr).toMatch(/disk is full/);
         expect(digest(join(dir, 'ssj.db'))).toBe(before);
       }
-      const ok = await ssjInOk(dir, ['plan', 'freeze', '2024Q2', '--seed-source', 'x', '--out', 'pre.txt']);
+      const ok = await ssjOk(dir, ['plan', 'freeze', '2024Q2', '--seed-source', 'x', '--out', 'pre.txt']);
       expect(readFileSync(join(dir, 'pre.txt'), 'utf8')).toBe(ok.stdout);
     } finally {
       cleanup();
@@ -128,82 +126,32 @@ describe('finding 3: plan freeze --out that cannot be written commits nothing', 
 describe('finding 6: half-written files', () => {
   it('backup leaves no -wal, -shm or .partial file beside the copy', async () => {
     mkdirSync(join(fx.dir, 'backups'), { recursive: true });
-    await ssjInOk(fx.dir, ['backup', join('backups', 'copy.db')]);
+    await ssjOk(fx.dir, ['backup', join('backups', 'copy.db')]);
     expect(readdirSync(join(fx.dir, 'backups'))).toEqual(['copy.db']);
   });
 
   it('export over an earlier export replaces it whole; files of the office in the folder are refused, not lost', async () => {
     const site = join(fx.dir, 'site-replace');
-    await ssjInOk(fx.dir, ['--now', '2024-01-10T02:00:00Z', 'export', 'site', '--year', '2024', '--out', site]);
+    await ssjOk(fx.dir, ['--now', '2024-01-10T02:00:00Z', 'export', 'site', '--year', '2024', '--out', site]);
     writeFileSync(join(site, 'tasks', 'stale.html'), 'an old page of an earlier export');
-    await ssjInOk(fx.dir, ['--now', '2024-06-01T02:00:00Z', 'export', 'site', '--year', '2024', '--out', site]);
+    await ssjOk(fx.dir, ['--now', '2024-06-01T02:00:00Z', 'export', 'site', '--year', '2024', '--out', site]);
     expect(existsSync(join(site, 'tasks', 'stale.html'))).toBe(false);
     writeFileSync(join(site, 'my-notes.docx'), 'the office’s own');
-    const r = await ssjIn(fx.dir, ['export', 'site', '--year', '2024', '--out', site]);
+    const r = await ssj(fx.dir, ['export', 'site', '--year', '2024', '--out', site]);
     expect(r.code).toBe(5);
     expect(readFileSync(join(site, 'my-notes.docx'), 'utf8')).toBe('the office’s own');
   });
 
   it('a symlink planted inside an earlier export is never followed', async () => {
     const site = join(fx.dir, 'site-planted');
-    await ssjInOk(fx.dir, ['export', 'site', '--year', '2024', '--out', site]);
+    await ssjOk(fx.dir, ['export', 'site', '--year', '2024', '--out', site]);
     const victim = join(fx.dir, 'victim.txt');
     writeFileSync(victim, 'keep');
     const page = join(site, 'items.html');
     rmSync(page);
     symlinkSync(victim, page);
-    await ssjInOk(fx.dir, ['export', 'site', '--year', '2024', '--out', site]);
+    await ssjOk(fx.dir, ['export', 'site', '--year', '2024', '--out', site]);
     expect(readFileSync(victim, 'utf8')).toBe('keep');
     expect(statSync(page).isFile()).toBe(true);
   });
-
-  it('kill -9 during export site over an earlier export, at many delays, leaves the old or the new folder whole', async () => {
-    const site = join(fx.dir, 'site-kill');
-    const env = { PATH: process.env.PATH ?? '', HOME: fx.dir, SSJ_LANG: 'en', SSJ_OPERATOR: 't', NO_COLOR: '1' };
-    const oldNow = '2024-01-10T02:00:00Z';
-    const newNow = '2024-06-01T02:00:00Z';
-    const fresh = join(fx.dir, 'site-new');
-    expect(ssj(fx.dir, ['--now', newNow, 'export', 'site', '--year', '2024', '--out', fresh]).code).toBe(0);
-    const old = join(fx.dir, 'site-old');
-    expect(ssj(fx.dir, ['--now', oldNow, 'export', 'site', '--year', '2024', '--out', old]).code).toBe(0);
-    const oldTree = tree(old);
-    const newTree = tree(fresh);
-    expect(oldTree).not.toEqual(newTree);
-    // How long one export takes here, so the kills spread over the whole run.
-    const t0 = Date.now();
-    expect(
-      ssj(fx.dir, ['--now', newNow, 'export', 'site', '--year', '2024', '--out', join(fx.dir, 'timing')]).code,
-    ).toBe(0);
-    const span = Date.now() - t0;
-    const seen = { old: 0, new: 0 };
-    for (let i = 0; i < 12; i++) {
-      rmSync(site, { recursive: true, force: true });
-      cpSync(old, site, { recursive: true });
-      const delay = Math.round((span * i) / 10);
-      await new Promise<void>((resolve) => {
-        const child = spawn(
-          process.execPath,
-          [BIN, '--now', newNow, 'export', 'site', '--year', '2024', '--out', site],
-          {
-            cwd: fx.dir,
-            env,
-            stdio: 'ignore',
-          },
-        );
-        const timer = setTimeout(() => child.kill('SIGKILL'), delay);
-        child.on('close', () => (clearTimeout(timer), resolve()));
-      });
-      const now = tree(site);
-      const whole =
-        JSON.stringify(now) === JSON.stringify(oldTree)
-          ? 'old'
-          : JSON.stringify(now) === JSON.stringify(newTree)
-            ? 'new'
-            : 'mixed';
-      expect({ delay, whole }).not.toEqual({ delay, whole: 'mixed' });
-      seen[whole as 'old' | 'new']++;
-    }
-    // The last delays are past the end of the export: at least one run finished.
-    expect(seen.new).toBeGreaterThan(0);
-  }, 600_000);
 });
