@@ -12,7 +12,6 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listTree } from '../../src/io/atomic.js';
 import { FIXTURES, ssj, ssjOk } from '../helpers/cli.js';
 import { drawnFixtureDb, type FixtureDb } from '../helpers/drawn-db.js';
 
