@@ -28,13 +28,6 @@ afterAll(() => fx?.cleanup());
 
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-/** Hash of every file under a folder (relative path -> sha256), to compare whole trees. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const rel of listTree(dir)) if (!rel.endsWith('/')) out[rel] = digest(join(dir, rel));
-  return out;
-}
-
 /** Names for the database: itself, a symlink, a hard link, its -wal; each must be refused as an output. */
 function aliases(dir: string): string[] {
   const sym = join(dir, 'alias-sym.db');
