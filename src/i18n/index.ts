@@ -14,7 +14,6 @@ import { ssj2 } from './messages/ssj2.js';
 import { environment } from './messages/environment.js';
 import { office } from './messages/office.js';
 import { afterResults, teams } from './messages/teams.js';
-import { teams } from './messages/teams.js';
 import { safety } from './messages/safety.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
