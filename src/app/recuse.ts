@@ -34,7 +34,10 @@ export interface EventRequest {
   uscc: string;
   certNo: string;
   seed: string;
+  /** What is published (events.csv, announcements): the category when one was given. */
   reason: string;
+  /** The officer's own words when a category is published instead: kept in the conflict record and the audit log. */
+  note?: string;
 }
 
 /** The plan's active draw, or a refusal saying whether it was never drawn or its draw was voided. */
@@ -129,13 +132,19 @@ export function recordEvent(db: Db, who: Who, planId: string, req: EventRequest,
     const { d, state, event, report } = p;
     insertEvent(db, d.id, event);
     storeState(db, d.id, state);
-    if (req.type !== 'replacement') recordRecusalConflict(db, req.certNo, req.uscc, req.reason, who.at);
+    if (req.type !== 'replacement') recordRecusalConflict(db, req.certNo, req.uscc, req.note || req.reason, who.at);
     appendAudit(db, {
       at: who.at,
       operator: who.operator,
       action: `event.${req.type}`,
       planId: d.planId,
-      payload: { drawId: d.id, event, outcome: p.outcome, resultHash: report.resultHash },
+      payload: {
+        drawId: d.id,
+        event,
+        outcome: p.outcome,
+        resultHash: report.resultHash,
+        ...(req.note ? { note: req.note } : {}),
+      },
     });
     return p;
   });

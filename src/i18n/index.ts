@@ -13,7 +13,7 @@ import { ledger } from './messages/ledger.js';
 import { ssj2 } from './messages/ssj2.js';
 import { environment } from './messages/environment.js';
 import { office } from './messages/office.js';
-import { afterResults, teams } from './messages/teams.js';
+import { teams } from './messages/teams.js';
 import { safety } from './messages/safety.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
@@ -35,7 +35,6 @@ const catalog: Catalog = {
   ...environment,
   ...office,
   ...teams,
-  ...afterResults,
   ...safety,
 };
 

@@ -6,6 +6,7 @@ import { usageError } from '../../errors.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { seedFromOptions } from '../seed-options.js';
 import { normaliseCode } from '../../domain/rosters.js';
+import { parseReasonCategory, reasonCategories, type ReasonKind } from '../../domain/event-reasons.js';
 import {
   newcomerConflicts,
   prepareEvent,
@@ -30,7 +31,11 @@ export const register: Register = (program, wrap) => {
     .requiredOption('--plan <id>', 'plan id')
     .requiredOption('--enterprise <uscc>', 'the selected enterprise (统一社会信用代码)')
     .requiredOption('--inspector <certNo>', 'the inspector who recuses (执法证号)')
-    .requiredOption('--reason <text>', 'why (recorded and published)')
+    .option(
+      '--category <category>',
+      'the published reason: 利害关系 | 近亲属 | 曾提供服务 | 其他 (or interest, relative, service, other)',
+    )
+    .option('--reason <text>', 'why, in your words: kept internal when --category is given, else published')
     .option(
       '--seed <text>',
       'fresh public randomness for the replacement (recommended: the next lottery draw, announced when the recusal is declared)',
@@ -44,7 +49,7 @@ Without a seed the replacement is the next eligible inspector in the draw's orig
 The recused inspector gains a declared conflict with the enterprise, for later plans too.
 
 Examples:
-  ssj recuse --plan 2024Q1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --reason "与该企业法定代表人系近亲属"
+  ssj recuse --plan 2024Q1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --category 近亲属 --reason "与该企业法定代表人系近亲属"
   ssj recuse --plan 2024Q1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --reason "…" --seed "体彩大乐透第24011期 05 12 18 29 33 + 02 11"
   ssj recuse --plan 2024Q1 --enterprise 91370322MA3F0PDA56 --inspector 37032301002 --reason "…" --swap`,
     )
@@ -71,7 +76,9 @@ interface ReplaceOptions {
   reason: string;
 }
 
-interface RecuseOptions extends ReplaceOptions {
+interface RecuseOptions extends Omit<ReplaceOptions, 'reason'> {
+  reason?: string;
+  category?: string;
   inspector: string;
   seed?: string;
   seedRfc3797?: string;
@@ -99,8 +106,25 @@ function runRecuse(ctx: Context, opts: RecuseOptions): Promise<void> {
     uscc: required('--enterprise', opts.enterprise),
     certNo: required('--inspector', opts.inspector),
     seed: hasSeed ? seedFromOptions(opts).seed : '',
-    reason: reasonOf(opts.reason),
+    ...publishedReason('recusal', opts),
   });
+}
+
+/**
+ * With --category only the category is recorded as the event's (published) reason and the officer's words stay
+ * internal (#15: "其弟在该企业任安全主管" must never reach the website). Without it the reason is published as typed,
+ * as before SSJ-2.
+ */
+function publishedReason(
+  kind: ReasonKind,
+  opts: { category?: string; reason?: string },
+): { reason: string; note: string } {
+  const note = opts.reason === undefined ? '' : opts.reason.normalize('NFC').trim();
+  if (opts.category === undefined) return { reason: reasonOf(opts.reason ?? ''), note: '' };
+  const category = parseReasonCategory(kind, opts.category);
+  if (!category)
+    throw usageError('event.badCategory', { value: opts.category, allowed: reasonCategories(kind).join(' | ') });
+  return { reason: category, note };
 }
 
 function runReplace(ctx: Context, opts: ReplaceOptions): Promise<void> {

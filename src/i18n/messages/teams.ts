@@ -1,7 +1,7 @@
 import type { Catalog } from '../types.js';
 
 /** SSJ-2 team rules in plan files and rosters (#14), and plan keys checked at every depth (#15). */
-export const teams: Catalog = {
+const planTeams: Catalog = {
   'plan.unknownKeyNear': {
     zh: '未知的字段 "{key}"，是否应为 "{nearest}"？（此处可用：{known}）',
     en: 'unknown field "{key}": did you mean "{nearest}"? (known here: {known})',
@@ -62,7 +62,7 @@ export const teams: Catalog = {
 };
 
 /** Events after a result is recorded (#15). */
-export const afterResults: Catalog = {
+const afterResults: Catalog = {
   'event.teamHasResult': {
     zh: '企业 {uscc} 在计划 "{id}" 中已登记检查结果：检查组已完成检查，不能再回避、调整或对调人员（结果以实际检查人员为准）。如结果有误，请用 ssj result correct 更正。',
     en: 'Enterprise {uscc} already has a recorded result in plan "{id}": its team has inspected and can no longer be changed by a recusal, reassignment or swap. If the result is wrong, correct it with ssj result correct.',
@@ -72,3 +72,14 @@ export const afterResults: Catalog = {
     en: 'The swap would change the team of enterprise {other}, which already has a recorded result in plan "{id}"; refused. Recuse without --swap to draw a replacement instead.',
   },
 };
+
+/** Published reason categories of recusals and reassignments (#15). */
+const reasons: Catalog = {
+  'event.badCategory': {
+    zh: '原因类别 "{value}" 无效，可用：{allowed}。具体原因请写在 --reason 中（只在内部保存，不公开）。',
+    en: 'reason category "{value}" is not valid; use one of: {allowed}. Put the details in --reason (kept internal, never published).',
+  },
+};
+
+/** Every message of the teams work, registered once in src/i18n/index.ts. */
+export const teams: Catalog = { ...planTeams, ...afterResults, ...reasons };
