@@ -18,9 +18,13 @@ export default defineConfig(({ mode }) => {
       globalSetup: fast ? ['test/setup/templates.ts'] : ['test/setup/dist.ts', 'test/setup/templates.ts'],
       testTimeout: 60_000,
       hookTimeout: 120_000,
-      // Two workers match the 2-core machine. Forks, not threads: each test file gets its own process, so
-      // nothing a command leaves behind in one (an open database, a worker thread) reaches another file.
+      // Two workers match the 2-core machine. Not isolated: the two worker processes load src/ and its
+      // dependencies once and run file after file, instead of one fresh module graph per file (which cost more
+      // than most files' tests). Safe because commands take everything from io (environment, cwd, streams) and
+      // close their database, and no test mocks modules or changes process.env; a leak would show up as a
+      // failure in a later file. \`npx vitest run --isolate\` runs every file on its own to rule that out.
       pool: 'forks',
+      isolate: false,
       poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     },
   };
