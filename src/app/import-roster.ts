@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { dateInShanghai } from '../core/workdays.js';
 import { appendAudit } from '../audit/log.js';
 import {
   guessRoster,
@@ -45,7 +46,7 @@ export interface ImportOptions {
   map: ReadonlyMap<string, string>;
   dryRun: boolean;
   replace: boolean;
-  /** ISO time (ctx.now()): the imports record, the audit entry, "today" for ID numbers. */
+  /** ISO time (ctx.now()): the imports record, the audit entry, "today" (in Beijing) for ID numbers. */
   now: string;
   operator: string;
   /** Open the database only once the file's header is known good, so a bad file never creates a database. */
@@ -93,7 +94,7 @@ export async function importRoster(o: ImportOptions): Promise<ImportResult> {
     encoding: scan.encoding,
     roster: o.roster,
     map: [...o.map],
-    today: o.now.slice(0, 10),
+    today: dateInShanghai(o.now),
   };
   const events = scan.bytes >= WORKER_MIN_BYTES ? checkedRowsInWorker(request) : checkedRows(request);
   try {
@@ -122,7 +123,12 @@ async function importWorkbook(o: ImportOptions): Promise<ImportResult> {
     label: `xlsx: ${book.sheet}`,
   };
   o.progress?.start(book.bytes);
-  const events = xlsxCheckedRows(book, { roster: o.roster, name: o.name, map: [...o.map], today: o.now.slice(0, 10) });
+  const events = xlsxCheckedRows(book, {
+    roster: o.roster,
+    name: o.name,
+    map: [...o.map],
+    today: dateInShanghai(o.now),
+  });
   try {
     const first = await events.next();
     const headers = first.done || first.value.kind !== 'header' ? undefined : first.value.headers;

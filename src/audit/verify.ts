@@ -11,6 +11,7 @@ import { FEEDBACK_COLUMNS } from '../db/feedback.js';
 import { replayStored } from '../db/drawing.js';
 import { gunz, hashFiles, INPUT_FILE_NAMES, type InputFiles } from '../db/draw-inputs.js';
 import type { Db } from '../db/open.js';
+import { AUDITED_COLUMNS } from '../db/results.js';
 import { stateHash } from '../db/state-hash.js';
 import { canonicalJson, chainHead, entryHash, GENESIS, type AuditEntry } from './log.js';
 
@@ -343,56 +344,10 @@ interface RowTable {
   columns: readonly string[];
 }
 
-// The columns as src/db/results.ts puts them in the log (resultAuditRow and friends).
+// The columns as the writers put them in the log (db/results.ts resultAuditRow and friends, db/feedback.ts):
+// the same lists, so a column added there is checked here.
 const ROW_TABLES: RowTable[] = [
-  {
-    table: 'results',
-    columns: [
-      'id',
-      'plan_id',
-      'uscc',
-      'outcome',
-      'check_date',
-      'follow_up',
-      'note',
-      'report_date',
-      'feedback_date',
-      'published_at',
-      'recorded_at',
-      'operator',
-    ],
-  },
-  {
-    table: 'corrections',
-    columns: [
-      'id',
-      'result_id',
-      'outcome',
-      'follow_up',
-      'note',
-      'reason',
-      'published_at',
-      'recorded_at',
-      'operator',
-      'approved_by',
-      'approved_on',
-    ],
-  },
-  {
-    table: 'objections',
-    columns: [
-      'id',
-      'result_id',
-      'received',
-      'text',
-      'resolution',
-      'decision',
-      'reviewed_at',
-      'answered_at',
-      'recorded_at',
-      'operator',
-    ],
-  },
+  ...(['results', 'corrections', 'objections'] as const).map((table) => ({ table, columns: AUDITED_COLUMNS[table] })),
   { table: 'feedback', columns: FEEDBACK_COLUMNS },
 ];
 

@@ -1,3 +1,4 @@
+import { beijingDateTime } from '../domain/dates.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
@@ -97,8 +98,7 @@ export function displayWidth(s: string): number {
  */
 export function displayTime(lang: Lang, iso: string | null | undefined): string {
   if (!iso) return '-';
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const local = new Date(ms + 8 * 3600_000).toISOString();
-  return lang === 'zh' ? officialDateTime(iso) : `${local.slice(0, 10)} ${local.slice(11, 16)} (UTC+8)`;
+  const b = beijingDateTime(iso);
+  if (b === undefined) return iso;
+  return lang === 'zh' ? officialDateTime(iso) : `${b.date} ${b.time} (UTC+8)`;
 }

@@ -1,5 +1,5 @@
 import { CalendarError } from './errors.js';
-import { parseIsoDate } from '../domain/dates.js';
+import { beijingDateTime, parseIsoDate } from '../domain/dates.js';
 
 /**
  * Chinese working days (DESIGN.md "Working days"). Pure: the calendar comes in as an argument, built elsewhere
@@ -47,9 +47,9 @@ function mustParse(date: string): number {
 
 /** The calendar date in China (Asia/Shanghai, UTC+8 all year, no summer time) at an ISO instant. */
 export function dateInShanghai(isoTime: string): string {
-  const t = Date.parse(isoTime);
-  if (Number.isNaN(t)) throw new CalendarError('error.badNow', { value: isoTime });
-  return formatUtc(t + 8 * 3_600_000);
+  const b = beijingDateTime(isoTime);
+  if (b === undefined) throw new CalendarError('error.badNow', { value: isoTime });
+  return b.date;
 }
 
 /** The day after (n = 1) or before (n = -1) a date, by calendar days. */

@@ -98,6 +98,17 @@ const OBJECTION_COLUMNS = [
   'operator',
 ] as const;
 
+/**
+ * The columns each row of these tables carries in the audit log, the one list both the writers here
+ * (resultAuditRow and friends) and `ssj audit verify` (src/audit/verify.ts) read: a column added to a table and
+ * to this list is logged and checked at once; test/unit/audited-columns.test.ts fails when a table column is missing.
+ */
+export const AUDITED_COLUMNS = {
+  results: RESULT_COLUMNS,
+  corrections: CORRECTION_COLUMNS,
+  objections: OBJECTION_COLUMNS,
+} as const;
+
 function pick(row: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(columns.map((c) => [c, row[c] ?? null]));
 }

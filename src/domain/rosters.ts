@@ -1,3 +1,4 @@
+import { normaliseDate } from './dates.js';
 import type { RowProblem } from './problem.js';
 import { idCheckChar, idNumberProblem } from './idnumber.js';
 import { flagsInNote, NOTE_HEADERS } from './note-flags.js';
@@ -159,16 +160,8 @@ const industries: Check = (v) => {
   return { code: 'roster.row.starMixed', params: { value: v } };
 };
 
-/** Dates as Excel and people write them: 2024-01-05, 2024/1/5, 2024-1-5, 2024.1.5, 2024年1月5日, with an optional midnight time. */
-const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+0{1,2}:00(?::00)?)?$/;
-
-export function normaliseDate(v: string): string | undefined {
-  const m = DATE.exec(v.normalize('NFKC').trim());
-  if (!m) return undefined;
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
-}
+/** Re-exported: the one parser of typed dates lives in domain/dates.ts. */
+export { normaliseDate };
 
 const date: Check = (v) => normaliseDate(v) ?? { code: 'roster.row.badDate', params: { value: v } };
 

@@ -4,9 +4,9 @@
  */
 
 import { dateInShanghai } from '../core/workdays.js';
+import { beijingDateTime } from '../domain/dates.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000; // China Standard Time, UTC+8 all year (no daylight saving since 1991)
 
 /** "2024-01-15" → "2024年1月15日". Anything that is not a YYYY-MM-DD date is returned unchanged rather than guessed. */
 export function officialDate(isoDate: string): string {
@@ -26,10 +26,8 @@ export const beijingDate = dateInShanghai;
 
 /** Beijing date and time to the minute, for records where the hour matters: "2024年1月10日 10:00". */
 export function officialDateTime(isoTime: string): string {
-  const ms = Date.parse(isoTime);
-  if (Number.isNaN(ms)) return isoTime;
-  const local = new Date(ms + BEIJING_OFFSET_MS).toISOString();
-  return `${officialDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
+  const b = beijingDateTime(isoTime);
+  return b === undefined ? isoTime : `${officialDate(b.date)} ${b.time}`;
 }
 
 /** "2024年1月15日至2024年3月31日". */
