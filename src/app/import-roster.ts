@@ -263,6 +263,8 @@ async function importRows(
       at: o.now,
       operator: o.operator,
       action: 'import',
+      // The roster names are the table names.
+      tables: [o.roster, 'imports'],
       payload: {
         roster: o.roster,
         file: record.file,

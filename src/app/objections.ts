@@ -1,3 +1,4 @@
+import { RESULT_TABLES } from '../db/table-digest.js';
 import { appendAudit } from '../audit/log.js';
 import type { Db } from '../db/open.js';
 import {
@@ -35,6 +36,7 @@ export function resolveObjection(
         at: who.at,
         operator: who.operator,
         action: 'objection.resolve',
+        tables: RESULT_TABLES,
         planId: r.plan_id,
         payload: { objections: [objectionAuditRow(row)] },
       });
@@ -52,6 +54,7 @@ export function answerObjection(db: Db, who: Who, id: number, date: string): Obj
         at: who.at,
         operator: who.operator,
         action: 'objection.answer',
+        tables: RESULT_TABLES,
         planId: resultTarget(db, row.result_id).plan_id,
         payload: { objections: [objectionAuditRow(row)] },
       });

@@ -137,6 +137,7 @@ export function recordEvent(db: Db, who: Who, planId: string, req: EventRequest,
       at: who.at,
       operator: who.operator,
       action: `event.${req.type}`,
+      tables: req.type === 'replacement' ? ['draw_events'] : ['draw_events', 'conflicts'],
       planId: d.planId,
       payload: {
         drawId: d.id,

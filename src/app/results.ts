@@ -1,3 +1,4 @@
+import { RESULT_TABLES } from '../db/table-digest.js';
 import { appendAudit } from '../audit/log.js';
 import { dateInShanghai } from '../core/workdays.js';
 import type { Db } from '../db/open.js';
@@ -48,7 +49,7 @@ export function onResult<T>(
     .transaction(() => {
       drawnPlan(db, t.planId);
       const { value, payload } = write(db, requireResult(db, t.planId, t.uscc));
-      appendAudit(db, { at: who.at, operator: who.operator, action, planId: t.planId, payload });
+      appendAudit(db, { at: who.at, operator: who.operator, action, planId: t.planId, payload, tables: RESULT_TABLES });
       return value;
     })
     .immediate();
@@ -112,6 +113,7 @@ export function recordResult(
         at: who.at,
         operator: who.operator,
         action: old ? 'result.update' : 'result.record',
+        tables: RESULT_TABLES,
         planId,
         payload: { results: [resultAuditRow(row)], ...(old ? { previous: resultAuditRow(old) } : {}) },
       });
@@ -137,6 +139,7 @@ export function importResults(
           at: who.at,
           operator: who.operator,
           action: 'result.import',
+          tables: RESULT_TABLES,
           payload: {
             file: file.name,
             sha256: file.sha256,
@@ -161,6 +164,7 @@ export function publishResults(db: Db, who: Who, planId: string): ReturnType<typ
           at: who.at,
           operator: who.operator,
           action: 'result.publish',
+          tables: RESULT_TABLES,
           planId,
           payload: { results: p.results.map(resultAuditRow), corrections: p.corrections.map(correctionAuditRow) },
         });

@@ -1,5 +1,6 @@
 import { sha256Hex } from '../core/hash.js';
 import type { Db } from '../db/open.js';
+import { tableDigests, type BoundTable } from '../db/table-digest.js';
 
 /**
  * The hash-chained audit log. Each entry's hash covers the previous entry's hash and the entry itself,
@@ -14,8 +15,14 @@ export interface AuditEntryInput {
   operator: string;
   action: string;
   planId?: string | null;
-  /** What the command wrote: summary fields and hashes of the written data. Must be JSON-serialisable. */
-  payload: unknown;
+  /** What the command wrote: summary fields and hashes of the written data. A JSON object. */
+  payload: object;
+  /**
+   * Every table the command changed (src/db/table-digest.ts). Their digests, as they stand after the change, go
+   * into the payload under `tables`, so that `ssj audit verify` notices any later change made without ssj.
+   * Leaving one out makes the next verify fail on that table: every e2e test that verifies catches it.
+   */
+  tables: readonly BoundTable[];
 }
 
 export interface AuditEntry {
@@ -69,7 +76,9 @@ export function appendAudit(db: Db, input: AuditEntryInput): AuditEntry {
     | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
-  const payload = canonicalJson(input.payload);
+  const payload = canonicalJson(
+    input.tables.length ? { ...input.payload, tables: tableDigests(db, input.tables) } : input.payload,
+  );
   const planId = input.planId ?? null;
   const hash = entryHash(prevHash, {
     seq,

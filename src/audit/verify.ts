@@ -13,6 +13,8 @@ import { gunz, hashFiles, INPUT_FILE_NAMES, type InputFiles } from '../db/draw-i
 import type { Db } from '../db/open.js';
 import { AUDITED_COLUMNS } from '../db/results.js';
 import { stateHash } from '../db/state-hash.js';
+import { normalizeSeed, rfc3797Key } from '../core/seed.js';
+import { ALL_BOUND, tableDigest, type BoundTable } from '../db/table-digest.js';
 import { canonicalJson, chainHead, entryHash, GENESIS, type AuditEntry } from './log.js';
 
 /**
@@ -24,7 +26,12 @@ import { canonicalJson, chainHead, entryHash, GENESIS, type AuditEntry } from '.
  *    files still hash to what the log recorded; its stored result hashes to the resultHash of the last log entry
  *    that touched it; its events and void status are the ones the log recorded.
  * 3. Results, corrections and objections: each stored row equals the newest row the log recorded for its id.
- * 4. Plans and freezes: the stored plan and the frozen input files are the ones the log recorded.
+ * 4. Plans and freezes: the stored plan and the frozen input files are the ones the log recorded; a draw's and a
+ *    freeze's own fields (seed input, seed source, times, operator) are the ones their entries recorded.
+ * 5. Every other stored table (rosters, conflicts, history, imports, settings, calendar days, and again plans,
+ *    freezes, draws, events, results…) hashes to the digest the newest entry that changed it recorded
+ *    (src/db/table-digest.ts). Entries from before table digests carry none; the report says from which entry on
+ *    the tables are bound.
  *
  * A whole rewritten chain passes 1–4; that is what the published chain head (`--head`) is for.
  */
@@ -47,7 +54,13 @@ export interface AuditReport {
     objections: number;
     plans: number;
     freezes: number;
+    tables: number;
   };
+  /**
+   * Since which entry the tables are bound by digest: the first entry that recorded digests (null when none did yet),
+   * and whether it is the entry an upgrade appended ('audit.bind'). Tables not bound at all are listed.
+   */
+  bound: { from: number | null; upgrade: boolean; unbound: string[] };
   problems: Finding[];
 }
 
@@ -96,7 +109,8 @@ function verifySnapshot(db: Db, opts: { head?: string }): AuditReport {
   for (const c of rowChecks) problems.push(...c.problems);
   const plans = checkPlans(db, entries);
   const freezes = checkFreezes(db, entries);
-  problems.push(...plans.problems, ...freezes.problems);
+  const tables = checkTables(db, entries);
+  problems.push(...plans.problems, ...freezes.problems, ...tables.problems);
 
   return {
     ok: problems.length === 0,
@@ -110,7 +124,9 @@ function verifySnapshot(db: Db, opts: { head?: string }): AuditReport {
       objections: rowChecks[2]!.count,
       plans: plans.count,
       freezes: freezes.count,
+      tables: tables.count,
     },
+    bound: tables.bound,
     problems,
   };
 }
@@ -189,6 +205,7 @@ function checkDraw(db: Db, d: DrawRecord, events: StoredEvent[], entries: readon
       ['plan', d.planId, created.planId],
       ['seed', d.seed, p.seed],
       ['algorithm', d.algorithm, p.algorithm],
+      ...drawOwnFields(d, created, entries),
     ] as const) {
       if (stored !== logged)
         out.push({ code: 'audit.draw.fieldChanged', params: { ...at, field, stored, logged, seq: created.seq } });
@@ -441,11 +458,7 @@ function checkPlans(db: Db, entries: readonly Entry[]): { count: number; problem
 function checkFreezes(db: Db, entries: readonly Entry[]): { count: number; problems: Finding[] } {
   const logged = new Map<string, Entry>();
   for (const e of entries) if (e.action === 'plan.freeze' && e.planId !== null) logged.set(e.planId, e);
-  const rows = db
-    .prepare(
-      'SELECT plan_id, seed_source, pool_enterprises_gz, pool_inspectors_gz, items_gz, conflicts_gz FROM freezes ORDER BY plan_id',
-    )
-    .all() as Record<string, unknown>[];
+  const rows = db.prepare('SELECT * FROM freezes ORDER BY plan_id').all() as Record<string, unknown>[];
   const problems: Finding[] = [];
   for (const r of rows) {
     const plan = r.plan_id as string;
@@ -468,8 +481,106 @@ function checkFreezes(db: Db, entries: readonly Entry[]): { count: number; probl
       .filter((k) => actual[k] !== hashes[k])
       .map((k) => INPUT_FILE_NAMES[k]);
     if (r.seed_source !== l.data?.seedSource) changed.push('seed_source');
+    // The freeze's own fields: its time and operator are the entry's; its hash columns and strata what it logged.
+    if (r.frozen_at !== l.at) changed.push('frozen_at');
+    if (r.operator !== l.operator) changed.push('operator');
+    const hashColumns = {
+      pool_hash: 'poolEnterprises',
+      inspectors_hash: 'poolInspectors',
+      items_hash: 'items',
+      conflicts_hash: 'conflicts',
+    };
+    for (const [column, key] of Object.entries(hashColumns)) if (r[column] !== hashes[key]) changed.push(column);
+    if (
+      canonicalJson(attempt(() => JSON.parse(r.strata_json as string) as unknown) ?? null) !==
+      canonicalJson(l.data?.strata ?? null)
+    )
+      changed.push('strata_json');
     if (changed.length)
       problems.push({ code: 'audit.freeze.changed', params: { plan, what: changed.join(', '), seq: l.seq } });
   }
   return { count: rows.length, problems };
+}
+
+// ---------------------------------------------------------------- a draw's own fields
+
+/**
+ * The draw row's own fields against the entry that created it: [field, stored, logged]. Entries written before these
+ * fields were logged (no seedInput, frozenAt) are checked against what the log has: the seed must still derive from
+ * the stored seed input, and frozen_at must be the time of the plan's logged freeze.
+ */
+function drawOwnFields(d: DrawRecord, created: Entry, entries: readonly Entry[]): [string, unknown, unknown][] {
+  const p = created.data!;
+  const out: [string, unknown, unknown][] = [
+    ['seed_source', d.seedSource, p.seedSource],
+    ['drawn_at', d.drawnAt, created.at],
+    ['operator', d.operator, created.operator],
+    ['redraw_reason', d.redrawReason, created.action === 'draw.redraw' ? String(p.reason ?? '').trim() : null],
+    ['strata_json', canonicalJson(d.strata), canonicalJson(p.strata ?? null)],
+  ];
+  if ('seedInput' in p) out.push(['seed_input', d.seedInput, p.seedInput], ['seed_kind', d.seedKind, p.seedKind]);
+  else if (attempt(() => derivedSeed(d)) !== d.seed)
+    out.push(['seed_input', d.seedInput, `(an input that gives the seed ${d.seed})`]);
+  const freeze = [...entries]
+    .reverse()
+    .find((e) => e.action === 'plan.freeze' && e.planId === d.planId && e.seq < created.seq);
+  out.push(['frozen_at', d.frozenAt, 'frozenAt' in p ? p.frozenAt : (freeze?.at ?? null)]);
+  const voiding = entries.find((e) => num(e.data?.voidedDrawId) === d.id);
+  if (voiding) {
+    out.push(['voided_at', d.voidedAt, voiding.at]);
+    out.push(['void_reason', d.voidReason, String(voiding.data?.reason ?? '').trim()]);
+  }
+  return out;
+}
+
+/** The seed as ssj derives it from the input the officer typed (lottery numbers via RFC 3797, or the text). */
+function derivedSeed(d: DrawRecord): string {
+  return d.seedKind === 'rfc3797' ? rfc3797Key(d.seedInput) : normalizeSeed(d.seedInput);
+}
+
+// ---------------------------------------------------------------- every table, by digest
+
+function checkTables(
+  db: Db,
+  entries: readonly Entry[],
+): { count: number; problems: Finding[]; bound: AuditReport['bound'] } {
+  const latest = new Map<string, Entry>();
+  let first: Entry | undefined;
+  for (const e of entries) {
+    const t = e.data?.tables;
+    if (!t || typeof t !== 'object' || Array.isArray(t)) continue;
+    first ??= e;
+    for (const name of Object.keys(t)) latest.set(name, e);
+  }
+  // A database created with table digests binds every table from its first entry: a table no entry touched is empty.
+  const fromStart = entries.length === 0 || first === entries[0];
+  const problems: Finding[] = [];
+  const unbound: string[] = [];
+  let count = 0;
+  for (const table of ALL_BOUND) {
+    const e = latest.get(table);
+    if (!e) {
+      if (!fromStart && first === undefined) {
+        unbound.push(table);
+        continue;
+      }
+      if (attempt(() => db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) !== undefined)
+        problems.push({ code: 'audit.table.unlogged', params: { table } });
+      count++;
+      continue;
+    }
+    count++;
+    const logged = (e.data!.tables as Record<string, unknown>)[table];
+    const actual = attempt(() => tableDigest(db, table as BoundTable));
+    if (actual !== logged)
+      problems.push({
+        code: 'audit.table.changed',
+        params: { table, seq: e.seq, action: e.action, at: e.at },
+      });
+  }
+  return {
+    count,
+    problems,
+    bound: { from: first?.seq ?? null, upgrade: first?.action === 'audit.bind', unbound },
+  };
 }

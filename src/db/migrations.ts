@@ -292,4 +292,10 @@ export const migrations: readonly string[] = [
     operator       TEXT NOT NULL
   );
   `,
+  // 5: audit entries bind every stored table by digest (src/db/table-digest.ts; issue 13). No schema change: opening a
+  // database with entries from before runs this and then appends an 'audit.bind' entry with the digest of every
+  // table, so the tables are bound from that entry on (src/db/open.ts).
+  `
+  -- tables bound to the audit log from here on
+  `,
 ];

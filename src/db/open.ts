@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SsjError } from '../errors.js';
 import { migrations } from './migrations.js';
+import { bindAfterUpgrade } from './bind.js';
 
 export type Db = Database.Database;
 
@@ -59,10 +60,12 @@ function migrate(db: Db, from: number): void {
   // BEGIN IMMEDIATE: two processes creating the same new database must not both migrate.
   db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
-    for (let v = Math.max(from, current); v < migrations.length; v++) {
+    const start = Math.max(from, current);
+    for (let v = start; v < migrations.length; v++) {
       db.exec(migrations[v]!);
       db.pragma(`user_version = ${v + 1}`);
     }
+    if (start < migrations.length) bindAfterUpgrade(db, start, migrations.length);
   }).immediate();
 }
 

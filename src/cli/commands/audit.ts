@@ -144,8 +144,21 @@ function runVerify(ctx: Context, head: string | undefined): number {
 }
 
 function reportText(ctx: Context, r: AuditReport, messages: string[]): string[] {
-  if (r.ok) return [ctx.out.msg('audit.ok', { entries: r.entries, ...r.head, ...r.checked })];
-  return [ctx.out.msg('audit.failed', { count: messages.length, ...r.head }), '', ...messages.map((m) => `  - ${m}`)];
+  const bound = boundText(ctx, r);
+  if (r.ok) return [ctx.out.msg('audit.ok', { entries: r.entries, ...r.head, ...r.checked }), ...bound];
+  return [
+    ctx.out.msg('audit.failed', { count: messages.length, ...r.head }),
+    '',
+    ...messages.map((m) => `  - ${m}`),
+    ...bound,
+  ];
+}
+
+/** From which entry on the tables are bound by digest, when not from the first (an upgraded database). */
+function boundText(ctx: Context, r: AuditReport): string[] {
+  if (r.bound.unbound.length) return [ctx.out.msg('audit.bound.none', { tables: r.bound.unbound.join(', ') })];
+  if (r.bound.upgrade) return [ctx.out.msg('audit.bound.fromUpgrade', { from: r.bound.from })];
+  return [];
 }
 
 // ---------------------------------------------------------------- backup

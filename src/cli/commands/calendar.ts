@@ -38,6 +38,7 @@ export const register: Register = (program, wrap) => {
               at: ctx.now(),
               operator: ctx.operator,
               action: 'calendar.import',
+              tables: ['calendar_days'],
               payload: { file: String(file), days, ...c },
             });
             return c;

@@ -42,7 +42,13 @@ export const register: Register = (program, wrap) => {
         const db = ctx.db();
         db.transaction(() => {
           setSetting(db, String(key), String(value));
-          appendAudit(db, { at: ctx.now(), operator: ctx.operator, action: 'config.set', payload: { key, value } });
+          appendAudit(db, {
+            at: ctx.now(),
+            operator: ctx.operator,
+            action: 'config.set',
+            payload: { key, value },
+            tables: ['settings'],
+          });
         }).immediate();
         ctx.out.result({ [String(key)]: value }, () => `${key} = ${value}`);
       }),

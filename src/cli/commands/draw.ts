@@ -181,6 +181,7 @@ function storeDraw(
     at,
     operator: ctx.operator,
     action: opts.redraw ? 'draw.redraw' : 'draw',
+    tables: ['draws', 'plans'],
     planId: plan.id,
     payload: {
       drawId: id,
@@ -189,6 +190,9 @@ function storeDraw(
       algorithm: ALGORITHM,
       seed: seed.seed,
       seedSource,
+      seedInput: seed.input,
+      seedKind: seed.kind,
+      frozenAt: freeze?.frozenAt ?? null,
       hashes: inputs.hashes,
       strata: state.strata,
       resultHash: stateHash(state),

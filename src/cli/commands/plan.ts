@@ -155,6 +155,7 @@ function storePlan(
     at: ctx.now(),
     operator: ctx.operator,
     action: existing ? 'plan.update' : 'plan.add',
+    tables: ['plans'],
     planId: p.id,
     payload: { plan: p },
   });
@@ -237,6 +238,7 @@ function freezePlan(ctx: Context, id: string, seedSource: string, out: string | 
         at,
         operator: ctx.operator,
         action: 'plan.freeze',
+        tables: ['freezes', 'plans'],
         planId: id,
         payload: { seedSource: seedSource.trim(), hashes: inputs.hashes, strata: inputs.strata },
       });
