@@ -59,7 +59,7 @@ ${row('检查时间', `${officialRange(d.plan.window.start, d.plan.window.end)}�
 ${row('检查事项', html`${e.items.map((it, i) => html`${i ? html`<br>` : ''}${i + 1}. ${it.name || it.code}`)}`)}
 <tr><th scope="rowgroup" rowspan="${e.team.length + 1}">执法检查人员</th><th>姓名</th><th>执法证号</th><th>所在单位</th></tr>
 ${e.team.map((m) => html`<tr><td>${m.name}${m.seat === 1 ? '（组长）' : ''}</td><td><span class="id">${m.certNo}</span></td><td>${m.unit}</td></tr>`)}
-${row('抽取情况', html`${officialDateTime(d.draw.drawnAt)}按 ${d.draw.algorithm} 规则随机抽取；随机种子：${d.draw.seed}；抽签值：<span class="hash">${e.ticket}</span>`)}
+${row('抽取情况', html`${officialDateTime(d.draw.drawnAt)}按 ${d.draw.algorithm} 规则随机抽取；随机种子：${d.draw.seed}；抽签值：<span class="hash">${e.ticket}</span>；审计链头：第${d.chainHead.seq}条 <span class="hash">${d.chainHead.hash}</span>`)}
 ${row('回避情况', events.length ? html`${events.map((ev, i) => html`${i ? html`<br>` : ''}${eventText(ev)}`)}` : '无')}
 ${row('承办股室负责人意见', '（签字）　　　　　　年　　月　　日', 'tall')}
 ${row(`${o.filingOffice || '区优化办'}备案意见`, '（盖章）　　　　　　年　　月　　日', 'tall')}

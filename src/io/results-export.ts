@@ -58,6 +58,8 @@ export interface ResultsData {
   results: PublishedResult[];
   /** Unannounced plans whose window is still open: their results are held back (counts only). */
   withheld: { planId: string; until: string; count: number }[];
+  /** The audit chain head the list was made from: `ssj audit verify --head` proves no later rewrite of the log. */
+  chainHead: { seq: number; hash: string };
 }
 
 export const RESULTS_TITLE = '抽查结果公告';
@@ -163,6 +165,7 @@ export function resultsBody(d: ResultsData, links?: { csv?: string }): Html {
 ${d.withheld.map((w) => html`<p class="notice">${withheldResultsText(w)}</p>`)}
 ${d.results.length ? table(columns, rows) : html`<p>暂无检查结果。</p>`}
 <p class="muted">检查结果公示后如发现确有错误，依规定更正，更正前的结果同时列出。被检查对象对检查结果有异议的，可以向检查单位申请复核。</p>
+<p class="muted">审计链头：第${d.chainHead.seq}条 <span class="hash">${d.chainHead.hash}</span>。这是生成本公告时抽取系统操作日志最新一条记录的哈希，此后对记录的任何改写都会使其无法对上。</p>
 ${links?.csv ? html`<p class="noprint">下载：<a href="${links.csv}">CSV 表格</a></p>` : ''}
 <div class="signature"><p>${d.office}<br>${officialDate(d.issuedOn)}</p></div>
 </article>`;

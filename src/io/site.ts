@@ -55,6 +55,8 @@ export interface SiteData {
   year: number;
   /** Beijing date of the export. */
   generatedOn: string;
+  /** The audit chain head the site was made from (printed on the index page; each task and results page has its own). */
+  chainHead: { seq: number; hash: string };
   items: SiteItem[];
   inspectors: SiteInspector[];
   plans: SitePlan[];
@@ -180,6 +182,7 @@ ${table(
   [{ label: '栏目' }, { label: '内容' }, { label: '数量', cls: 'num' }],
   SECTIONS.map((s) => [html`<a href="${rel('index.html', s.file)}">${s.title}</a>`, s.blurb, counts[s.file] ?? '']),
 )}
+<p class="muted">生成本站时抽取系统审计链头：第${d.chainHead.seq}条 <span class="hash">${d.chainHead.hash}</span>。此后对抽取、回避、检查结果等记录的任何改写都会使其无法对上。</p>
 ${drawn.length ? html`<h2>最新抽查任务</h2><ul>${drawn.map((p) => html`<li><a href="${rel('index.html', taskPage(p.plan.id))}">${p.plan.title}</a>（${officialRange(p.plan.window.start, p.plan.window.end)}）</li>`)}</ul>` : ''}`,
   );
 }

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, entryHash, GENESIS } from '../../src/audit/log.js';
-import { ssj, ssjOk } from '../helpers/cli.js';
+import { tableDigest, type BoundTable } from '../../src/db/table-digest.js';
+import { FIXTURES, ssj, ssjOk } from '../helpers/cli.js';
 import { drawnFixtureDb, type FixtureDb } from '../helpers/drawn-db.js';
 
 /**
@@ -90,8 +91,103 @@ beforeAll(async () => {
     '--approved-on',
     '2024-02-20',
   );
+  // Facts no replay re-derives, each bound to the log by table digest (issue 13, finding 5): an objection, an office
+  // calendar day, a setting, a newest result and a newest plan. Then a publication, whose printed chain head proves
+  // later that the log was not cut short or rewritten.
+  await later(
+    'objection',
+    'add',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    b!.uscc,
+    '--received',
+    '2024-02-21',
+    '--text',
+    '检查结论有误',
+  );
+  writeFileSync(join(fx.dir, 'days.csv'), 'date,kind,name\n2024-03-15,holiday,县庆\n');
+  await later('calendar', 'import', 'days.csv');
+  await later('config', 'set', 'office.name', '青禾县应急管理局');
+  late = selected[2]!.uscc;
+  await later(
+    'result',
+    'record',
+    '--plan',
+    '2024Q1',
+    '--enterprise',
+    late,
+    '--outcome',
+    'no-issue',
+    '--date',
+    '2024-02-10',
+  );
+  const plan = JSON.parse(readFileSync(join(FIXTURES, 'plan-2024Q1.json'), 'utf8')) as { id: string };
+  writeFileSync(join(fx.dir, 'plan-2024X.json'), JSON.stringify({ ...plan, id: '2024X' }));
+  await later('plan', 'add', 'plan-2024X.json');
+  await later('export', 'results', '--plan', '2024Q1', '--format', 'html', '--out', 'results.html');
+  const m = /审计链头：第(\d+)条 <span class="hash">([0-9a-f]{64})</.exec(
+    readFileSync(join(fx.dir, 'results.html'), 'utf8'),
+  );
+  published = `${m![1]}:${m![2]}`;
 });
 afterAll(() => fx?.cleanup());
+
+/** The chain head printed by the results announcement, the last thing the office did. */
+let published: string;
+/** The newest result (recorded after the objection). */
+let late: string;
+
+/** The seq of the first entry with this action (and plan). */
+function seqOf(action: string, planId?: string): number {
+  const db = new Database(fx.db, { readonly: true });
+  try {
+    const r = db
+      .prepare(`SELECT min(seq) AS s FROM audit_log WHERE action = ? ${planId ? 'AND plan_id = ?' : ''}`)
+      .get(...(planId ? [action, planId] : [action])) as { s: number };
+    return r.s;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * An insider's rewrite of a copy: change the database, put the change into the log's payloads too, recompute the
+ * table digests the newest entries recorded and every hash after, so the chain is whole again.
+ */
+function rewritten(edit: (db: Database.Database) => void, payload: (p: Record<string, any>) => void): string {
+  const file = join(fx.dir, `tampered-${++copies}.db`);
+  copyFileSync(fx.db, file);
+  const db = new Database(file);
+  edit(db);
+  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, any>[];
+  const parsed = rows.map((e) => JSON.parse(e.payload) as Record<string, any>);
+  parsed.forEach(payload);
+  const newest = new Map<string, Record<string, any>>();
+  for (const p of parsed) for (const t of Object.keys(p.tables ?? {})) newest.set(t, p);
+  for (const [t, p] of newest) p.tables[t] = tableDigest(db, t as BoundTable);
+  let prev = GENESIS;
+  rows.forEach((e, i) => {
+    const payload = canonicalJson(parsed[i]);
+    const hash = entryHash(prev, {
+      seq: e.seq,
+      at: e.at,
+      operator: e.operator,
+      action: e.action,
+      planId: e.plan_id,
+      payload,
+    });
+    db.prepare('UPDATE audit_log SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(
+      payload,
+      prev,
+      hash,
+      e.seq,
+    );
+    prev = hash;
+  });
+  db.close();
+  return file;
+}
 
 let copies = 0;
 /** A copy of the honest database with `sql` (one statement with params, or a script) applied behind ssj's back. */
@@ -120,7 +216,9 @@ describe('ssj audit verify on an honest database', () => {
     };
     db.close();
     expect(r.stdout).toContain(`chain head #${head.seq} ${head.hash}`);
-    expect(r.stdout).toMatch(/Checked: 2 draw\(s\).*1 event\(s\), 2 result\(s\), 1 correction\(s\)/s);
+    expect(r.stdout).toMatch(
+      /Checked: 2 draw\(s\).*1 event\(s\), 3 result\(s\), 1 correction\(s\), 1 objection\(s\), 2 plan\(s\)/s,
+    );
   });
 
   it('reports the same in JSON and in Chinese', async () => {
@@ -134,7 +232,7 @@ describe('ssj audit verify on an honest database', () => {
     expect(report).toMatchObject({
       ok: true,
       problems: [],
-      checked: { draws: 2, events: 1, results: 2, corrections: 1, plans: 1, freezes: 1 },
+      checked: { draws: 2, events: 1, results: 3, corrections: 1, objections: 1, plans: 2, freezes: 1, tables: 15 },
     });
     expect((await ssj(fx.dir, ['--lang', 'zh', 'audit', 'verify'])).stdout).toContain('审计校验通过');
   });
@@ -259,7 +357,7 @@ describe('ssj audit verify on a tampered database (exit 1, naming what broke)', 
     [
       'the last audit entry deleted',
       () => tampered('DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)'),
-      /correction #1 .*has no audit log entry/,
+      /Plan 2024X has no audit log entry/,
     ],
     [
       'an audit entry edited',
@@ -300,49 +398,168 @@ describe('ssj audit verify on a tampered database (exit 1, naming what broke)', 
     const codes = (JSON.parse(r.stdout) as { problems: { code: string }[] }).problems.map((p) => p.code);
     expect(codes).toEqual(['audit.draw.stateChanged', 'audit.draw.resultHash']);
   });
+});
 
-  it('passes a rewritten chain only without the head published before the rewrite', async () => {
-    const published = JSON.parse((await ssj(fx.dir, ['--json', 'audit', 'verify'])).stdout).head as {
-      seq: number;
-      hash: string;
-    };
-    // An insider edits a result, puts the edit into the log too and rebuilds every hash so the chain is whole again.
-    const file = join(fx.dir, 'rewritten.db');
-    copyFileSync(fx.db, file);
-    const db = new Database(file);
-    db.prepare("UPDATE results SET note = '已改' WHERE uscc = ?").run(selected[0]!.uscc);
-    const edited = db.prepare('SELECT * FROM results WHERE uscc = ?').get(selected[0]!.uscc) as {
-      id: number;
-      note: string;
-    };
-    let prev = GENESIS;
-    for (const e of db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, any>[]) {
-      const p = JSON.parse(e.payload);
-      if (Array.isArray(p.results))
-        p.results = p.results.map((r: { id: number }) => (r.id === edited.id ? { ...r, note: edited.note } : r));
-      const payload = canonicalJson(p);
-      const hash = entryHash(prev, {
-        seq: e.seq,
-        at: e.at,
-        operator: e.operator,
-        action: e.action,
-        planId: e.plan_id,
-        payload,
-      });
-      db.prepare('UPDATE audit_log SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(
-        payload,
-        prev,
-        hash,
-        e.seq,
-      );
-      prev = hash;
-    }
-    db.close();
-    expect(prev).not.toBe(published.hash);
-    expect((await verify(file)).code).toBe(0);
-    const r = await verify(file, '--head', `${published.seq}:${published.hash}`);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain(published.hash);
+/**
+ * Issue 13, finding 5: the 21 kinds of tampering `ssj audit verify` missed, even with a published chain head. Each is
+ * now caught by `ssj audit verify` alone (the facts are bound to the log by table digest or checked against their
+ * entry), or, for a rewrite that also cuts or rebuilds the log, by `--head` of the results announcement published
+ * before it. A row per kind the finding lists.
+ */
+describe('tampering caught by audit verify or by the head of a publication made before it (finding 5)', () => {
+  type Caught = 'verify' | 'head';
+  const draw2 = (column: string, value: string) => tampered(`UPDATE draws SET ${column} = ? WHERE id = 2`, [value]);
+  /** Delete the newest rows of the log from `seq` on, with everything those entries wrote (a clean cut). */
+  const cutFrom = (seq: () => number, sql: string) => () =>
+    tampered(`${sql}; DELETE FROM audit_log WHERE seq >= ${seq()}`);
+  const cases: [string, () => string, Caught, RegExp][] = [
+    ["the draw's seed_source", () => draw2('seed_source', '福利彩票双色球'), 'verify', /seed_source was changed/],
+    ["the draw's drawn_at", () => draw2('drawn_at', '2024-01-09T02:00:00.000Z'), 'verify', /drawn_at was changed/],
+    ["the draw's frozen_at", () => draw2('frozen_at', '2024-01-01T02:00:00.000Z'), 'verify', /frozen_at was changed/],
+    [
+      "the draw's seed_input",
+      () => draw2('seed_input', '9319 / 1 2 3 4 5 / 6 7 8 9 10 11'),
+      'verify',
+      /seed_input was changed/,
+    ],
+    ["the draw's operator", () => draw2('operator', '局长'), 'verify', /operator was changed/],
+    [
+      "the freeze's frozen_at",
+      () => tampered("UPDATE freezes SET frozen_at = '2024-01-01T00:00:00.000Z'"),
+      'verify',
+      /freeze of plan 2024Q1: .*frozen_at/,
+    ],
+    [
+      "the freeze's operator",
+      () => tampered("UPDATE freezes SET operator = '局长'"),
+      'verify',
+      /freeze of plan 2024Q1: .*operator/,
+    ],
+    [
+      'a recusal conflict deleted (the inspector could be sent again)',
+      () => tampered("DELETE FROM conflicts WHERE source = 'recusal'"),
+      'verify',
+      /Table conflicts no longer matches/,
+    ],
+    [
+      'a declared conflict deactivated',
+      () => tampered("UPDATE conflicts SET active = 0 WHERE source = 'import'"),
+      'verify',
+      /Table conflicts/,
+    ],
+    [
+      'a history row deleted (changes the yearly cap)',
+      () => tampered('DELETE FROM history WHERE rowid = (SELECT min(rowid) FROM history)'),
+      'verify',
+      /Table history/,
+    ],
+    [
+      'a history row added',
+      () => tampered("INSERT INTO history (uscc, date, source) VALUES ('91371322MA37XK2HUE', '2024-01-04', 'x')"),
+      'verify',
+      /Table history/,
+    ],
+    [
+      'an enterprise renamed',
+      () => tampered("UPDATE enterprises SET name = '某某公司' WHERE uscc = (SELECT min(uscc) FROM enterprises)"),
+      'verify',
+      /Table enterprises/,
+    ],
+    [
+      'an inspector moved to another unit',
+      () => tampered("UPDATE inspectors SET unit = '别处' WHERE rowid = (SELECT min(rowid) FROM inspectors)"),
+      'verify',
+      /Table inspectors/,
+    ],
+    [
+      'a check item deactivated',
+      () => tampered('UPDATE items SET active = 0 WHERE rowid = (SELECT min(rowid) FROM items)'),
+      'verify',
+      /Table items/,
+    ],
+    [
+      'an import record edited',
+      () => tampered("UPDATE imports SET operator = '别人' WHERE id = 1"),
+      'verify',
+      /Table imports/,
+    ],
+    [
+      'a calendar day changed',
+      () => tampered("UPDATE calendar_days SET kind = 'workday'"),
+      'verify',
+      /Table calendar_days/,
+    ],
+    [
+      'a calendar day added',
+      () => tampered("INSERT INTO calendar_days (date, kind, name) VALUES ('2024-03-18', 'holiday', 'x')"),
+      'verify',
+      /Table calendar_days/,
+    ],
+    [
+      'a setting changed',
+      () => tampered("UPDATE settings SET value = '某某局' WHERE key = 'office.name'"),
+      'verify',
+      /Table settings/,
+    ],
+    [
+      'a deadline setting added',
+      () => tampered("INSERT INTO settings (key, value) VALUES ('deadline.resultDays', '99')"),
+      'verify',
+      /Table settings/,
+    ],
+    [
+      'the newest plan deleted with the tail of the log',
+      cutFrom(() => seqOf('plan.add', '2024X'), "DELETE FROM plans WHERE id = '2024X'"),
+      'head',
+      /published chain head .* is not in this database/,
+    ],
+    [
+      'the newest result deleted with the tail of the log',
+      () =>
+        cutFrom(
+          () => seqOf('plan.add', '2024X') - 1, // the newest result was recorded just before the newest plan
+          `DELETE FROM plans WHERE id = '2024X'; DELETE FROM results WHERE uscc = '${late}'`,
+        )(),
+      'head',
+      /published chain head .* is not in this database/,
+    ],
+    [
+      'the newest objection deleted with the tail of the log',
+      () =>
+        cutFrom(
+          () => seqOf('objection.add'),
+          `DELETE FROM plans WHERE id = '2024X'; DELETE FROM results WHERE uscc = '${late}'; DELETE FROM settings; DELETE FROM calendar_days; DELETE FROM objections`,
+        )(),
+      'head',
+      /published chain head .* is not in this database/,
+    ],
+    [
+      'a result rewritten with its log payloads, digests and chain recomputed',
+      () =>
+        rewritten(
+          (db) => db.prepare("UPDATE results SET note = '已改' WHERE uscc = ?").run(selected[0]!.uscc),
+          (p) => {
+            if (Array.isArray(p.results))
+              for (const r of p.results as Record<string, unknown>[]) if (r.uscc === selected[0]!.uscc) r.note = '已改';
+          },
+        ),
+      'head',
+      /published chain head .* is not in this database/,
+    ],
+  ];
+
+  it.each(cases)('catches %s', async (_name, make, caught, message) => {
+    const file = make();
+    const alone = await verify(file);
+    const withHead = await verify(file, '--head', published);
+    expect(withHead.code, withHead.stdout + withHead.stderr).toBe(1);
+    expect(withHead.stdout).toMatch(message);
+    // A rewrite that cuts or rebuilds the log passes on its own: only a head published before it exposes it.
+    expect(alone.code, alone.stdout).toBe(caught === 'verify' ? 1 : 0);
+  });
+
+  it('the honest database passes with the published head', async () => {
+    expect((await verify(fx.db, '--head', published)).code).toBe(0);
   });
 });
 

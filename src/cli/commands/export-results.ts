@@ -3,6 +3,7 @@ import { feedbackByCheck, type FeedbackRow } from '../../db/feedback.js';
 import { inSnapshot } from '../../db/tx.js';
 import type { Wrap } from '../register.js';
 import type { Context } from '../context.js';
+import { chainHead } from '../../audit/log.js';
 import type { Db } from '../../db/open.js';
 import { getPlan } from '../../db/plans.js';
 import { resultViews, type ResultView } from '../../db/results.js';
@@ -122,6 +123,7 @@ export function loadResults(
     issuedOn: day,
     results,
     withheld: [...withheld.values()],
+    chainHead: chainHead(db),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Wrap } from '../register.js';
 import { publicInspectors, publicItems } from '../../db/roster-queries.js';
 import type { Context } from '../context.js';
 import { activeDraw, findFreeze } from '../../db/draws.js';
+import { chainHead } from '../../audit/log.js';
 import type { Db } from '../../db/open.js';
 import { listPlans } from '../../db/plans.js';
 import { resultViews } from '../../db/results.js';
@@ -107,6 +108,7 @@ function siteData(ctx: Context, db: Db, year: number, bundles: Map<string, strin
     office: getSettings(db)['office.name'] ?? '',
     year,
     generatedOn: today,
+    chainHead: chainHead(db),
     items: publicItems(db),
     inspectors: publicInspectors(db),
     plans,
