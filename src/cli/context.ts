@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import { bindAfterUpgrade } from '../audit/bind.js';
 import { openDb, type Db, type OpenOptions } from '../db/open.js';
 import { SsjError, usageError } from '../errors.js';
 import { resolveLang, type Lang } from '../i18n/index.js';
@@ -68,7 +69,11 @@ export class Context {
 
   /** Open the database once per command. Read-only commands pass mustExist so a typo in --db is not silently a new file. */
   db(opts: OpenOptions = {}): Db {
-    this.handle ??= openDb(this.dbPath, { busyTimeoutMs: busyTimeout(this.io.env), ...opts });
+    this.handle ??= openDb(this.dbPath, {
+      busyTimeoutMs: busyTimeout(this.io.env),
+      afterMigrate: bindAfterUpgrade,
+      ...opts,
+    });
     return this.handle;
   }
 

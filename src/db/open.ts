@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SsjError } from '../errors.js';
 import { migrations } from './migrations.js';
-import { bindAfterUpgrade } from './bind.js';
 
 export type Db = Database.Database;
 
@@ -15,6 +14,11 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** A standalone copy (backup): rollback journal, so the file needs no -wal/-shm beside it. Default WAL. */
   journal?: 'wal' | 'delete';
+  /**
+   * Runs inside the migration transaction after migrations were applied (from → to): the CLI appends the audit
+   * entry that binds the upgraded tables (src/audit/bind.ts; db must not import audit).
+   */
+  afterMigrate?: (db: Db, from: number, to: number) => void;
 }
 
 /** Busy timeout: a second ssj process waits this long for the writer before giving up. */
@@ -47,7 +51,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    if (version < migrations.length && !opts.readonly) migrate(db, version);
+    if (version < migrations.length && !opts.readonly) migrate(db, version, opts.afterMigrate);
     return db;
   } catch (e) {
     if (db.open) db.close();
@@ -56,7 +60,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
   }
 }
 
-function migrate(db: Db, from: number): void {
+function migrate(db: Db, from: number, after?: OpenOptions['afterMigrate']): void {
   // BEGIN IMMEDIATE: two processes creating the same new database must not both migrate.
   db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
@@ -65,7 +69,7 @@ function migrate(db: Db, from: number): void {
       db.exec(migrations[v]!);
       db.pragma(`user_version = ${v + 1}`);
     }
-    if (start < migrations.length) bindAfterUpgrade(db, start, migrations.length);
+    if (start < migrations.length) after?.(db, start, migrations.length);
   }).immediate();
 }
 

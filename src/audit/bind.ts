@@ -1,6 +1,6 @@
-import { appendAudit } from '../audit/log.js';
-import type { Db } from './open.js';
-import { ALL_BOUND } from './table-digest.js';
+import type { Db } from '../db/open.js';
+import { ALL_BOUND } from '../db/table-digest.js';
+import { appendAudit } from './log.js';
 
 /** Who the audit log names for an entry ssj appends by itself when it upgrades a database. */
 export const UPGRADE_OPERATOR = 'ssj (upgrade)';
@@ -11,6 +11,7 @@ export const UPGRADE_OPERATOR = 'ssj (upgrade)';
  * every table is bound, and `ssj audit verify` says so. A migration that changes rows (migration 2 renames an
  * inspector kind) is recorded the same way, so an upgrade is never mistaken for an edit.
  *
+ * Passed to openDb as its afterMigrate hook (src/cli/context.ts), so it runs in the migration's transaction.
  * The clock is read here, not passed in: opening is not a command with --now, and the time only says when the
  * upgrade happened.
  */
