@@ -3,6 +3,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, entryHash, GENESIS } from '../../src/audit/log.js';
+import { SCHEMA_VERSION } from '../../src/db/open.js';
 import { tableDigest, type BoundTable } from '../../src/db/table-digest.js';
 import { FIXTURES, ssj, ssjOk } from '../helpers/cli.js';
 import { drawnFixtureDb, type FixtureDb } from '../helpers/drawn-db.js';
@@ -602,5 +603,44 @@ describe('ssj audit log', () => {
     const r = await ssj(fx.dir, ['audit', 'log', '--limit', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--limit');
+  });
+});
+
+describe('a database from before table digests (issue 13: existing databases migrate)', () => {
+  /** The honest database as an older ssj wrote it: no table digests in the log, schema one migration back. */
+  function oldDb(): string {
+    const file = rewritten(
+      () => {},
+      (p) => delete p.tables,
+    );
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    db.close();
+    return file;
+  }
+
+  it('keeps the old entries valid, appends one audit.bind entry, and says from which entry tables are bound', async () => {
+    const file = oldDb();
+    const before = new Database(file, { readonly: true });
+    const entries = (before.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    before.close();
+    const r = await verify(file);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Tables are bound to the log by digest from entry #${entries + 1}`);
+    const after = new Database(file, { readonly: true });
+    const last = after.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1').get() as Record<string, string>;
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    after.close();
+    expect(last).toMatchObject({ seq: entries + 1, action: 'audit.bind', operator: 'ssj (upgrade)' });
+    expect(Object.keys(JSON.parse(last.payload!).tables)).toHaveLength(15);
+    // From then on a change behind ssj's back is caught like on a new database.
+    const db = new Database(file);
+    db.prepare("UPDATE settings SET value = '某某局'").run();
+    db.close();
+    const t = await verify(file);
+    expect(t.code).toBe(1);
+    expect(t.stdout).toMatch(
+      /Table settings no longer matches the digest recorded by audit log entry #\d+ \(audit\.bind/,
+    );
   });
 });
