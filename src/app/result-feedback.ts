@@ -1,3 +1,4 @@
+import { RESULT_TABLES } from '../db/table-digest.js';
 import { appendAudit } from '../audit/log.js';
 import { feedbackAuditRow, getFeedback, putFeedback, type FeedbackFields, type FeedbackRow } from '../db/feedback.js';
 import type { Db } from '../db/open.js';
@@ -63,6 +64,7 @@ export function recordFeedback(db: Db, input: FeedbackInput, at: string, operato
         at,
         operator,
         action: 'result.feedback',
+        tables: RESULT_TABLES,
         planId: input.planId,
         payload: {
           ...(result.feedback_date !== oldFeedbackDate ? { results: [resultAuditRow(result)] } : {}),
