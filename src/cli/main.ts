@@ -7,6 +7,7 @@ import { Context, globalsOf, type Io } from './context.js';
 import { commands } from './commands/index.js';
 import type { Action, Register, Wrap } from './register.js';
 import { fileRoles } from './file-roles.js';
+import { scrubPersonal } from '../domain/personal.js';
 
 /** Re-exported for one landing: command files now import these from ./register.js. */
 export type { Action, Register, Wrap };
@@ -47,6 +48,7 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
         const files = fileRoles(cmd, args, opts);
         ctx.addInputs(files.inputs);
         ctx.guardOutputs(files.outputs);
+        ctx.out.showPersonal = opts.showPersonal === true;
         const code = await fn(ctx, args, opts);
         if (typeof code === 'number' && code !== 0) throw new ExitWith(code);
       } finally {
@@ -99,7 +101,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const report = (code: string, details: Record<string, unknown>, exitCode: number) => {
     const message = t(lang(), code, details);
     io.stderr.write(`${t(lang(), 'error.prefix')}: ${message}\n`);
-    if (json) io.stdout.write(`${JSON.stringify({ error: { code, exitCode, message, details } }, null, 2)}\n`);
+    // The JSON error carries the rows of a failed import: ID numbers and phones masked unless --show-personal.
+    const shown = argv.includes('--show-personal') ? details : scrubPersonal(details);
+    if (json) io.stdout.write(`${JSON.stringify({ error: { code, exitCode, message, details: shown } }, null, 2)}\n`);
   };
   try {
     await program.parseAsync(argv);

@@ -3,6 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
 import { officialDateTime } from '../io/dates.js';
+import { scrubPersonal } from '../domain/personal.js';
 
 export interface Streams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -19,6 +20,8 @@ export function makeChalk(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): 
 export class Output {
   readonly color: ChalkInstance;
   readonly errColor: ChalkInstance;
+  /** --show-personal: the office's own use; ID numbers and phones in full in --json output. */
+  showPersonal = false;
 
   constructor(
     readonly streams: Streams,
@@ -33,7 +36,9 @@ export class Output {
   /** Print a command's result: JSON when --json, else the text renderer's lines. */
   result<T>(data: T, text: (data: T) => string | string[]): void {
     if (this.json) {
-      this.streams.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+      // Every --json output masks ID numbers and phones unless the command was given --show-personal.
+      const shown = this.showPersonal ? data : scrubPersonal(data);
+      this.streams.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
       return;
     }
     const lines = text(data);

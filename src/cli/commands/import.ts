@@ -11,6 +11,7 @@ import {
   type RowProblem,
 } from '../../domain/rosters.js';
 import { SsjError, usageError } from '../../errors.js';
+import { scrubText } from '../../domain/personal.js';
 import { bi } from '../../i18n/index.js';
 import { parseEncodingOption } from '../../io/encoding.js';
 import { ErrorsCsv } from '../../io/errors-csv.js';
@@ -55,6 +56,7 @@ export const register: Register = (program, wrap) => {
     .option('--sheet <name>', 'the sheet of an .xlsx workbook, by name or number from 1 (default: the first with data)')
     .option('--encoding <name>', 'utf-8, gb18030 or gbk (default: detected)')
     .option('--errors <file>', 'write every problem to this CSV file (UTF-8 with BOM, opens in Excel)')
+    .option('--show-personal', "keep ID numbers and phones in full in --errors and --json (the office's own use)")
     .option('--dry-run', 'check the file and show the counts, but write nothing')
     .option('--replace', 'mark rows that are not in the file inactive (they are kept, never deleted)')
     .addHelpText('after', HELP)
@@ -80,6 +82,7 @@ async function runImport(ctx: Context, rosterArg: string, file: string, opts: Re
     throw usageError('roster.errorsSameFile', { path: file });
 
   const lang = ctx.lang;
+  const show = opts.showPersonal === true;
   const errors =
     errorsPath === undefined
       ? undefined
@@ -107,7 +110,9 @@ async function runImport(ctx: Context, rosterArg: string, file: string, opts: Re
       onProblem: (p) => {
         problems++;
         if (shown.length < JSON_PROBLEMS) shown.push(p);
-        errors?.add([p.line, p.field, p.value ?? '', ctx.out.msg(p.code, p.params)]);
+        // The errors file is passed around by e-mail and USB stick: personal data masked unless --show-personal.
+        const cells = [p.value ?? '', ctx.out.msg(p.code, p.params)].map((c) => (show ? c : scrubText(c)));
+        errors?.add([p.line, p.field, ...cells]);
       },
       warn: (code, params) => ctx.out.warn(code, params),
       progress: progressBar(ctx.io.stderr, lang, `${ctx.out.msg('roster.progress.reading')} ${roster}`),
@@ -116,7 +121,8 @@ async function runImport(ctx: Context, rosterArg: string, file: string, opts: Re
   } catch (e) {
     if (e instanceof SsjError && problems === 0 && e.kind === 'invalidInput') {
       // A whole-file problem (encoding, header, empty): one row in the errors file too, so scripts find it there.
-      errors?.add([Number(e.details.line ?? 1), '', '', ctx.out.msg(e.code, e.details)]);
+      const message = ctx.out.msg(e.code, e.details);
+      errors?.add([Number(e.details.line ?? 1), '', '', show ? message : scrubText(message)]);
     }
     if (problems > 0 && e instanceof SsjError) {
       reportProblems(ctx, shown, problems, errors && String(opts.errors));
