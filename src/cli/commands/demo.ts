@@ -162,6 +162,8 @@ const rosterZh: Record<string, string> = {
 /** How to run ssj from `dir`: `npx ssj` works inside the project folder; elsewhere, name the script itself. */
 function invoke(dir: string): string {
   const root = resolve(FIXTURES_DIR, '..');
+  // Installed as a tool (npm install -g): no clone around the package, and `ssj` is on the PATH.
+  if (!existsSync(join(root, '.git'))) return 'ssj';
   const inside = !relative(root, dir).startsWith('..');
   return inside ? 'npx ssj' : `node ${quote(join(root, 'bin', 'ssj.js'))}`;
 }
