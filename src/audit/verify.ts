@@ -421,6 +421,7 @@ const STATUS_AFTER: Record<string, string> = {
   'plan.freeze': 'frozen',
   draw: 'drawn',
   'draw.redraw': 'drawn',
+  'plan.withdraw': 'withdrawn',
 };
 
 function checkPlans(db: Db, entries: readonly Entry[]): { count: number; problems: Finding[] } {

@@ -9,6 +9,7 @@ export function statusLabel(lang: Lang, s: string): string {
     drawn: '已抽取',
     active: '有效',
     void: '已作废',
+    withdrawn: '已撤回',
   };
   return lang === 'zh' ? (zh[s] ?? s) : s;
 }

@@ -298,4 +298,16 @@ export const migrations: readonly string[] = [
   `
   -- tables bound to the audit log from here on
   `,
+  // 6: a frozen or drawn plan withdrawn (#15, DESIGN.md "Nothing is chosen after the seed is known"): why, when, by
+  // whom, what it was before and the draw it voided. The plan's status becomes 'withdrawn'.
+  `
+  CREATE TABLE plan_withdrawals (
+    plan_id      TEXT PRIMARY KEY REFERENCES plans(id),
+    reason       TEXT NOT NULL,
+    withdrawn_at TEXT NOT NULL,
+    operator     TEXT NOT NULL,
+    prior_status TEXT NOT NULL,
+    draw_id      INTEGER REFERENCES draws(id)
+  );
+  `,
 ];

@@ -3,7 +3,7 @@ import type { Plan } from '../domain/plan.js';
 import { validatePlan } from '../domain/plan.js';
 import { notFound } from '../errors.js';
 
-export type PlanStatus = 'draft' | 'frozen' | 'drawn';
+export type PlanStatus = 'draft' | 'frozen' | 'drawn' | 'withdrawn';
 
 export interface StoredPlan {
   plan: Plan;

@@ -31,6 +31,7 @@ export const BOUND_TABLES = {
   objections: 'id',
   calendar_days: 'date',
   feedback: 'id',
+  plan_withdrawals: 'plan_id',
 } as const;
 
 export type BoundTable = keyof typeof BOUND_TABLES;

@@ -42,7 +42,9 @@ export interface SiteInspector {
 
 export interface SitePlan {
   plan: Plan;
-  status: 'draft' | 'frozen' | 'drawn';
+  status: 'draft' | 'frozen' | 'drawn' | 'withdrawn';
+  /** Why and when a withdrawn plan was withdrawn (#15): the site says so instead of "已冻结，待抽取" for good. */
+  withdrawal?: { reason: string; at: string } | null;
   freeze: { seedSource: string; frozenAt: string; poolHash: string } | null;
   /** The publishable announcement (already through forPublication), when the plan is drawn. */
   announcement: AnnouncementData | null;
@@ -142,6 +144,7 @@ const STATUS: Record<SitePlan['status'], string> = {
   draft: '计划（尚未冻结，可能调整）',
   frozen: '已冻结，待抽取',
   drawn: '已抽取',
+  withdrawn: '已撤回（抽取结果作废）',
 };
 
 function shell(d: SiteData, from: string, title: string, body: Html): string {
@@ -222,6 +225,9 @@ function planSection(p: SitePlan): Html {
   const rows: (readonly [string, Content])[] = [
     ['计划编号', pl.id],
     ['状态', STATUS[p.status]],
+    ...(p.withdrawal
+      ? [['撤回', `${officialDateTime(p.withdrawal.at)}撤回。原因：${p.withdrawal.reason}`] as const]
+      : []),
     ['检查时间', officialRange(pl.window.start, pl.window.end)],
     [
       '抽查方式',

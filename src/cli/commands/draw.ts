@@ -108,7 +108,8 @@ interface PreparedDraw {
 
 /** Check the plan and its frozen inputs, and draw (the caller holds the transaction). */
 async function prepareDraw(ctx: Context, db: Db, opts: DrawOptions, seed: Seed): Promise<PreparedDraw> {
-  const { plan } = getPlan(db, opts.plan);
+  const { plan, status } = getPlan(db, opts.plan);
+  if (status === 'withdrawn') throw refused('plan.withdrawn', { id: plan.id });
   const current = activeDraw(db, plan.id);
   if (current && !opts.redraw)
     throw refused('draw.alreadyDrawn', { id: plan.id, at: current.drawnAt, seed: current.seed });

@@ -9,6 +9,7 @@ import { activeDraw, findFreeze } from '../../db/draws.js';
 import { chainHead } from '../../audit/log.js';
 import type { Db } from '../../db/open.js';
 import { listPlans } from '../../db/plans.js';
+import { findWithdrawal } from '../../db/withdrawals.js';
 import { resultViews } from '../../db/results.js';
 import { getSettings } from '../../db/settings.js';
 import { refused, usageError } from '../../errors.js';
@@ -90,6 +91,7 @@ function siteData(ctx: Context, db: Db, year: number, bundles: Map<string, strin
       return {
         plan: p.plan,
         status: p.status,
+        withdrawal: withdrawalOf(db, p.plan.id),
         freeze: freeze
           ? { seedSource: freeze.seedSource, frozenAt: freeze.frozenAt, poolHash: freeze.hashes.poolEnterprises }
           : null,
@@ -115,4 +117,10 @@ function siteData(ctx: Context, db: Db, year: number, bundles: Map<string, strin
     verifier: readFileSync(VERIFIER_SOURCE),
     months: months.map((month) => loadResults(db, { month }, now, drawOf)),
   };
+}
+
+/** The reason and date of a withdrawn plan, for its public page. */
+function withdrawalOf(db: Db, planId: string): { reason: string; at: string } | null {
+  const w = findWithdrawal(db, planId);
+  return w ? { reason: w.reason, at: w.withdrawnAt } : null;
 }

@@ -19,6 +19,7 @@ import { displayTime, table } from '../output.js';
 import { checkWhereValues, planInvalid, readPlanFile } from '../plan-file.js';
 import { runPlanWizard } from '../plan-wizard.js';
 import { teamSummary } from '../team-summary.js';
+import { withdrawPlan } from '../../app/plan-withdraw.js';
 import { StagedFile, writeFileAtomic } from '../../io/atomic.js';
 
 export const register: Register = (program, wrap) => {
@@ -93,6 +94,13 @@ export const register: Register = (program, wrap) => {
     .description('show a plan, its freeze, its draws and the current result (teams and check items)')
     .addHelpText('after', '\nExample:\n  ssj plan show 2024Q1 --json')
     .action(wrap((ctx, [id]) => showPlan(ctx, String(id))));
+
+  plan
+    .command('withdraw <id>')
+    .description('withdraw a frozen or drawn plan (its draw becomes void); the site shows it with the reason and date')
+    .requiredOption('--reason <text>', 'why (published)')
+    .addHelpText('after', '\nExample:\n  ssj plan withdraw 2024Q2 --reason "上级部署专项检查，本季度抽查取消"')
+    .action(wrap((ctx, [id], opts) => runWithdraw(ctx, String(id), String(opts.reason))));
 
   plan
     .command('freeze <id>')
@@ -213,6 +221,7 @@ function freezePlan(ctx: Context, id: string, seedSource: string, out: string | 
   try {
     frozen = inWrite(db, () => {
       const stored = getPlan(db, id);
+      if (stored.status === 'withdrawn') throw refused('plan.withdrawn', { id });
       if (!seedSource.trim()) throw usageError('freeze.needSource');
       const frozen = findFreeze(db, id);
       if (frozen) throw refused('freeze.already', { id, at: frozen.frozenAt, source: frozen.seedSource });
@@ -396,4 +405,11 @@ function showPlan(ctx: Context, id: string): void {
     }
     return lines;
   });
+}
+
+function runWithdraw(ctx: Context, id: string, reason: string): void {
+  const w = withdrawPlan(ctx.db({ mustExist: true }), { at: ctx.now(), operator: ctx.operator }, id, reason);
+  ctx.out.result(w, () =>
+    t(ctx.lang, 'plan.withdraw.done', { id: w.planId, reason: w.reason, drawId: w.drawId ?? '' }),
+  );
 }

@@ -81,5 +81,30 @@ const reasons: Catalog = {
   },
 };
 
+/** ssj plan withdraw (#15). */
+const withdraw: Catalog = {
+  'plan.withdraw.emptyReason': {
+    zh: '--reason 不能为空：撤回原因会公开在网站的计划公告上。',
+    en: '--reason must not be empty: the reason is published on the plans page.',
+  },
+  'plan.withdrawn': {
+    zh: '计划 "{id}" 已撤回，不能再冻结或抽取。如需重新抽查，请用新的计划编号添加计划。',
+    en: 'Plan "{id}" was withdrawn and can no longer be frozen or drawn. Add a plan with a new id to check again.',
+  },
+  'plan.withdraw.already': { zh: '计划 "{id}" 已经撤回。', en: 'Plan "{id}" is already withdrawn.' },
+  'plan.withdraw.draft': {
+    zh: '计划 "{id}" 还是草稿（未冻结、未公布），无需撤回；可以用 ssj plan add --update 修改。',
+    en: 'Plan "{id}" is a draft (neither frozen nor published): there is nothing to withdraw; change it with ssj plan add --update.',
+  },
+  'plan.withdraw.hasResults': {
+    zh: '计划 "{id}" 已登记 {count} 条检查结果：检查已经发生，不能撤回。如结果有误，请用 ssj result correct 更正。',
+    en: 'Plan "{id}" has {count} recorded result(s): checks took place and cannot be withdrawn. Correct wrong results with ssj result correct.',
+  },
+  'plan.withdraw.done': {
+    zh: (p) => `已撤回计划 ${p.id}${p.drawId ? `，第 ${p.drawId} 次抽取作废` : ''}。原因：${p.reason}`,
+    en: (p) => `Withdrew plan ${p.id}${p.drawId ? `; draw #${p.drawId} is void` : ''}. Reason: ${p.reason}`,
+  },
+};
+
 /** Every message of the teams work, registered once in src/i18n/index.ts. */
-export const teams: Catalog = { ...planTeams, ...afterResults, ...reasons };
+export const teams: Catalog = { ...planTeams, ...afterResults, ...reasons, ...withdraw };
