@@ -61,7 +61,7 @@ describe('ssj plan withdraw on a drawn plan', () => {
         { reason: REASON, prior_status: 'drawn', draw_id: drawId },
       ]);
       const a = db.prepare("SELECT payload FROM audit_log WHERE action = 'plan.withdraw'").get() as { payload: string };
-      expect(JSON.parse(a.payload)).toEqual({ reason: REASON, priorStatus: 'drawn', voidedDrawId: drawId });
+      expect(JSON.parse(a.payload)).toMatchObject({ reason: REASON, priorStatus: 'drawn', voidedDrawId: drawId });
     });
   });
 
