@@ -64,15 +64,20 @@ export interface Column {
    * CSS class for the cells: `hash` for 64-digit hex (narrow column, breaks anywhere), `id` for codes that must stay
    * on one line (统一社会信用代码, 执法证号), `num` right-aligns, `nowrap` keeps short words whole.
    */
-  cls?: 'hash' | 'id' | 'num' | 'nowrap';
+  cls?: 'hash' | 'id' | 'num' | 'nowrap' | 'name' | 'wide';
 }
 
 /**
  * A table that stacks on a phone: under 640 px each row becomes a card and each cell shows its column label
  * (data-label), so nothing needs scrolling sideways on a 375-px screen. Printing keeps the ordinary table.
  */
-export function table(columns: readonly Column[], rows: readonly (readonly Content[])[], caption?: string): Html {
-  return html`<table class="stack">${caption ? html`<caption>${caption}</caption>` : ''}
+export function table(
+  columns: readonly Column[],
+  rows: readonly (readonly Content[])[],
+  caption?: string,
+  extraClass?: 'results',
+): Html {
+  return html`<table class="stack${extraClass ? html` ${extraClass}` : ''}">${caption ? html`<caption>${caption}</caption>` : ''}
 <thead><tr>${columns.map((c) => html`<th${c.cls ? html` class="${c.cls}"` : ''} scope="col">${c.label}</th>`)}</tr></thead>
 <tbody>
 ${rows.map(
@@ -135,7 +140,21 @@ th.hash, td.hash { width: 11em; font-size: 0.8em; }
 .leader { display: inline-block; border: 1px solid var(--accent); color: var(--accent); font-size: 0.75em; padding: 0 0.25em; margin-left: 0.25em; line-height: 1.4; }
 footer.page-footer { max-width: 62rem; margin: 2rem auto 1rem; padding: 0.6rem 1rem; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; }
 .signature { text-align: right; margin-top: 2rem; }
+main:has(table.results) { max-width: 110rem; }
+h2.task { font-size: 1.05rem; }
+h2.task .muted { font-weight: normal; font-size: 0.9rem; }
+table.results th, table.results td { min-width: calc(4em + 1rem + 1px); } /* four characters plus padding */
+table.results td.name { min-width: 9em; font-weight: 600; }
+table.results td.wide { min-width: 12em; }
 @media screen and (max-width: 640px) {
+  /* results: one line per field (label left), the enterprise's name as the card's title, no 序号 line */
+  table.stack.results td { min-width: 0; padding: 0.15rem 0.6rem; display: grid; grid-template-columns: 6em 1fr; gap: 0.4rem; }
+  table.stack.results td[data-label]::before { display: inline; font-size: 0.8rem; line-height: 2; white-space: normal; }
+  table.stack.results td.num { display: none; }
+  table.stack.results td.name { display: block; font-size: 1.02rem; padding-top: 0.4rem; }
+  table.stack.results td.name::before { display: none; }
+  table.stack.results td:empty { display: none; }
+  table.stack.results tr { margin-bottom: 0.5rem; }
   body { font-size: 15px; }
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dt { margin-top: 0.4rem; }

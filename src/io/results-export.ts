@@ -127,43 +127,52 @@ export function resultsCsv(d: ResultsData, encoding: CsvEncoding = 'utf8'): Buff
 
 // ---------------------------------------------------------------- HTML
 
+/**
+ * The results as people read them (issue 18): grouped under their task (the title once, as a heading), columns
+ * that are empty for every row left out (an unused 更正情况 should not take the width), the page as wide as the
+ * screen on a desktop (main:has(.results)), and on a phone a compact card per enterprise (src/io/html.ts CSS).
+ */
 export function resultsBody(d: ResultsData, links?: { csv?: string }): Html {
-  const monthly = d.scope.kind === 'month';
-  const columns: Column[] = [
-    { label: '序号', cls: 'num' },
-    ...(monthly ? [{ label: '抽查任务' }] : []),
-    { label: '检查对象' },
-    { label: '统一社会信用代码', cls: 'id' },
-    { label: '检查事项' },
-    { label: '检查人员' },
-    { label: '检查日期', cls: 'nowrap' },
-    { label: '检查结果' },
-    { label: '后续处置' },
-    { label: '反馈情况' },
-    { label: '意见建议' },
-    { label: '结果运用' },
-    { label: '更正情况' },
+  const all: { column: Column; cell: (r: PublishedResult) => Html | string }[] = [
+    { column: { label: '检查对象', cls: 'name' }, cell: (r) => r.name },
+    { column: { label: '统一社会信用代码', cls: 'id' }, cell: (r) => r.uscc },
+    { column: { label: '检查事项', cls: 'wide' }, cell: (r) => join(r.items, html`<br>`) },
+    { column: { label: '检查人员' }, cell: (r) => r.inspectors.join('、') },
+    { column: { label: '检查日期', cls: 'nowrap' }, cell: (r) => officialDate(r.checkDate) },
+    { column: { label: '检查结果' }, cell: (r) => outcomeName(r.outcome) },
+    { column: { label: '后续处置' }, cell: (r) => followUpName(r.followUp) },
+    { column: { label: '反馈情况' }, cell: feedbackText },
+    { column: { label: '意见建议' }, cell: (r) => r.feedback.opinion },
+    { column: { label: '结果运用' }, cell: (r) => useNames(r.feedback.uses) },
+    { column: { label: '更正情况', cls: 'wide' }, cell: correctionText },
   ];
-  const rows = d.results.map((r, i) => [
-    i + 1,
-    ...(monthly ? [r.planTitle] : []),
-    r.name,
-    r.uscc,
-    join(r.items, html`<br>`),
-    r.inspectors.join('、'),
-    officialDate(r.checkDate),
-    outcomeName(r.outcome),
-    followUpName(r.followUp),
-    feedbackText(r),
-    r.feedback.opinion,
-    useNames(r.feedback.uses),
-    correctionText(r),
-  ]);
+  const isEmpty = (v: Html | string) => String(v).trim() === '';
+  const used = all.filter((c) => d.results.some((r) => !isEmpty(c.cell(r))));
+  const groups = new Map<string, { title: string; rows: PublishedResult[] }>();
+  for (const r of d.results) {
+    const g = groups.get(r.planId) ?? { title: r.planTitle, rows: [] };
+    g.rows.push(r);
+    groups.set(r.planId, g);
+  }
+  const monthly = d.scope.kind === 'month';
+  let n = 0;
+  const tables = [...groups.entries()].map(
+    ([
+      planId,
+      g,
+    ]) => html`${monthly ? html`<h2 class="task">${g.title}<span class="muted">（${planId}，${g.rows.length} 家）</span></h2>` : ''}
+${table(
+  [{ label: '序号', cls: 'num' }, ...used.map((c) => c.column)],
+  g.rows.map((r) => [++n, ...used.map((c) => c.cell(r))]),
+  undefined,
+  'results',
+)}`,
+  );
   return html`<article>
 <h1>${RESULTS_TITLE}</h1>
 <p class="subtitle">${scopeTitle(d.scope)}</p>
 ${d.withheld.map((w) => html`<p class="notice">${withheldResultsText(w)}</p>`)}
-${d.results.length ? table(columns, rows) : html`<p>暂无检查结果。</p>`}
+${d.results.length ? tables : html`<p>暂无检查结果。</p>`}
 <p class="muted">检查结果公示后如发现确有错误，依规定更正，更正前的结果同时列出。被检查对象对检查结果有异议的，可以向检查单位申请复核。</p>
 <p class="muted">审计链头：第${d.chainHead.seq}条 <span class="hash">${d.chainHead.hash}</span>。这是生成本公告时抽取系统操作日志最新一条记录的哈希，此后对记录的任何改写都会使其无法对上。</p>
 ${links?.csv ? html`<p class="noprint">下载：<a href="${links.csv}">CSV 表格</a></p>` : ''}

@@ -215,6 +215,53 @@ describe.skipIf(!available && !onCi)('exported site in headless Chromium', () =>
     for (const w of [375, 1280]) expect(existsSync(join(ARTIFACTS, `site-index-html-${w}.png`))).toBe(true);
   });
 
+  it('results pages (issue 18): at 1366 px the table uses the width and no cell is narrower than four Chinese characters; compact cards at 390 px', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const pages = ['results/2024-02.html', 'results/2024Q1.html'];
+    const desktop = await context(1366);
+    const wide = await desktop.newPage();
+    for (const path of pages) {
+      await open(wide, path);
+      const m = await wide.evaluate(() => {
+        const cells = [...document.querySelectorAll('table.results td, table.results th')] as HTMLElement[];
+        const narrow = cells
+          .map((c) => {
+            const cs = getComputedStyle(c);
+            const inner =
+              c.getBoundingClientRect().width - Number.parseFloat(cs.paddingLeft) - Number.parseFloat(cs.paddingRight);
+            return { text: (c.textContent ?? '').slice(0, 12), inner, four: 4 * Number.parseFloat(cs.fontSize) };
+          })
+          .filter((c) => c.inner + 0.5 < c.four);
+        const table = document.querySelector('table.results')!.getBoundingClientRect().width;
+        const headings = [...document.querySelectorAll('h2.task')].map((h) => h.textContent);
+        const columns = [...document.querySelectorAll('table.results th')].map((h) => h.textContent);
+        return { cells: cells.length, narrow, table, headings, columns };
+      });
+      expect(m.cells, path).toBeGreaterThan(0);
+      expect(m.narrow, `${path}: cells narrower than four characters`).toEqual([]);
+      expect(m.table, `${path} uses the screen's width`).toBeGreaterThan(1200);
+      // the task title is a heading (once), not a column; no column is empty for every row
+      expect(m.columns).not.toContain('抽查任务');
+      if (path.includes('2024-02')) expect(m.headings).toHaveLength(1);
+      await wide.screenshot({ path: join(ARTIFACTS, `results-${path.replace(/\W+/g, '-')}-1366.png`), fullPage: true });
+    }
+    await desktop.close();
+    const phone = await context(390);
+    const small = await phone.newPage();
+    for (const path of pages) {
+      await open(small, path);
+      const card = await small.evaluate(() => {
+        const row = document.querySelector('table.results tbody tr') as HTMLElement;
+        const seq = row.querySelector('td.num') as HTMLElement;
+        return { height: row.getBoundingClientRect().height, seq: getComputedStyle(seq).display };
+      });
+      expect(card.seq, '序号 is not a line of its own on a phone').toBe('none');
+      expect(card.height, `${path}: one enterprise's card`).toBeLessThan(560);
+      await small.screenshot({ path: join(ARTIFACTS, `results-${path.replace(/\W+/g, '-')}-390.png`), fullPage: true });
+    }
+    await phone.close();
+  });
+
   it('the pages forbid scripts themselves (Content-Security-Policy), in case a page is ever edited by hand', async () => {
     const ctx = await context(1280);
     const page = await ctx.newPage();
