@@ -263,11 +263,17 @@ const inspectors: RosterDef = {
   name: 'inspectors',
   zh: '执法检查人员名录库',
   fields: [
-    f('certNo', 'cert_no', ['执法证号', '执法证件号', '执法证编号', '证号', 'certNo', 'certificate number'], code, {
-      required: true,
-      key: true,
-      cell: 'code',
-    }),
+    f(
+      'certNo',
+      'cert_no',
+      ['执法证号', '执法证件号', '执法证编号', '专家编号', '专家证号', '证号', 'certNo', 'certificate number'],
+      code,
+      {
+        required: true,
+        key: true,
+        cell: 'code',
+      },
+    ),
     f('name', 'name', ['姓名', 'name'], text, { required: true }),
     f('idNumber', 'id_number', ['身份证号', '身份证号码', '公民身份号码', 'idNumber', 'id number'], idNumber, {
       personal: true,
