@@ -7,6 +7,7 @@ import {
   poolRemovedCsv,
   teamsCsv2,
 } from '../core/ssj2/canonical.js';
+import { ticketSeed } from '../core/ssj2/seed.js';
 import type { DrawState2 } from '../core/ssj2/state.js';
 import { BUNDLE_FORMAT_2, type DrawEvent2, type DrawInput2, type SeedFields2, SSJ2 } from '../core/ssj2/types.js';
 import { BUNDLE_FILES_2, type BundleFileName2, type Manifest2 } from '../core/ssj2/verify.js';
@@ -36,6 +37,11 @@ export function bundleFiles2(
   events: DrawEvent2[],
   meta: BundleMeta2,
 ): Map<string, string> {
+  // manifest.seed carries the secret: a bundle of a plan with a committed secret is the reveal, or it is not written.
+  if (meta.secretCommitment !== null && meta.seedSecret === null)
+    throw new Error(`bundle of ${input.planId}: the secret must be revealed with the bundle (seedSecret is null)`);
+  if (input.seed !== ticketSeed(meta.publicSeed, meta.seedSecret))
+    throw new Error(`bundle of ${input.planId}: the draw's seed is not publicSeed with the revealed secret`);
   const strataOrder = input.strata.map((s) => s.name);
   const byName: Record<BundleFileName2, string> = {
     'check-items.csv': checkItemsCsv2(state.checkItems),

@@ -173,3 +173,26 @@ describe.each(['ssj2-joint', 'ssj2-override'])('SSJ-2 vector %s', (name) => {
     for (const [file, text] of written) expect(text, file).toBe(readFileSync(join(dir, file), 'utf8'));
   });
 });
+
+describe('the ssj-bundle/2 writer never leaks an unrevealed secret', () => {
+  it('refuses a bundle whose commitment has no revealed secret, or whose seed is not publicSeed#secret', () => {
+    const { v, x } = load('ssj2-joint');
+    const input = vectorInput(v);
+    const s = draw2(input);
+    const meta = {
+      title: '',
+      seedInput: v.seedInput,
+      seedKind: v.seedKind,
+      seedSource: v.seedSource,
+      seedRule: v.seedRule,
+      publicSeed: x.publicSeed,
+      secretCommitment: x.secretCommitment,
+      seedSecret: v.seedSecret,
+      frozenAt: v.frozenAt,
+      drawnAt: v.drawnAt,
+    };
+    expect(() => bundleFiles2(v.plan, input, s, [], { ...meta, seedSecret: null })).toThrow(/revealed/);
+    expect(() => bundleFiles2(v.plan, { ...input, seed: x.publicSeed }, s, [], meta)).toThrow(/seed/);
+    expect(bundleFiles2(v.plan, input, s, [], meta).get('manifest.json')).toContain(v.seedSecret!);
+  });
+});
