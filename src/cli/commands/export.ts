@@ -1,9 +1,9 @@
 import type { Register } from '../register.js';
-import { registerBundle } from './export-bundle.js';
-import { registerAnnouncement } from './export-announcement.js';
-import { registerResults } from './export-results.js';
-import { registerSite } from './export-site.js';
-import { registerFiling, registerForms } from './export-filing.js';
+import { registerBundle } from './export/bundle.js';
+import { registerAnnouncement } from './export/announcement.js';
+import { registerResults } from './export/results.js';
+import { registerSite } from './export/site.js';
+import { registerFiling, registerForms } from './export/filing.js';
 
 /** `ssj export …`: files for publication and verification. Each subcommand lives in its own file. */
 export const register: Register = (program, wrap) => {

@@ -1,75 +1,14 @@
-import type { Command } from 'commander';
-import { inSnapshot } from '../../db/tx.js';
-import type { Wrap } from '../register.js';
-import type { Context } from '../context.js';
-import { chainHead } from '../../audit/log.js';
-import { readItems, readPoolInspectors } from '../../core/canonical.js';
-import { activeDraw, drawEvents, drawFiles, drawsOfPlan } from '../../db/draws.js';
-import type { Db } from '../../db/open.js';
-import { getPlan } from '../../db/plans.js';
-import { getSettings } from '../../db/settings.js';
-import { validatePlan } from '../../domain/plan.js';
-import { refused } from '../../errors.js';
-import {
-  ANNOUNCEMENT_FORMATS,
-  announceBy,
-  forPublication,
-  renderAnnouncement,
-  type AnnouncedEnterprise,
-  type AnnouncedEvent,
-  type AnnouncementData,
-  type AnnouncementFormat,
-  type TeamMember,
-} from '../../io/announcement.js';
-import { beijingDate } from '../../io/dates.js';
-import { emit, pickEncoding, pickFormat, today, warnIfOfficeUnset } from './export-output.js';
-import { verifiedState } from '../../db/drawing.js';
-
-/** Registers `ssj export announcement`. */
-export function registerAnnouncement(exp: Command, wrap: Wrap): void {
-  exp
-    .command('announcement')
-    .description('the task announcement (抽查任务公告) of a drawn plan, as HTML, Markdown, text or CSV')
-    .requiredOption('--plan <id>', 'plan id')
-    .option('--format <format>', 'html | md | txt | csv (default: from --out, else html)')
-    .option('--out <file>', 'write to this file (default: standard output)')
-    .option('--encoding <name>', 'CSV only: utf8 (default, with BOM) or gb18030')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  ssj export announcement --plan 2024Q1 --out 2024Q1-抽查任务公告.html
-  ssj export announcement --plan 2024Q1 --format csv --encoding gb18030 --out 2024Q1.csv
-
-An unannounced plan (publication.unannounced, 暗查暗访) leaves out names, codes, tickets and teams until its window
-has ended (by --now's Beijing date), and says so in the announcement.`,
-    )
-    .action(
-      wrap((ctx, _args, opts) => {
-        const format = pickFormat<AnnouncementFormat>(opts.format, opts.out, ANNOUNCEMENT_FORMATS, 'html');
-        const encoding = pickEncoding(opts.encoding, format);
-        const db = ctx.db({ mustExist: true });
-        // One snapshot: the task page, its events and its chain head come from one committed state.
-        const data = inSnapshot(db, () => publishableAnnouncement(ctx, db, String(opts.plan)));
-        warnIfOfficeUnset(ctx, db);
-        if (ctx.json && opts.out === undefined) return ctx.out.result(data, () => '');
-        emit(ctx, renderAnnouncement(data, format, encoding), opts.out);
-      }),
-    );
-}
-
-/** The announcement as it may be published today, with the warnings an officer needs (withheld, late). */
-export function publishableAnnouncement(ctx: Context, db: Db, planId: string): AnnouncementData {
-  const day = today(ctx);
-  const data = forPublication(loadAnnouncement(db, planId, ctx.now()), day);
-  if (data.withheld) ctx.out.warn('export.withheld', { id: planId, end: data.plan.window.end });
-  else if (!data.plan.unannounced) {
-    const days = Number(getSettings(db)['publication.announceDays']);
-    const due = announceBy(data.plan.window.start, days);
-    if (day > due && day <= data.plan.window.end) ctx.out.warn('export.lateAnnouncement', { days, due, today: day });
-  }
-  return data;
-}
+import { chainHead } from '../audit/log.js';
+import { readItems, readPoolInspectors } from '../core/canonical.js';
+import { activeDraw, drawEvents, drawFiles, drawsOfPlan } from '../db/draws.js';
+import type { Db } from '../db/open.js';
+import { getPlan } from '../db/plans.js';
+import { getSettings } from '../db/settings.js';
+import { validatePlan } from '../domain/plan.js';
+import { refused } from '../errors.js';
+import type { AnnouncedEnterprise, AnnouncedEvent, AnnouncementData, TeamMember } from '../io/announcement.js';
+import { beijingDate } from '../io/dates.js';
+import { verifiedState } from '../db/drawing.js';
 
 /**
  * Everything the announcement says, from the plan's active draw: the plan as drawn, the draw's own snapshot of the

@@ -1,11 +1,11 @@
 import { extname } from 'node:path';
-import { writeFileAtomic } from '../../io/atomic.js';
-import type { Context } from '../context.js';
-import { usageError } from '../../errors.js';
-import { parseCsvEncoding, type CsvEncoding } from '../../io/csv-write.js';
-import { beijingDate } from '../../io/dates.js';
-import type { Db } from '../../db/open.js';
-import { getSettings, settingKeys } from '../../db/settings.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import type { Context } from './context.js';
+import { usageError } from '../errors.js';
+import { parseCsvEncoding, type CsvEncoding } from '../io/csv-write.js';
+import { beijingDate } from '../io/dates.js';
+import type { Db } from '../db/open.js';
+import { getSettings, settingKeys } from '../db/settings.js';
 
 /** What the export subcommands share: format and encoding options, today's Beijing date, writing to --out or stdout. */
 

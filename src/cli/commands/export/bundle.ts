@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { inSnapshot } from '../../db/tx.js';
-import type { Wrap } from '../register.js';
-import { writeBundle } from '../../app/export-bundle.js';
-import { t } from '../../i18n/index.js';
+import { inSnapshot } from '../../../db/tx.js';
+import type { Wrap } from '../../register.js';
+import { writeBundle } from '../../../app/export-bundle.js';
+import { t } from '../../../i18n/index.js';
 
 /** Registers `ssj export bundle`: the verification bundle of a plan's draw (docs/ALGORITHM.md section 11). */
 export function registerBundle(exp: Command, wrap: Wrap): void {

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { inSnapshot } from '../../db/tx.js';
-import type { Wrap } from '../register.js';
-import { getSettings } from '../../db/settings.js';
-import { filingHtml } from '../../io/filing.js';
-import { loadAnnouncement } from './export-announcement.js';
-import { emit, warnIfOfficeUnset } from './export-output.js';
-import { exportForms } from '../../app/export-forms.js';
-import { formRosterDetails } from '../../db/forms.js';
+import { inSnapshot } from '../../../db/tx.js';
+import type { Wrap } from '../../register.js';
+import { getSettings } from '../../../db/settings.js';
+import { filingHtml } from '../../../io/filing.js';
+import { loadAnnouncement } from '../../../app/export-announcement.js';
+import { emit, warnIfOfficeUnset } from '../../export-output.js';
+import { exportForms } from '../../../app/export-forms.js';
+import { formRosterDetails } from '../../../db/forms.js';
 
 /** Registers `ssj export filing`. */
 export function registerFiling(exp: Command, wrap: Wrap): void {
