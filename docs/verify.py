@@ -29,7 +29,6 @@ class NotABundle(Exception): pass
 class Refused(Exception): pass
 
 
-def sha256(data): return hashlib.sha256(data).hexdigest()
 WS = "\t\n\v\f\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"  # section 2
 def nfc(s): return unicodedata.normalize("NFC", s).strip(WS)
 def ticket(seed, stage, scope, id): return sha256(f"{seed}|{stage}|{scope}|{id}".encode("utf-8"))  # section 3
@@ -55,11 +54,51 @@ def csv_field(v):  # section 10: quote only when needed, double inner quotes
 def csv_text(header, rows): return "".join(",".join(map(csv_field, r)) + "\n" for r in [header.split(",")] + rows)
 
 
+# ---- file handling (kept apart from the protocol): limits raised for genuine bundles, files streamed and hashed in
+# chunks, a size limit with a message, no symlinks and no subfolders (a bundle is a flat folder of plain files).
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a name of 200,000 characters is a genuine (if odd) bundle
+if hasattr(sys, "set_int_max_str_digits"): sys.set_int_max_str_digits(0)  # a ratio may have thousands of digits
+MAX_BYTES = int(os.environ.get("SSJ_VERIFY_MAX_BYTES", str(2**30)))  # per file; raise it on a machine with the memory
+CHUNK = 1 << 20
+
+
+def read_files(folder):
+    raw = {}
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        if os.path.islink(path): raise NotABundle(f"{name} is a symlink: a bundle holds plain files only (download the files themselves)")
+        if os.path.isdir(path): raise NotABundle(f"{name}/ is a subfolder: a bundle is one flat folder of the files its manifest lists")
+        if not os.path.isfile(path): raise NotABundle(f"{name} is not a plain file")
+        size = os.path.getsize(path)
+        if size > MAX_BYTES: raise NotABundle(f"{name} is {size} bytes, over the limit of {MAX_BYTES}: set SSJ_VERIFY_MAX_BYTES to verify it on a machine with enough memory")
+        parts, digest = [], hashlib.sha256()
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(CHUNK), b""): parts.append(chunk); digest.update(chunk)
+        raw[name] = Digested(b"".join(parts)); raw[name].sha = digest.hexdigest()
+    return raw
+
+
+class Digested(bytes):  # file bytes that carry the SHA-256 computed while they were read
+    sha = None
+
+
+def sha256(data): return data.sha if isinstance(data, Digested) and data.sha else hashlib.sha256(data).hexdigest()
+
+
+def claims(manifest):  # what the manifest says that no recomputation can check: shown apart, as claims
+    return {k: manifest.get(k) for k in ("title", "seedSource", "frozenAt", "drawnAt") if manifest.get(k) is not None}
+
+
+def time_order(manifest):  # the freeze (pool fixed) must come before the draw (seed used)
+    f, d = manifest.get("frozenAt"), manifest.get("drawnAt")
+    return [f"times: frozenAt {f} is not before drawnAt {d}"] if f and d and not str(f) < str(d) else []
+
+
 def read_bundle(folder):
     if not os.path.isdir(folder):
         missing = not os.path.exists(folder)
         print(f"error: {folder} {'does not exist' if missing else 'is not a directory'}", file=sys.stderr); sys.exit(4 if missing else 3)
-    raw = {n: open(os.path.join(folder, n), "rb").read() for n in sorted(os.listdir(folder)) if os.path.isfile(os.path.join(folder, n))}
+    raw = read_files(folder)
     if "manifest.json" not in raw: raise NotABundle("manifest.json is missing: download the complete bundle")
     try: fmt = json.loads(raw["manifest.json"].decode("utf-8")).get("format")
     except (ValueError, AttributeError) as e: raise NotABundle(f"bad manifest.json: {e}")
@@ -441,8 +480,8 @@ def verify2(raw, text, manifest, plan, t):  # Part II (SSJ-2): everything of SSJ
 
 def main():
     if len(sys.argv) != 2: print(__doc__, file=sys.stderr); sys.exit(2)
-    try: diffs, manifest, seed, counts, events = verify(sys.argv[1])
-    except (NotABundle, KeyError, TypeError, AttributeError, ValueError) as e:
+    try: diffs, manifest, seed, counts, events = verify(sys.argv[1]); diffs = diffs + time_order(manifest)
+    except (NotABundle, KeyError, TypeError, AttributeError, ValueError, RecursionError) as e:
         print(f"error: {sys.argv[1]} cannot be verified as a bundle: {e!r}", file=sys.stderr); sys.exit(3)
     if diffs:
         print(f"FAILED: {len(diffs)} difference(s)")
@@ -452,7 +491,22 @@ def main():
     print(f"seed: {seed}\npool hash: {manifest['poolHash']}")
     for name, (n, r) in counts.items(): print(f"  {name}: {n} selected, {r} reserves")
     print(f"events replayed: {events}")
+    print("claims of the manifest (not verifiable from the bundle; check them against the office's publications):")
+    for k, v in claims(manifest).items(): print(f"  {k}: {v}")
+
+
+def run_with_deep_stack(fn):
+    """Deeply nested JSON is parsed recursively by the standard library: run in a thread with a large stack."""
+    import threading, traceback
+    sys.setrecursionlimit(1_000_000); threading.stack_size(512 * 1024 * 1024)
+    code = [0]
+    def target():
+        try: fn()
+        except SystemExit as e: code[0] = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        except BaseException: traceback.print_exc(); code[0] = 70
+    worker = threading.Thread(target=target); worker.start(); worker.join()
+    sys.exit(code[0])
 
 
 if __name__ == "__main__":
-    main()
+    run_with_deep_stack(main)

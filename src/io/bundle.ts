@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFolderAtomic } from './atomic.js';
 import { join } from 'node:path';
 import { cmp } from '../core/canonical.js';
@@ -49,9 +49,15 @@ export function readBundleDir(dir: string): Map<string, string> {
   for (const name of names) {
     const path = join(dir, name);
     try {
-      if (!statSync(path).isFile()) continue;
+      // Never follow a symlink (it once printed the first line of whatever it pointed at) and never accept a
+      // subfolder: a bundle is one flat folder of the plain files its manifest lists.
+      const st = lstatSync(path);
+      if (st.isSymbolicLink()) throw new SsjError('invalidInput', 'verify.symlink', { file: path });
+      if (st.isDirectory()) throw new SsjError('invalidInput', 'verify.subfolder', { file: path });
+      if (!st.isFile()) throw new SsjError('invalidInput', 'verify.notPlainFile', { file: path });
       files.set(name, utf8.decode(readFileSync(path)));
     } catch (e) {
+      if (e instanceof SsjError) throw e;
       if (e instanceof TypeError) throw new SsjError('invalidInput', 'verify.notUtf8', { file: path });
       throw new SsjError('invalidInput', 'verify.unreadable', { file: path, reason: (e as Error).message }, e);
     }

@@ -192,10 +192,10 @@ export function tampered(original: Bundle, t: Tamper): Bundle {
   return b;
 }
 
-export function pyVerify(dir: string): RunResult {
+export function pyVerify(dir: string, env: Record<string, string> = {}): RunResult {
   const r = spawnSync('python3', [PY_VERIFIER, dir], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', PYTHONIOENCODING: 'utf-8' },
+    env: { PATH: process.env.PATH ?? '', PYTHONIOENCODING: 'utf-8', ...env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

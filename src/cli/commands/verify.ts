@@ -38,11 +38,17 @@ function runVerify(ctx: Context, dir: string): number {
     if (e instanceof BundleError) throw new SsjError('invalidInput', e.code, { ...e.params, dir }, e);
     throw e;
   }
-  const differences = result.differences.map((d) => ({ ...d, message: describeDifference(ctx.lang, d) }));
-  ctx.out.result({ verified: result.verified, differences, summary: result.summary }, () =>
-    result.verified ? verifiedText(ctx.lang, result) : failedText(ctx.lang, differences),
+  const claimed = claims(files);
+  // The freeze fixes the pool before the seed exists: a manifest whose freeze is not before its draw is forged.
+  const all = [...result.differences, ...timeOrder(claimed)];
+  const verified = all.length === 0;
+  const differences = all.map((d) => ({ ...d, message: describeDifference(ctx.lang, d) }));
+  ctx.out.result({ verified, differences, summary: result.summary, claims: claimed }, () =>
+    verified
+      ? [...verifiedText(ctx.lang, result), ...claimsText(ctx.lang, claimed)]
+      : failedText(ctx.lang, differences),
   );
-  return result.verified ? Exit.ok : Exit.verifyFailed;
+  return verified ? Exit.ok : Exit.verifyFailed;
 }
 
 /** A difference in plain language. Protocol refusals carry their own message code as `reason`. */
@@ -60,9 +66,7 @@ function verifiedText(lang: Lang, r: Verification): string[] {
   return [
     t(lang, 'verify.verified', { planId: s.planId, algorithm: s.algorithm }),
     `${L('种子', 'Seed')}: ${s.seed}`,
-    ...(s.seedSource ? [`${L('种子来源', 'Seed source')}: ${s.seedSource}`] : []),
     `${L('对象库哈希', 'Pool hash')}: ${s.poolHash}`,
-    `${L('抽取时间', 'Drawn at')}: ${s.drawnAt}`,
     '',
     table(
       [L('层', 'stratum'), L('总数', 'population'), L('可抽', 'pool'), L('抽中', 'selected'), L('备选', 'reserves')],
@@ -71,6 +75,50 @@ function verifiedText(lang: Lang, r: Verification): string[] {
     '',
     `${L('已重放事件', 'Events replayed')}: ${s.events}`,
   ];
+}
+
+/**
+ * What the manifest says that no recomputation can check (the title, where the seed came from, when the pool was
+ * frozen and the seed used): shown apart from what was verified, as claims to compare with the office's own
+ * earlier publications (the pre-announcement names the source and the time of the freeze).
+ */
+export interface Claims {
+  title?: string;
+  seedSource?: string;
+  frozenAt?: string;
+  drawnAt?: string;
+}
+
+function claims(files: Map<string, string>): Claims {
+  try {
+    const m = JSON.parse(files.get('manifest.json') ?? '{}') as Record<string, unknown>;
+    const out: Claims = {};
+    for (const k of ['title', 'seedSource', 'frozenAt', 'drawnAt'] as const)
+      if (typeof m[k] === 'string' && m[k] !== '') out[k] = m[k] as string;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+function timeOrder(c: Claims): Difference[] {
+  if (!c.frozenAt || !c.drawnAt) return [];
+  const f = Date.parse(c.frozenAt);
+  const d = Date.parse(c.drawnAt);
+  return Number.isNaN(f) || Number.isNaN(d) || f < d
+    ? []
+    : [{ code: 'verify.frozenAfterDraw', frozenAt: c.frozenAt, drawnAt: c.drawnAt }];
+}
+
+function claimsText(lang: Lang, c: Claims): string[] {
+  const L = (zh: string, en: string) => bi(lang, zh, en);
+  const rows: [string, string | undefined][] = [
+    [L('标题', 'Title'), c.title],
+    [L('种子来源', 'Seed source'), c.seedSource],
+    [L('冻结时间', 'Frozen at'), c.frozenAt],
+    [L('抽取时间', 'Drawn at'), c.drawnAt],
+  ];
+  return ['', t(lang, 'verify.claims'), ...rows.filter(([, v]) => v !== undefined).map(([k, v]) => `  ${k}: ${v}`)];
 }
 
 function failedText(lang: Lang, differences: { message: string }[]): string[] {

@@ -36,4 +36,24 @@ export const safety: Catalog = {
     zh: '计划已冻结，但预告无法写入 {path}（{reason}）。预告全文已打印在下方，请复制保存并公布。',
     en: 'The plan is frozen, but the pre-announcement could not be written to {path} ({reason}). Its full text is printed below: save it and publish it.',
   },
+  'verify.symlink': {
+    zh: '{file} 是符号链接。核验包只能包含普通文件：请下载文件本身。',
+    en: '{file} is a symlink. A bundle holds plain files only: download the files themselves.',
+  },
+  'verify.subfolder': {
+    zh: '{file} 是子文件夹。核验包是一个只含清单所列文件的文件夹。',
+    en: '{file} is a subfolder. A bundle is one flat folder of the files its manifest lists.',
+  },
+  'verify.notPlainFile': {
+    zh: '{file} 不是普通文件。核验包只能包含普通文件。',
+    en: '{file} is not a plain file. A bundle holds plain files only.',
+  },
+  'verify.frozenAfterDraw': {
+    zh: '清单的冻结时间 {frozenAt} 不早于抽取时间 {drawnAt}：对象库必须在种子产生之前冻结。',
+    en: 'The manifest says the pool was frozen at {frozenAt}, not before the draw at {drawnAt}: the pool must be frozen before the seed exists.',
+  },
+  'verify.claims': {
+    zh: '清单声明（无法由核验包验证，请与本单位此前的公告核对）：',
+    en: "Claims of the manifest (not verifiable from the bundle; check them against the office's earlier publications):",
+  },
 };
