@@ -58,40 +58,28 @@ def csv_text(header, rows): return "".join(",".join(map(csv_field, r)) + "\n" fo
 # chunks, a size limit with a message, no symlinks and no subfolders (a bundle is a flat folder of plain files).
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a name of 200,000 characters is a genuine (if odd) bundle
 if hasattr(sys, "set_int_max_str_digits"): sys.set_int_max_str_digits(0)  # a ratio may have thousands of digits
-MAX_BYTES = int(os.environ.get("SSJ_VERIFY_MAX_BYTES", str(2**30)))  # per file; raise it on a machine with the memory
-CHUNK = 1 << 20
+MAX_BYTES, CHUNK = int(os.environ.get("SSJ_VERIFY_MAX_BYTES", str(2**30))), 1 << 20  # per-file limit; read size
 
 
+class Digested(bytes): sha = None  # file bytes carrying the SHA-256 computed while they were read
 def read_files(folder):
     raw = {}
     for name in sorted(os.listdir(folder)):
-        path = os.path.join(folder, name)
-        if os.path.islink(path): raise NotABundle(f"{name} is a symlink: a bundle holds plain files only (download the files themselves)")
-        if os.path.isdir(path): raise NotABundle(f"{name}/ is a subfolder: a bundle is one flat folder of the files its manifest lists")
-        if not os.path.isfile(path): raise NotABundle(f"{name} is not a plain file")
-        size = os.path.getsize(path)
-        if size > MAX_BYTES: raise NotABundle(f"{name} is {size} bytes, over the limit of {MAX_BYTES}: set SSJ_VERIFY_MAX_BYTES to verify it on a machine with enough memory")
+        path, problem = os.path.join(folder, name), None
+        if os.path.islink(path): problem = "is a symlink: a bundle holds plain files only (download the files themselves)"
+        elif os.path.isdir(path): problem = "is a subfolder: a bundle is one flat folder of the files its manifest lists"
+        elif not os.path.isfile(path): problem = "is not a plain file"
+        elif os.path.getsize(path) > MAX_BYTES: problem = f"is {os.path.getsize(path)} bytes, over the limit of {MAX_BYTES}: set SSJ_VERIFY_MAX_BYTES to verify it on a machine with enough memory"
+        if problem: raise NotABundle(f"{name} {problem}")
         parts, digest = [], hashlib.sha256()
         with open(path, "rb") as f:
             for chunk in iter(lambda: f.read(CHUNK), b""): parts.append(chunk); digest.update(chunk)
         raw[name] = Digested(b"".join(parts)); raw[name].sha = digest.hexdigest()
     return raw
-
-
-class Digested(bytes):  # file bytes that carry the SHA-256 computed while they were read
-    sha = None
-
-
 def sha256(data): return data.sha if isinstance(data, Digested) and data.sha else hashlib.sha256(data).hexdigest()
-
-
-def claims(manifest):  # what the manifest says that no recomputation can check: shown apart, as claims
-    return {k: manifest.get(k) for k in ("title", "seedSource", "frozenAt", "drawnAt") if manifest.get(k) is not None}
-
-
-def time_order(manifest):  # the freeze (pool fixed) must come before the draw (seed used)
-    f, d = manifest.get("frozenAt"), manifest.get("drawnAt")
-    return [f"times: frozenAt {f} is not before drawnAt {d}"] if f and d and not str(f) < str(d) else []
+def claims(m): return {k: m[k] for k in ("title", "seedSource", "frozenAt", "drawnAt") if m.get(k) is not None}  # unverifiable: shown apart
+def time_order(m):  # the freeze (pool fixed) must come before the draw (seed used)
+    return [f"times: frozenAt {m['frozenAt']} is not before drawnAt {m['drawnAt']}"] if m.get("frozenAt") and m.get("drawnAt") and not str(m["frozenAt"]) < str(m["drawnAt"]) else []
 
 
 def read_bundle(folder):
@@ -495,17 +483,14 @@ def main():
     for k, v in claims(manifest).items(): print(f"  {k}: {v}")
 
 
-def run_with_deep_stack(fn):
-    """Deeply nested JSON is parsed recursively by the standard library: run in a thread with a large stack."""
+def run_with_deep_stack(fn):  # deeply nested JSON is parsed recursively: run in a thread with a large stack
     import threading, traceback
-    sys.setrecursionlimit(1_000_000); threading.stack_size(512 * 1024 * 1024)
-    code = [0]
+    sys.setrecursionlimit(1_000_000); threading.stack_size(512 * 1024 * 1024); code = [0]
     def target():
         try: fn()
         except SystemExit as e: code[0] = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
         except BaseException: traceback.print_exc(); code[0] = 70
-    worker = threading.Thread(target=target); worker.start(); worker.join()
-    sys.exit(code[0])
+    worker = threading.Thread(target=target); worker.start(); worker.join(); sys.exit(code[0])
 
 
 if __name__ == "__main__":
