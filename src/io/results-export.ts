@@ -1,3 +1,4 @@
+import { xlsxBytes } from './xlsx-write.js';
 import { useNames } from '../domain/feedback.js';
 import { followUpName, outcomeName } from '../domain/outcomes.js';
 import { csvBytes, type CsvColumn, type CsvEncoding } from './csv-write.js';
@@ -119,6 +120,17 @@ const RESULT_COLUMNS: CsvColumn<PublishedResult>[] = [
   { header: '意见建议', value: (r) => r.feedback.opinion },
   { header: '结果运用', value: (r) => useNames(r.feedback.uses) },
 ];
+
+/** The same table as an .xlsx workbook (xlsx-write.ts): codes as text cells, check dates as dates. */
+export function resultsXlsx(d: ResultsData): Promise<Buffer> {
+  return xlsxBytes([
+    {
+      name: d.scope.kind === 'month' ? `${scopeTitle(d.scope)}抽查结果` : '抽查结果',
+      columns: RESULT_COLUMNS,
+      rows: d.results,
+    },
+  ]);
+}
 
 /** One row per result; a corrected result shows the current finding and, beside it, the original and why. */
 export function resultsCsv(d: ResultsData, encoding: CsvEncoding = 'utf8'): Buffer {

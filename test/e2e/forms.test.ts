@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, ssj } from '../helpers/cli.js';
@@ -184,4 +185,35 @@ describe('ssj export forms', () => {
     },
     180_000,
   );
+
+  it('export results --out X.xlsx: codes as text cells, dates as dates, frozen header, Chinese sheet name, no tab in codes', async () => {
+    const e = announced.enterprises[0]!;
+    const rec = await ssj(fx.dir, [
+      'result',
+      'record',
+      '--plan',
+      '2024Q1',
+      '--enterprise',
+      e.uscc,
+      '--outcome',
+      'no-issue',
+      '--date',
+      '2024-02-08',
+    ]);
+    expect(rec.code, rec.stderr).toBe(0);
+    const r = await ssj(fx.dir, ['export', 'results', '--plan', '2024Q1', '--out', 'r.xlsx']);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(fx.dir, 'r.xlsx'));
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('抽查结果');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const col = (h: string) => header.indexOf(h) + 1;
+    const row = ws.getRow(2);
+    expect(row.getCell(col('统一社会信用代码')).value).toBe(e.uscc);
+    expect(row.getCell(col('统一社会信用代码')).numFmt).toBe('@');
+    expect(row.getCell(col('检查日期')).value).toEqual(new Date('2024-02-08T00:00:00Z'));
+    expect(ws.getColumn(col('检查对象名称')).width).toBeGreaterThan(10);
+  });
 });

@@ -6,6 +6,7 @@ import { usageError } from '../../../errors.js';
 import {
   RESULTS_FORMATS,
   renderResults,
+  resultsXlsx,
   scopeTitle,
   type ResultsData,
   type ResultsFormat,
@@ -20,7 +21,7 @@ export function registerResults(exp: Command, wrap: Wrap): void {
     .description('the results announcement (抽查结果公告) of a plan or of a month, as CSV or HTML')
     .option('--plan <id>', 'every recorded result of this plan')
     .option('--month <YYYY-MM>', 'every result with a check date in this month (the monthly publication)')
-    .option('--format <format>', 'csv | html (default: from --out, else csv)')
+    .option('--format <format>', 'csv | html | xlsx (default: from --out, else csv)')
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--encoding <name>', 'CSV only: utf8 (default, with BOM) or gb18030')
     .addHelpText(
@@ -29,22 +30,23 @@ export function registerResults(exp: Command, wrap: Wrap): void {
 Examples:
   ssj export results --month 2024-03 --out 2024年3月抽查结果.csv
   ssj export results --plan 2024Q1 --format html --out 2024Q1-抽查结果公告.html
+  ssj export results --plan 2024Q1 --out 2024Q1-抽查结果.xlsx     (Excel: codes as text, dates as dates)
 
 Every recorded result is exported, published or not, with corrections beside the original. After uploading,
 mark them published with ssj result publish --plan ID (the command prints it when some are not marked yet).
 Results of an unannounced plan stay out until its window has ended.`,
     )
     .action(
-      wrap((ctx, _args, opts) => {
+      wrap(async (ctx, _args, opts) => {
         const scope = scopeOf(opts);
-        const format = pickFormat<ResultsFormat>(opts.format, opts.out, RESULTS_FORMATS, 'csv');
+        const format = pickFormat<ResultsFormat | 'xlsx'>(opts.format, opts.out, [...RESULTS_FORMATS, 'xlsx'], 'csv');
         const encoding = pickEncoding(opts.encoding, format);
         const db = ctx.db({ mustExist: true });
         const data = inSnapshot(db, () => loadResults(db, scope, ctx.now()));
         warnIfOfficeUnset(ctx, db);
         warnAboutResults(ctx, data);
         if (ctx.json && opts.out === undefined) return ctx.out.result(data, () => '');
-        emit(ctx, renderResults(data, format, encoding), opts.out);
+        emit(ctx, format === 'xlsx' ? await resultsXlsx(data) : renderResults(data, format, encoding), opts.out);
       }),
     );
 }
