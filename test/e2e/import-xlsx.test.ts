@@ -278,3 +278,19 @@ describe('known office columns (冷水滩 第十五条)', () => {
     expect(JSON.parse(r.stdout).ignoredColumns).toEqual(['备注', '经办人']);
   });
 });
+
+describe('list --format xlsx', () => {
+  it('writes every field as a workbook that imports back unchanged (codes stay text cells)', async () => {
+    const dir = workdir();
+    expect((await ssjIn(dir, ['import', 'enterprises', join(FIXTURES, 'enterprises.csv')])).code).toBe(0);
+    const w = await ssjIn(dir, ['list', 'enterprises', '--limit', '0', '--format', 'xlsx', '--out', 'e.xlsx']);
+    expect(w.code, w.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'e.xlsx'));
+    expect(wb.worksheets[0]!.name).toBe('检查对象名录库');
+    expect(wb.worksheets[0]!.getCell('A2').numFmt).toBe('@');
+    const r = await ssjIn(dir, ['import', 'enterprises', 'e.xlsx']);
+    expect(r.stdout).toContain('120 rows from e.xlsx (xlsx: 检查对象名录库): 0 inserted, 0 updated, 120 unchanged.');
+    expect((await ssjIn(dir, ['list', 'enterprises', '--format', 'xlsx'])).code).toBe(2);
+  });
+});

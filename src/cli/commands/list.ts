@@ -5,6 +5,8 @@ import { headerKey, isRosterName, maskPersonal, ROSTER_DEFS, ROSTERS, type Roste
 import { usageError } from '../../errors.js';
 import type { Lang } from '../../i18n/index.js';
 import { table } from '../output.js';
+import { xlsxBytes } from '../../io/xlsx-write.js';
+import { writeFileAtomic } from '../../io/atomic.js';
 import { cell, label } from '../roster-labels.js';
 
 const DEFAULT_LIMIT = 100;
@@ -39,13 +41,15 @@ export const register: Register = (program, wrap) => {
     .option('--limit <n>', `at most n rows (default ${DEFAULT_LIMIT}; 0 = all)`)
     .option('--all', 'include inactive rows (missing from the last --replace import)')
     .option('--show-personal', 'show ID numbers and phone numbers in full')
+    .option('--format <format>', 'table (default) or xlsx: every field as an Excel workbook, written to --out')
+    .option('--out <file>', 'the .xlsx file to write (with --format xlsx)')
     .addHelpText('after', LIST_HELP)
     .action(wrap((ctx, [roster], opts) => list(ctx, String(roster), opts)));
 };
 
 // ------------------------------------------------------------------ list
 
-function list(ctx: Context, rosterArg: string, opts: Record<string, unknown>): void {
+async function list(ctx: Context, rosterArg: string, opts: Record<string, unknown>): Promise<void> {
   const roster = rosterArg.trim().toLowerCase();
   if (!isRosterName(roster)) throw usageError('roster.unknownRoster', { value: rosterArg });
   const def = ROSTER_DEFS[roster];
@@ -54,6 +58,26 @@ function list(ctx: Context, rosterArg: string, opts: Record<string, unknown>): v
   const db = ctx.db({ mustExist: true });
   const { total, rows } = listRoster(db, def, filters, { limit, includeInactive: Boolean(opts.all) });
   const shown = opts.showPersonal ? rows : rows.map((r) => maskRow(def, r));
+  const format = opts.format === undefined ? 'table' : String(opts.format).trim().toLowerCase();
+  if (format !== 'table' && format !== 'xlsx')
+    throw usageError('export.badFormat', { value: opts.format, known: 'table, xlsx' });
+  if (format === 'xlsx') {
+    if (typeof opts.out !== 'string') throw usageError('list.xlsxNeedsOut', {});
+    if (rows.length < total) ctx.out.warn('roster.listTruncated', { shown: rows.length, total });
+    // Every field under its Chinese header (the file imports back as it is); codes stay text cells.
+    const columns = def.fields.map((f) => ({
+      header: f.headers[0]!,
+      value: (r: RosterRow) => String(r[f.field] ?? ''),
+      code: f.cell === 'code',
+    }));
+    const bytes = await xlsxBytes([{ name: def.zh, columns, rows: shown }]);
+    const path = ctx.path(opts.out);
+    writeFileAtomic(path, bytes);
+    ctx.out.result({ file: path, bytes: bytes.length, rows: shown.length }, () =>
+      ctx.out.msg('export.written', { path, bytes: bytes.length }),
+    );
+    return;
+  }
   if (!ctx.json && rows.length < total)
     ctx.out.note(ctx.out.msg('roster.listTruncated', { shown: rows.length, total }));
   ctx.out.result({ roster, total, shown: rows.length, rows: shown }, (d) =>

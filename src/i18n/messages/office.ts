@@ -69,4 +69,8 @@ export const office: Catalog = {
     zh: '企业 {uscc} 不在计划 {plan} 的抽中名单中。用 ssj export announcement --plan {plan} 查看抽中的企业。',
     en: 'The enterprise {uscc} was not selected in plan {plan}. See the selected ones with ssj export announcement --plan {plan}.',
   },
+  'list.xlsxNeedsOut': {
+    zh: '--format xlsx 需要用 --out 指定文件，例如 --out 名录.xlsx。',
+    en: '--format xlsx needs a file: add --out, e.g. --out roster.xlsx.',
+  },
 };
