@@ -9,7 +9,8 @@ import type { Db } from './open.js';
  * newest entry that recorded one: a row edited, added or deleted behind ssj's back anywhere in a bound table fails.
  *
  * The digest is one pass over the table in primary-key order: SHA-256 of the table name, its column names, then one
- * JSON array per row (blobs replaced by {"sha256": …} of their bytes). No sorting in JavaScript and no row kept in
+ * JSON array per row as SQLite's json_array() writes it (in the two tables with blobs, JSON.stringify of the row with
+ * each blob replaced by {"sha256": …} of its bytes). No sorting in JavaScript and no row kept in
  * memory: at a million enterprises it costs about as long as reading the table once (README "Reliability").
  */
 
@@ -53,13 +54,21 @@ const BLOB_TABLES = new Set<BoundTable>(['freezes', 'draws']);
 const CHUNK = 1 << 16;
 
 export function tableDigest(db: Db, table: BoundTable): string {
-  const stmt = db.prepare(`SELECT * FROM ${table} ORDER BY ${BOUND_TABLES[table]}`).raw(true);
+  const order = BOUND_TABLES[table];
+  const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
   const h = createHash('sha256');
-  h.update(`${table}\n${JSON.stringify(stmt.columns().map((c) => c.name))}\n`);
-  const blobs = BLOB_TABLES.has(table);
+  h.update(`${table}\n${JSON.stringify(columns)}\n`);
+  // SQLite's json_array() writes each row's canonical JSON in C, half the cost of JSON.stringify on row arrays
+  // (measured at a million enterprises); it cannot hold blobs, so the two tables with blobs are encoded here.
+  const rows: Iterable<unknown> = BLOB_TABLES.has(table)
+    ? mapRows(db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).raw(true).iterate() as Iterable<unknown[]>)
+    : db
+        .prepare(`SELECT json_array(${columns.map((c) => `"${c}"`).join(', ')}) FROM ${table} ORDER BY ${order}`)
+        .pluck()
+        .iterate();
   let buf = '';
-  for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
-    buf += `${JSON.stringify(blobs ? row.map(blobless) : row)}\n`;
+  for (const row of rows) {
+    buf += `${row as string}\n`;
     if (buf.length >= CHUNK) {
       h.update(buf);
       buf = '';
@@ -67,6 +76,10 @@ export function tableDigest(db: Db, table: BoundTable): string {
   }
   h.update(buf);
   return h.digest('hex');
+}
+
+function* mapRows(rows: Iterable<unknown[]>): Iterable<string> {
+  for (const row of rows) yield JSON.stringify(row.map(blobless));
 }
 
 function blobless(v: unknown): unknown {
