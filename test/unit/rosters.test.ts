@@ -102,9 +102,11 @@ describe('header mapping', () => {
     ]);
   });
 
-  it('reports unknown columns, missing required ones and fields claimed twice', () => {
+  it('reports unknown columns, missing required ones and fields claimed twice; 序号 is read past (issue 16)', () => {
     const m = mapHeaders(ROSTER_DEFS.enterprises, ['序号', '企业名称', '单位名称', '备注', '', '行业']);
-    expect(m.unknown).toEqual(['序号', '备注']);
+    // 序号 is the row number of an office's list: ignored without a warning since issue 16; 备注 is still reported.
+    expect(m.unknown).toEqual(['备注']);
+    expect(m.columns).not.toContain(0);
     expect(m.missing.map((f) => f.field)).toEqual(['uscc']);
     expect(m.duplicates.map((d) => [d.field.field, d.headers])).toEqual([['name', ['企业名称', '单位名称']]]);
   });
