@@ -11,7 +11,9 @@ import {
 import { activeDraw, drawEvents, drawFiles, type DrawRecord } from '../db/draws.js';
 import type { Db } from '../db/open.js';
 import { getPlan } from '../db/plans.js';
-import { verifiedState } from '../db/drawing.js';
+import { checkedReplay, drawEvents2, isSsj2, storedDrawInput2, verifiedState } from '../db/drawing.js';
+import { bundleFiles2 } from '../io/bundle2.js';
+import type { DrawState2 } from '../core/ssj2/state.js';
 import { refused } from '../errors.js';
 import { writeBundleDir } from '../io/bundle.js';
 
@@ -27,10 +29,33 @@ export function bundleFiles(db: Db, planId: string): Map<string, string> {
   getPlan(db, planId);
   const draw = activeDraw(db, planId);
   if (!draw) throw refused('bundle.notDrawn', { id: planId });
+  if (isSsj2(draw)) return bundleFilesOf2(db, draw);
   const files = contentFiles(db, draw);
   const manifest = bundleManifest(draw, files);
   const all = new Map<string, string>([...files, [MANIFEST_FILE, bundleJson(manifest)]]);
   return new Map([...all].sort(([a], [b]) => cmp(a, b)));
+}
+
+/**
+ * The ssj-bundle/2 of an SSJ-2 draw (io/bundle2.ts): the state re-derived from the draw's own snapshot and events and
+ * checked against the stored one first, like every publication. No seed rule or secret is recorded yet, so the
+ * manifest's publicSeed is the draw's seed and the secret fields are null.
+ */
+function bundleFilesOf2(db: Db, draw: DrawRecord): Map<string, string> {
+  const { replayed } = checkedReplay(db, draw);
+  const planJson = JSON.parse(draw.planJson) as { title?: string };
+  return bundleFiles2(planJson, storedDrawInput2(db, draw), replayed as DrawState2, drawEvents2(db, draw.id), {
+    title: planJson.title ?? '',
+    seedInput: draw.seedInput,
+    seedKind: draw.seedKind,
+    seedSource: draw.seedSource,
+    frozenAt: draw.frozenAt,
+    drawnAt: draw.drawnAt,
+    seedRule: null,
+    publicSeed: draw.seed,
+    secretCommitment: null,
+    seedSecret: null,
+  });
 }
 
 function contentFiles(db: Db, draw: DrawRecord): Map<BundleFileName, string> {

@@ -4,7 +4,9 @@ import { explainRecusal, explainSwap, type RecusalExplanation, type SwapExplanat
 import type { DrawState } from '../core/state.js';
 import type { EventType, Seat } from '../core/types.js';
 import { activeConflicts, recordRecusalConflict } from '../db/conflicts.js';
-import { checkedReplay } from '../db/drawing.js';
+import { checkedReplay, resultHash } from '../db/drawing.js';
+import { applyEvent2, type EventOutcome2 } from '../core/ssj2/events.js';
+import { DrawState2 } from '../core/ssj2/state.js';
 import {
   activeDraw,
   drawEvents,
@@ -30,7 +32,8 @@ import type { Who } from './results.js';
  */
 
 export interface EventRequest {
-  type: EventType;
+  /** reassign (人员调整) only on an SSJ-2 draw. */
+  type: EventType | 'reassign';
   uscc: string;
   certNo: string;
   seed: string;
@@ -50,14 +53,16 @@ function currentDraw(db: Db, planId: string): DrawRecord {
 }
 
 /** The current state, re-derived from the draw's own inputs and recorded events; no event may build on an edited result. */
-function replayedState(db: Db, d: DrawRecord): DrawState {
+function replayedState(db: Db, d: DrawRecord): DrawState | DrawState2 {
   return checkedReplay(db, d, 'event.storedStateDiffers').replayed;
 }
 
-/** Apply the event, adding the team to a "not on the team" error so the officer sees who is. */
-function apply(state: DrawState, req: EventRequest): EventOutcome {
+/** Apply the event by the draw's protocol, adding the team to a "not on the team" error so the officer sees who is. */
+function apply(state: DrawState | DrawState2, req: EventRequest): EventOutcome | EventOutcome2 {
   try {
-    return protocol(() => applyEvent(state, req));
+    if (state instanceof DrawState2) return protocol(() => applyEvent2(state, req));
+    if (req.type === 'reassign') throw refused('event.reassignNeedsSsj2', { uscc: req.uscc });
+    return protocol(() => applyEvent(state, { ...req, type: req.type as EventType }));
   } catch (e) {
     if ((e as { code?: string }).code === 'event.notOnTeam')
       (e as { details: Record<string, unknown> }).details.team = state.teams.get(req.uscc) ?? [];
@@ -66,8 +71,11 @@ function apply(state: DrawState, req: EventRequest): EventOutcome {
 }
 
 /** Inspector/enterprise pairs the event seats together (to warn about conflicts declared after the draw). */
-function seatedPairs(state: DrawState, o: EventOutcome): { certNo: string; uscc: string }[] {
-  if (o.type === 'recusal') return [{ certNo: o.replacementCertNo, uscc: o.uscc }];
+function seatedPairs(
+  state: DrawState | DrawState2,
+  o: EventOutcome | EventOutcome2,
+): { certNo: string; uscc: string }[] {
+  if (o.type === 'recusal' || o.type === 'reassign') return [{ certNo: o.replacementCertNo, uscc: o.uscc }];
   if (o.type === 'swap')
     return [
       { certNo: o.replacementCertNo, uscc: o.uscc },
@@ -78,8 +86,8 @@ function seatedPairs(state: DrawState, o: EventOutcome): { certNo: string; uscc:
 
 export interface PreparedEvent {
   d: DrawRecord;
-  state: DrawState;
-  outcome: EventOutcome;
+  state: DrawState | DrawState2;
+  outcome: EventOutcome | EventOutcome2;
   event: StoredEvent;
   report: EventReport;
   /** The database as it stood when the event was computed (src/db/tx.ts). */
@@ -106,7 +114,7 @@ export function prepareEvent(db: Db, who: Who, planId: string, req: EventRequest
     throw refused('event.swapTouchesResult', { id: plan.id, uscc: req.uscc, other: outcome.replacementUscc });
   const event: StoredEvent = {
     seq: (recorded[recorded.length - 1]?.seq ?? 0) + 1,
-    type: req.type,
+    type: req.type as EventType,
     uscc: req.uscc,
     certNo: req.certNo,
     replacementCertNo: outcome.replacementCertNo,
@@ -116,7 +124,10 @@ export function prepareEvent(db: Db, who: Who, planId: string, req: EventRequest
     operator: who.operator,
     at,
   };
-  const report = eventReport(state, plan.id, d.id, event, outcome);
+  const report =
+    state instanceof DrawState2
+      ? eventReport2(state, d, event, outcome as EventOutcome2)
+      : eventReport(state, plan.id, d.id, event, outcome as EventOutcome);
   return { d, state, outcome, event, report, mark: stateMark(db) };
 }
 
@@ -132,12 +143,15 @@ export function recordEvent(db: Db, who: Who, planId: string, req: EventRequest,
     const { d, state, event, report } = p;
     insertEvent(db, d.id, event);
     storeState(db, d.id, state);
-    if (req.type !== 'replacement') recordRecusalConflict(db, req.certNo, req.uscc, req.note || req.reason, who.at);
+    // A reassign (人员调整: post change, work conflict, health) is no conflict of interest (高青 7.3): it bars the
+    // inspector from this enterprise in this plan only, which the protocol's replay already enforces.
+    if (req.type !== 'replacement' && req.type !== 'reassign')
+      recordRecusalConflict(db, req.certNo, req.uscc, req.note || req.reason, who.at);
     appendAudit(db, {
       at: who.at,
       operator: who.operator,
       action: `event.${req.type}`,
-      tables: req.type === 'replacement' ? ['draw_events'] : ['draw_events', 'conflicts'],
+      tables: req.type === 'replacement' || req.type === 'reassign' ? ['draw_events'] : ['draw_events', 'conflicts'],
       planId: d.planId,
       payload: {
         drawId: d.id,
@@ -170,7 +184,7 @@ export interface EventReport {
   planId: string;
   drawId: number;
   event: StoredEvent;
-  outcome: EventOutcome;
+  outcome: EventOutcome | EventOutcome2;
   /** The enterprise of the event. */
   enterprise: { uscc: string; name: string; industry: string };
   /** The inspector who left (recusal, swap). */
@@ -179,11 +193,51 @@ export interface EventReport {
   came: { certNo: string; name: string } | null;
   /** The partner enterprise of a swap, or the reserve that replaced the enterprise. */
   other: { uscc: string; name: string } | null;
-  why: RecusalExplanation | SwapExplanation | { stratum: string; rank: number };
+  why:
+    | RecusalExplanation
+    | SwapExplanation
+    | { stratum: string; rank: number }
+    | { group: string; seat: number; position: number; k: number; neededSpecialist: boolean };
   rules: { specialists: number; maxPerInspector: number | null };
-  teams: Record<string, Seat[]>;
+  teams: Record<string, (Seat & { group?: string })[]>;
   checkItems: Record<string, string[]>;
   resultHash: string;
+}
+
+/** The report of an event on an SSJ-2 draw: the seat's group, the newcomer's place in the order used, and k. */
+function eventReport2(state: DrawState2, d: DrawRecord, event: StoredEvent, o: EventOutcome2): EventReport {
+  const inspector = (certNo: string) =>
+    certNo ? { certNo, name: state.inspectorsByCert.get(certNo)?.name ?? '' } : null;
+  const enterprise = (uscc: string) => (uscc ? { uscc, name: state.row(uscc)?.name ?? '' } : null);
+  const e = state.row(o.uscc)!;
+  const touched = [o.uscc, o.replacementUscc].filter((u) => u && state.teams.has(u));
+  return {
+    planId: d.planId,
+    drawId: d.id,
+    event,
+    outcome: o,
+    enterprise: { uscc: e.uscc, name: e.name, industry: e.industry },
+    left: inspector(o.certNo),
+    came: inspector(o.replacementCertNo),
+    other: enterprise(o.replacementUscc),
+    why:
+      o.type === 'replacement'
+        ? { stratum: e.stratum, rank: o.position ?? 0 }
+        : {
+            group: o.group ?? '',
+            seat: o.seat ?? 0,
+            position: o.position ?? 0,
+            k: o.k ?? 0,
+            neededSpecialist: o.neededSpecialist ?? false,
+          },
+    rules: { specialists: state.input.team.specialists, maxPerInspector: state.input.team.maxPerInspector },
+    teams: Object.fromEntries(touched.map((u) => [u, state.teams.get(u)!])),
+    checkItems:
+      o.type === 'replacement'
+        ? { [o.replacementUscc]: (state.checkItems.get(o.replacementUscc) ?? []).map((c) => c.code) }
+        : {},
+    resultHash: resultHash(d, state),
+  };
 }
 
 export function eventReport(

@@ -8,11 +8,11 @@ import {
   type StoredState,
 } from '../db/draws.js';
 import { FEEDBACK_COLUMNS } from '../db/feedback.js';
-import { replayStored } from '../db/drawing.js';
+import { isSsj2, replayStored } from '../db/drawing.js';
 import { gunz, hashFiles, INPUT_FILE_NAMES, type InputFiles } from '../db/draw-inputs.js';
 import type { Db } from '../db/open.js';
 import { AUDITED_COLUMNS } from '../db/results.js';
-import { stateHash } from '../db/state-hash.js';
+import { stateHash, stateHash2 } from '../db/state-hash.js';
 import { normalizeSeed, rfc3797Key } from '../core/seed.js';
 import { ALL_BOUND, tableDigest, type BoundTable } from '../db/table-digest.js';
 import { canonicalJson, chainHead, entryHash, GENESIS, type AuditEntry } from './log.js';
@@ -246,7 +246,8 @@ function checkDraw(db: Db, d: DrawRecord, events: StoredEvent[], entries: readon
     if (diff) out.push({ code: 'audit.draw.stateChanged', params: { ...at, ...diff } });
   }
   const last = [...touching].reverse().find((e) => typeof e.data?.resultHash === 'string');
-  if (last && stateHash(stored, order) !== last.data!.resultHash)
+  const storedHash = isSsj2(d) ? stateHash2(stored, order) : stateHash(stored, order);
+  if (last && storedHash !== last.data!.resultHash)
     out.push({ code: 'audit.draw.resultHash', params: { ...at, seq: last.seq, action: last.action } });
   return out;
 }

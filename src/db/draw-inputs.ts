@@ -13,10 +13,21 @@ import {
 import { buildPool, type PoolResult } from '../core/pool.js';
 import { drawInput } from '../core/draw-input.js';
 import type { Conflict, PoolEnterprise, PoolInspector, PoolItem } from '../core/types.js';
-import type { Plan } from '../domain/plan.js';
+import { planProtocol, type Plan } from '../domain/plan.js';
+import { inspectorPool2, itemPool2 } from '../core/ssj2/draw-input.js';
+import { itemsCsv2, poolInspectorsCsv2 } from '../core/ssj2/canonical.js';
+import type { PoolInspector2, PoolItem2 } from '../core/ssj2/types.js';
+import { getSettings } from './settings.js';
 import { checkCountsForYear } from './checks.js';
 import type { Db } from './open.js';
-import { activeItems, conflictsInForce, inspectorPool, rosterEnterprises } from './pool-source.js';
+import {
+  activeItems,
+  conflictsInForce,
+  inspectorPool,
+  rosterEnterprises,
+  rosterInspectors2,
+  rosterItems2,
+} from './pool-source.js';
 
 /** The four canonical input files of a draw, exactly as the bundle publishes them. */
 export interface InputFiles {
@@ -49,6 +60,8 @@ export interface DrawInputs {
   inspectors: PoolInspector[];
   items: PoolItem[];
   conflicts: Conflict[];
+  /** The SSJ-2 pools, for a plan that draws under SSJ-2 (its files then hold the SSJ-2 columns). */
+  ssj2?: { inspectors: PoolInspector2[]; items: PoolItem2[] };
 }
 
 export function hashFiles(files: InputFiles): Record<keyof InputFiles, string> {
@@ -69,16 +82,27 @@ export function computeInputs(db: Db, plan: Plan): DrawInputs {
   const whereFields = [...new Set(plan.strata.flatMap((s) => Object.keys(s.where)))];
   const result = buildPool(plan, rosterEnterprises(db, whereFields), checks);
   const pool = result.strata.flatMap((s) => s.members);
-  const inspectors = inspectorPool(db);
-  const items = activeItems(db);
+  // SSJ-2 plans take their pools by SSJ-2's rules (inspectors.where, joint departments, 检查部门) and publish them with
+  // the SSJ-2 columns; freeze and draw both come through here, so the frozen files and the draw's agree.
+  const ssj2 =
+    planProtocol(plan) === 'SSJ-2'
+      ? {
+          inspectors: inspectorPool2(rosterInspectors2(db), plan, getSettings(db)['office.name'] ?? ''),
+          items: itemPool2(rosterItems2(db), plan),
+        }
+      : undefined;
+  const inspectors = ssj2
+    ? ssj2.inspectors.map((i) => ({ certNo: i.certNo, name: i.name, unit: i.unit, specialties: i.specialties }))
+    : inspectorPool(db);
+  const items = ssj2 ? ssj2.items.map(({ department: _d, ...i }) => i) : activeItems(db);
   const conflicts = conflictsInForce(db, new Set(inspectors.map((i) => i.certNo)), pool);
   const files: InputFiles = {
     poolEnterprises: poolEnterprisesCsv(
       plan.strata.map((s) => s.name),
       pool,
     ),
-    poolInspectors: poolInspectorsCsv(inspectors),
-    items: itemsCsv(items),
+    poolInspectors: ssj2 ? poolInspectorsCsv2(ssj2.inspectors) : poolInspectorsCsv(inspectors),
+    items: ssj2 ? itemsCsv2(ssj2.items) : itemsCsv(items),
     conflicts: conflictsCsv(conflicts),
   };
   return {
@@ -91,6 +115,7 @@ export function computeInputs(db: Db, plan: Plan): DrawInputs {
     inspectors,
     items,
     conflicts,
+    ...(ssj2 ? { ssj2 } : {}),
   };
 }
 

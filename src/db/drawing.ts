@@ -6,7 +6,13 @@ import { drawInput } from '../core/draw-input.js';
 import { parseInputFiles } from './draw-inputs.js';
 import { drawEvents, drawFiles, loadState, type DrawRecord, type StoredState } from './draws.js';
 import type { Db } from './open.js';
-import { stateHash } from './state-hash.js';
+import { stateHash, stateHash2 } from './state-hash.js';
+import { drawInput2 } from '../core/ssj2/draw-input.js';
+import { readConflicts, readPoolEnterprises } from '../core/canonical.js';
+import { readItems2, readPoolInspectors2 } from '../core/ssj2/canonical.js';
+import { replay2, type Replayed2 } from '../core/ssj2/replay.js';
+import type { DrawState2 } from '../core/ssj2/state.js';
+import { SSJ2, type DrawEvent2, type DrawInput2 } from '../core/ssj2/types.js';
 import { inSnapshot } from './tx.js';
 
 /** A stored draw as protocol input: its plan as drawn, its seed and its own snapshot of the inputs. */
@@ -15,9 +21,47 @@ export function storedDrawInput(db: Db, d: DrawRecord): DrawInput {
   return drawInput(plan, d.seed, d.strata, parseInputFiles(drawFiles(db, d.id)));
 }
 
-/** Re-derive a stored draw: draw from its snapshot, then replay its events in order. */
-export function replayStored(db: Db, d: DrawRecord): Replayed {
+/**
+ * A stored SSJ-2 draw as protocol input: its plan as drawn and its own snapshot of the inputs (SSJ-2 columns). Nothing
+ * is removed after freeze yet (pool-removed.csv is empty: no later plan's checks are taken out of a frozen pool; see
+ * README "Which protocol a plan draws under"), and the seed has no secret part: publicSeed is the draw's seed.
+ */
+export function storedDrawInput2(db: Db, d: DrawRecord): DrawInput2 {
+  const plan = validatePlan(JSON.parse(d.planJson));
+  const files = drawFiles(db, d.id);
+  return drawInput2(plan, d.seed, d.strata, {
+    pool: readPoolEnterprises(files.poolEnterprises),
+    removed: [],
+    inspectors: readPoolInspectors2(files.poolInspectors).map(({ kindText: _k, ...i }) => i),
+    items: readItems2(files.items),
+    conflicts: readConflicts(files.conflicts),
+  });
+}
+
+export const isSsj2 = (d: { algorithm: string }): boolean => d.algorithm === SSJ2;
+
+/** A stored draw's events in SSJ-2's shape (the same rows; SSJ-2 adds the type reassign). */
+export const drawEvents2 = (db: Db, drawId: number): DrawEvent2[] =>
+  drawEvents(db, drawId).map((e) => ({ ...e, type: e.type as DrawEvent2['type'] }));
+
+/** Re-derive a stored SSJ-2 draw. */
+export function replayStored2(db: Db, d: DrawRecord): Replayed2 {
+  return replay2(storedDrawInput2(db, d), drawEvents2(db, d.id));
+}
+
+/** Re-derive a stored draw: draw from its snapshot, then replay its events in order, by the draw's protocol. */
+export function replayStored(db: Db, d: DrawRecord): Replayed | Replayed2 {
+  if (isSsj2(d)) return replayStored2(db, d);
   return replay(storedDrawInput(db, d), drawEvents(db, d.id));
+}
+
+/** The result hash of a state by its draw's protocol (the audit log records it at draw and at each event). */
+export function resultHash(
+  d: { algorithm: string; strata: { name: string }[] },
+  state: Pick<StoredState, 'selection' | 'teams' | 'checkItems'> | DrawState2,
+): string {
+  const order = d.strata.map((s) => s.name);
+  return isSsj2(d) ? stateHash2(state, order) : stateHash(state as StoredState, order);
 }
 
 /**
@@ -29,15 +73,19 @@ export function checkedReplay(
   db: Db,
   d: DrawRecord,
   code = 'draw.storedStateDiffers',
-): { replayed: DrawState; stored: StoredState } {
+): { replayed: DrawState | DrawState2; stored: StoredState } {
   // One snapshot: the events, the stored result and the snapshot files must come from one committed state, or an
   // event committed by another process between two reads would look like an edit (src/db/tx.ts).
   return inSnapshot(db, () => checkedReplayIn(db, d, code));
 }
 
-function checkedReplayIn(db: Db, d: DrawRecord, code: string): { replayed: DrawState; stored: StoredState } {
+function checkedReplayIn(
+  db: Db,
+  d: DrawRecord,
+  code: string,
+): { replayed: DrawState | DrawState2; stored: StoredState } {
   const differs = (detail: string) => verifyFailed(code, { id: d.planId, detail });
-  let replayed: Replayed;
+  let replayed: Replayed | Replayed2;
   try {
     replayed = replayStored(db, d);
   } catch (e) {
@@ -47,11 +95,8 @@ function checkedReplayIn(db: Db, d: DrawRecord, code: string): { replayed: DrawS
   const m = replayed.mismatches[0];
   if (m) throw differs(`event ${m.seq}: ${m.field} ${m.recorded} ≠ ${m.computed}`);
   const stored = loadState(db, d.id);
-  const storedHash = stateHash(
-    stored,
-    d.strata.map((s) => s.name),
-  );
-  const computed = stateHash(replayed.state);
+  const storedHash = resultHash(d, stored);
+  const computed = resultHash(d, replayed.state);
   if (storedHash !== computed) throw differs(`result hash ${storedHash.slice(0, 12)}… ≠ ${computed.slice(0, 12)}…`);
   return { replayed: replayed.state, stored };
 }

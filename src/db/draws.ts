@@ -1,4 +1,3 @@
-import type { DrawState } from '../core/state.js';
 import type { DrawEvent, Seat, SelectionRow, CheckItem, StratumCount } from '../core/types.js';
 import { gunz, gz, hashFiles, type InputFiles, type StratumPopulation } from './draw-inputs.js';
 import type { Db } from './open.js';
@@ -172,7 +171,7 @@ export function insertDraw(db: Db, d: NewDraw): number {
 }
 
 /** Replace the stored selection, teams and check items of a draw with the given state. */
-export function storeState(db: Db, drawId: number, state: DrawState): void {
+export function storeState(db: Db, drawId: number, state: StateToStore): void {
   for (const t of ['selections', 'team_seats', 'check_items'])
     db.prepare(`DELETE FROM ${t} WHERE draw_id = ?`).run(drawId);
   const sel = db.prepare(
@@ -180,17 +179,28 @@ export function storeState(db: Db, drawId: number, state: DrawState): void {
   );
   for (const r of state.selection) sel.run(drawId, r.stratum, r.rank, r.uscc, r.name, r.industry, r.ticket, r.role);
   const seat = db.prepare(
-    'INSERT INTO team_seats (draw_id, uscc, seat, cert_no, name, ticket) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO team_seats (draw_id, uscc, seat, cert_no, name, ticket, grp) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const [uscc, seats] of state.teams)
-    for (const s of seats) seat.run(drawId, uscc, s.seat, s.certNo, s.name, s.ticket);
+    for (const s of seats) seat.run(drawId, uscc, s.seat, s.certNo, s.name, s.ticket, s.group ?? '');
   const item = db.prepare('INSERT INTO check_items (draw_id, uscc, code, ticket) VALUES (?, ?, ?, ?)');
   for (const [uscc, items] of state.checkItems) for (const c of items) item.run(drawId, uscc, c.code, c.ticket);
 }
 
+/** An SSJ-1 seat, or an SSJ-2 seat with its group. */
+export type StoredSeat = Seat & { group?: string };
+
+/** What storeState writes: an SSJ-1 DrawState or an SSJ-2 DrawState2 (seats with groups). */
+export interface StateToStore {
+  selection: SelectionRow[];
+  teams: ReadonlyMap<string, StoredSeat[]>;
+  checkItems: ReadonlyMap<string, CheckItem[]>;
+}
+
 export interface StoredState {
   selection: SelectionRow[];
-  teams: Map<string, Seat[]>;
+  /** Seats of an SSJ-2 draw carry their group; SSJ-1 seats have none. */
+  teams: Map<string, StoredSeat[]>;
   checkItems: Map<string, CheckItem[]>;
 }
 
@@ -200,12 +210,16 @@ export function loadState(db: Db, drawId: number): StoredState {
       'SELECT stratum, rank, uscc, name, industry, ticket, role FROM selections WHERE draw_id = ? ORDER BY stratum, rank',
     )
     .all(drawId) as SelectionRow[];
-  const teams = new Map<string, Seat[]>();
+  const teams = new Map<string, StoredSeat[]>();
   for (const r of db
-    .prepare('SELECT uscc, seat, cert_no AS certNo, name, ticket FROM team_seats WHERE draw_id = ? ORDER BY uscc, seat')
-    .all(drawId) as (Seat & { uscc: string })[]) {
+    .prepare(
+      'SELECT uscc, seat, cert_no AS certNo, name, ticket, grp FROM team_seats WHERE draw_id = ? ORDER BY uscc, seat',
+    )
+    .all(drawId) as (Seat & { uscc: string; grp: string })[]) {
     if (!teams.has(r.uscc)) teams.set(r.uscc, []);
-    teams.get(r.uscc)!.push({ seat: r.seat, certNo: r.certNo, name: r.name, ticket: r.ticket });
+    const seat: StoredSeat = { seat: r.seat, certNo: r.certNo, name: r.name, ticket: r.ticket };
+    if (r.grp !== '') seat.group = r.grp;
+    teams.get(r.uscc)!.push(seat);
   }
   const checkItems = new Map<string, CheckItem[]>();
   for (const r of db

@@ -310,4 +310,10 @@ export const migrations: readonly string[] = [
     draw_id      INTEGER REFERENCES draws(id)
   );
   `,
+  // 7: SSJ-2 draws (#14). A team seat names its seat group (officers, a joint department, experts); '' for SSJ-1 seats.
+  // team_seats is re-derived by audit verify, not bound by digest, so SSJ-1 databases keep their digests. The draw's
+  // protocol is draws.algorithm (SSJ-1 or SSJ-2); reassign (人员调整) events are rows of draw_events like the others.
+  `
+  ALTER TABLE team_seats ADD COLUMN grp TEXT NOT NULL DEFAULT '';
+  `,
 ];

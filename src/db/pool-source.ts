@@ -2,6 +2,8 @@ import type { Db } from './open.js';
 import type { RosterEnterprise } from '../core/pool.js';
 import { WHERE_FIELDS } from '../domain/plan.js';
 import type { Conflict, PoolInspector, PoolItem } from '../core/types.js';
+import type { RosterInspector2 } from '../core/ssj2/draw-input.js';
+import type { PoolItem2 } from '../core/ssj2/types.js';
 
 const splitList = (s: string): string[] =>
   s
@@ -70,4 +72,40 @@ export function conflictsInForce(db: Db, inspectors: Set<string>, enterprises: I
   const inPool = new Set<string>();
   if (wanted.size) for (const e of enterprises) if (wanted.has(e.uscc)) inPool.add(e.uscc);
   return rows.filter((r) => inPool.has(r.uscc)).map((r) => ({ certNo: r.cert_no, uscc: r.uscc }));
+}
+
+/** Every inspector with the fields SSJ-2's inspectors.where and pools read (core/ssj2/draw-input.ts inspectorPool2). */
+export function rosterInspectors2(db: Db): RosterInspector2[] {
+  const rows = db
+    .prepare('SELECT cert_no, name, kind, department, unit, region, title, specialties, active FROM inspectors')
+    .all() as Record<string, string | number>[];
+  return rows.map((r) => ({
+    certNo: r.cert_no as string,
+    name: r.name as string,
+    kind: r.kind === 'expert' ? 'expert' : r.kind === 'officer' ? 'officer' : '',
+    department: r.department as string,
+    unit: r.unit as string,
+    region: r.region as string,
+    title: r.title as string,
+    specialties: splitList(r.specialties as string),
+    active: r.active === 1,
+  }));
+}
+
+/** Every item with its 检查部门 (core/ssj2/draw-input.ts itemPool2 picks the plan's). */
+export function rosterItems2(db: Db): (PoolItem2 & { active: boolean })[] {
+  const rows = db.prepare('SELECT code, name, industries, department, active FROM items').all() as {
+    code: string;
+    name: string;
+    industries: string;
+    department: string;
+    active: number;
+  }[];
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    industries: r.industries.trim() === '*' || r.industries.trim() === '' ? '*' : splitList(r.industries),
+    department: r.department.trim(),
+    active: r.active === 1,
+  }));
 }

@@ -15,6 +15,7 @@ export const PLAN_KEYS: KeySchema = {
   title: null,
   description: null,
   seedSource: null,
+  protocol: null,
   year: null,
   window: fields(['start', 'end']),
   cap: { perYear: null, exempt: fields(['credit', 'flags']) },

@@ -53,6 +53,31 @@ export interface Plan {
   /** `department`: only items of that 检查部门 (and items with none); null = every item. */
   items: { perEnterprise: number; department: string | null };
   publication: { unannounced: boolean; resultDays: number | null };
+  /**
+   * 'SSJ-2' when the plan draws under SSJ-2 (see planProtocol); absent for an SSJ-1 plan, so that SSJ-1 plans are
+   * stored exactly as before (their table digests and the goldens' chain heads do not move).
+   */
+  protocol?: 'SSJ-2';
+}
+
+/**
+ * Which protocol a plan draws under (README "Which protocol a plan draws under"): SSJ-2 when the file says
+ * `"protocol": "SSJ-2"` or uses what only SSJ-2 can draw (joint departments, experts, a stratum's team, inspectors.where,
+ * items.department); otherwise SSJ-1, so that every plan file written before SSJ-2 keeps drawing the same teams.
+ */
+export function planProtocol(plan: Plan): 'SSJ-1' | 'SSJ-2' {
+  return plan.protocol === 'SSJ-2' ? 'SSJ-2' : 'SSJ-1';
+}
+
+function needsSsj2(raw: Record<string, unknown>, plan: Plan): boolean {
+  if (raw.protocol === 'SSJ-2') return true;
+  return (
+    plan.joint !== null ||
+    plan.team.experts > 0 ||
+    plan.strata.some((s) => s.team !== undefined) ||
+    Object.keys(plan.inspectors.where).length > 0 ||
+    plan.items.department !== null
+  );
 }
 
 export const WHERE_FIELDS = ENTERPRISE_WHERE_FIELDS;
@@ -228,6 +253,9 @@ export function readPlan(raw: unknown): { plan: Plan; problems: PlanProblem[] } 
       resultDays: isInt(pub.resultDays, 1) ? pub.resultDays : null,
     },
   };
+  if (raw.protocol !== undefined && raw.protocol !== 'SSJ-1' && raw.protocol !== 'SSJ-2')
+    bad('protocol', 'plan.badProtocol', { value: raw.protocol });
+  if (raw.protocol !== 'SSJ-1' && needsSsj2(raw, plan)) plan.protocol = 'SSJ-2';
   return { plan, problems };
 }
 

@@ -15,6 +15,7 @@ import { environment } from './messages/environment.js';
 import { office } from './messages/office.js';
 import { teams } from './messages/teams.js';
 import { safety } from './messages/safety.js';
+import { ssj2Wiring } from './messages/ssj2-wiring.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -23,6 +24,7 @@ const catalog: Catalog = {
   ...config,
   ...rosters,
   ...plans,
+  ...ssj2Wiring,
   ...events,
   ...verify,
   ...exporting,

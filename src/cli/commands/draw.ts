@@ -20,7 +20,11 @@ import {
 import type { Db } from '../../db/open.js';
 import { assertUnchanged, inSnapshotAsync, inWrite, inWriteAsync, stateMark } from '../../db/tx.js';
 import { getPlan, setPlanStatus } from '../../db/plans.js';
-import { stateHash } from '../../db/state-hash.js';
+import { stateHash, stateHash2 } from '../../db/state-hash.js';
+import { draw2 } from '../../core/ssj2/draw.js';
+import { drawInput2 } from '../../core/ssj2/draw-input.js';
+import type { DrawState2 } from '../../core/ssj2/state.js';
+import { SSJ2 } from '../../core/ssj2/types.js';
 import { refused, SsjError, usageError } from '../../errors.js';
 import { bi } from '../../i18n/index.js';
 import { table } from '../output.js';
@@ -99,7 +103,9 @@ interface PreparedDraw {
   current: DrawRecord | undefined;
   freeze: FreezeRecord | undefined;
   inputs: DrawInputs;
-  state: DrawState;
+  state: DrawState | DrawState2;
+  /** SSJ-1, or SSJ-2 for a plan that draws under it (domain/plan.ts planProtocol). */
+  algorithm: string;
   seedSource: string;
   summary: DrawSummary;
   /** The database as the draw saw it (src/db/tx.ts). */
@@ -129,6 +135,21 @@ async function prepareDraw(ctx: Context, db: Db, opts: DrawOptions, seed: Seed):
       });
   } else ctx.out.warn('draw.notFrozenWarning');
 
+  const seedSource =
+    opts.seedSource?.trim() || freeze?.seedSource || (seed.kind === 'rfc3797' ? `RFC 3797: ${seed.input}` : '');
+  if (inputs.ssj2) {
+    // SSJ-2 (README "Which protocol a plan draws under"): seat groups, officers apart from experts, joint departments.
+    const input2 = drawInput2(plan, seed.seed, inputs.strata, {
+      pool: inputs.pool,
+      removed: [],
+      inspectors: inputs.ssj2.inspectors,
+      items: inputs.ssj2.items,
+      conflicts: inputs.conflicts,
+    });
+    const state = protocol(() => draw2(input2));
+    const summary = drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state, SSJ2);
+    return { plan, current, freeze, inputs, state, seedSource, summary, mark: stateMark(db), algorithm: SSJ2 };
+  }
   const input = drawInput(plan, seed.seed, inputs.strata, inputs);
   const enterprises = protocol(() => drawEnterprises(input));
   const selected = enterprises.selection.filter((r) => r.role === 'selected').map((r) => r.uscc);
@@ -139,10 +160,8 @@ async function prepareDraw(ctx: Context, db: Db, opts: DrawOptions, seed: Seed):
     input.inspectors.map((i) => i.certNo),
   );
   const state = protocol(() => draw(input, { enterprises, orders }));
-  const seedSource =
-    opts.seedSource?.trim() || freeze?.seedSource || (seed.kind === 'rfc3797' ? `RFC 3797: ${seed.input}` : '');
   const summary = drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state);
-  return { plan, current, freeze, inputs, state, seedSource, summary, mark: stateMark(db) };
+  return { plan, current, freeze, inputs, state, seedSource, summary, mark: stateMark(db), algorithm: ALGORITHM };
 }
 
 /** Store the draw with its audit entry (inside the write transaction). */
@@ -153,7 +172,7 @@ function storeDraw(
   seed: Seed,
   p: PreparedDraw,
 ): { drawId: number; summary: DrawSummary; at: string } {
-  const { plan, current, freeze, inputs, state, seedSource } = p;
+  const { plan, current, freeze, inputs, state, seedSource, algorithm } = p;
   const at = ctx.now();
   // Checked again inside the write lock: of two processes drawing the same plan at once, exactly one stores.
   const now = activeDraw(db, plan.id);
@@ -162,8 +181,8 @@ function storeDraw(
   const voided = opts.redraw ? voidActiveDraw(db, plan.id, opts.reason!.trim(), at) : undefined;
   const id = insertDraw(db, {
     planId: plan.id,
-    algorithm: ALGORITHM,
-    planJson: drawnPlanJson(plan, ALGORITHM),
+    algorithm,
+    planJson: drawnPlanJson(plan, algorithm),
     seed: seed.seed,
     seedInput: seed.input,
     seedKind: seed.kind,
@@ -177,6 +196,7 @@ function storeDraw(
     files: inputs.files,
   });
   storeState(db, id, state);
+  const order = state.strata.map((x) => x.name);
   setPlanStatus(db, plan.id, 'drawn');
   appendAudit(db, {
     at,
@@ -188,7 +208,7 @@ function storeDraw(
       drawId: id,
       voidedDrawId: voided ?? null,
       reason: opts.reason ?? null,
-      algorithm: ALGORITHM,
+      algorithm,
       seed: seed.seed,
       seedSource,
       seedInput: seed.input,
@@ -196,7 +216,7 @@ function storeDraw(
       frozenAt: freeze?.frozenAt ?? null,
       hashes: inputs.hashes,
       strata: state.strata,
-      resultHash: stateHash(state),
+      resultHash: algorithm === SSJ2 ? stateHash2(state, order) : stateHash(state as DrawState),
     },
   });
   return { drawId: id, summary: p.summary, at };
@@ -247,7 +267,8 @@ export interface DrawSummary {
     name: string;
     ticket: string;
     role: string;
-    team: { seat: number; certNo: string; name: string }[];
+    /** group: SSJ-2 only (officers, a joint department, experts). */
+    team: { seat: number; certNo: string; name: string; group?: string }[];
     items: string[];
   }[];
 }
@@ -257,11 +278,12 @@ export function drawSummary(
   seed: string,
   seedSource: string,
   poolHash: string,
-  state: DrawState,
+  state: DrawState | DrawState2,
+  algorithm = ALGORITHM,
 ): DrawSummary {
   return {
     planId,
-    algorithm: ALGORITHM,
+    algorithm,
     seed,
     seedSource,
     poolHash,
@@ -274,7 +296,12 @@ export function drawSummary(
       name: r.name,
       ticket: r.ticket,
       role: r.role,
-      team: (state.teams.get(r.uscc) ?? []).map((s) => ({ seat: s.seat, certNo: s.certNo, name: s.name })),
+      team: (state.teams.get(r.uscc) ?? []).map((s) => ({
+        seat: s.seat,
+        certNo: s.certNo,
+        name: s.name,
+        ...('group' in s ? { group: (s as { group: string }).group } : {}),
+      })),
       items: (state.checkItems.get(r.uscc) ?? []).map((c) => c.code),
     })),
   };
