@@ -255,7 +255,8 @@ export function readPlan(raw: unknown): { plan: Plan; problems: PlanProblem[] } 
   };
   if (raw.protocol !== undefined && raw.protocol !== 'SSJ-1' && raw.protocol !== 'SSJ-2')
     bad('protocol', 'plan.badProtocol', { value: raw.protocol });
-  if (raw.protocol !== 'SSJ-1' && needsSsj2(raw, plan)) plan.protocol = 'SSJ-2';
+  if (raw.protocol === 'SSJ-1' && needsSsj2(raw, plan)) bad('protocol', 'plan.ssj1CannotDraw');
+  else if (needsSsj2(raw, plan)) plan.protocol = 'SSJ-2';
   return { plan, problems };
 }
 
