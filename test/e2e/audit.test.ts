@@ -623,9 +623,9 @@ describe('a database from before table digests (issue 13: existing databases mig
       (p) => delete p.tables,
     );
     const db = new Database(file);
-    // One migration back: without the table the last migration creates (plan_withdrawals, migration 6).
-    db.exec('DROP TABLE IF EXISTS plan_withdrawals');
-    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    // Schema as it stood before migration 6 (table digests, index 5): undo the migrations appended after it.
+    db.exec('DROP TABLE plan_withdrawals; ALTER TABLE team_seats DROP COLUMN grp;');
+    db.pragma('user_version = 5');
     db.close();
     return file;
   }

@@ -9,7 +9,7 @@ import { bothVerifiers, readBundle, rows } from '../helpers/bundle.js';
  * drawn under SSJ-2, gets a recusal, and its ssj-bundle/2 passes both verifiers. The SSJ-1 goldens pin that SSJ-1 plans
  * are unchanged.
  */
-async function ssjIn(dir: string, args: string[]) {
+async function ssjIn(dir: string, args: string[], now = '2024-04-01T02:00:00Z') {
   let stdout = '';
   let stderr = '';
   const sink = (add: (s: string) => void) =>
@@ -17,7 +17,7 @@ async function ssjIn(dir: string, args: string[]) {
   const code = await run(['node', 'ssj', ...args], {
     stdout: sink((s) => (stdout += s)),
     stderr: sink((s) => (stderr += s)),
-    env: { SSJ_LANG: 'en', SSJ_OPERATOR: 'tester', NO_COLOR: '1', SSJ_NOW: '2024-04-01T02:00:00Z' },
+    env: { SSJ_LANG: 'en', SSJ_OPERATOR: 'tester', NO_COLOR: '1', SSJ_NOW: now },
     cwd: dir,
     stdinIsTTY: false,
   });
@@ -51,7 +51,12 @@ describe('SSJ-2 joint plan with experts: draw, recusal, bundle', () => {
     expect(add.code, add.stderr).toBe(0);
     const freeze = await ssjIn(t.dir, ['plan', 'freeze', '2024LH1', '--seed-source', '体彩', '--yes']);
     expect(freeze.code, freeze.stderr).toBe(0);
-    const d = await ssjIn(t.dir, ['--json', 'draw', '--plan', '2024LH1', '--seed-rfc3797', SEED, '--yes']);
+    // The pool is frozen before the seed exists (the verifiers check frozenAt < drawnAt).
+    const d = await ssjIn(
+      t.dir,
+      ['--json', 'draw', '--plan', '2024LH1', '--seed-rfc3797', SEED, '--yes'],
+      '2024-04-08T02:00:00Z',
+    );
     expect(d.code, d.stderr).toBe(0);
     drawn = JSON.parse(d.stdout);
   });
@@ -78,21 +83,25 @@ describe('SSJ-2 joint plan with experts: draw, recusal, bundle', () => {
   it('a recusal replaces within the seat group; export bundle writes ssj-bundle/2; both verifiers pass', async () => {
     const first = drawn.selected.find((r) => r.role === 'selected')!;
     const member = first.team.find((s) => s.group === '青禾县市场监督管理局')!;
-    const r = await ssjIn(t.dir, [
-      '--json',
-      'recuse',
-      '--plan',
-      '2024LH1',
-      '--enterprise',
-      first.uscc,
-      '--inspector',
-      member.certNo,
-      '--category',
-      '利害关系',
-      '--reason',
-      '曾为该企业提供咨询服务',
-      '--yes',
-    ]);
+    const r = await ssjIn(
+      t.dir,
+      [
+        '--json',
+        'recuse',
+        '--plan',
+        '2024LH1',
+        '--enterprise',
+        first.uscc,
+        '--inspector',
+        member.certNo,
+        '--category',
+        '利害关系',
+        '--reason',
+        '曾为该企业提供咨询服务',
+        '--yes',
+      ],
+      '2024-04-09T02:00:00Z',
+    );
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     const team = report.teams[first.uscc] as { certNo: string; group: string; seat: number }[];
