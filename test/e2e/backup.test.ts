@@ -31,7 +31,7 @@ describe('ssj backup FILE', () => {
   it('writes a copy that audit verify accepts, with the same chain head', async () => {
     const r = await ssjOk(fx.dir, ['backup', 'copy.db']);
     expect(r.stdout).toContain('ssj --db');
-    expect(headOf(fx.dir, '--db', 'copy.db')).toEqual(headOf(fx.dir));
+    expect(await headOf(fx.dir, '--db', 'copy.db')).toEqual(await headOf(fx.dir));
     expect(enterprises(join(fx.dir, 'copy.db'))).toBe(enterprises(fx.db));
     expect(readdirSync(fx.dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
@@ -44,7 +44,7 @@ describe('ssj backup FILE', () => {
     expect(r.stderr).toContain('--force');
     expect(readFileSync(target, 'utf8')).toBe('keep me');
     await ssjOk(fx.dir, ['backup', 'exists.db', '--force']);
-    expect(headOf(fx.dir, '--db', 'exists.db')).toEqual(headOf(fx.dir));
+    expect(await headOf(fx.dir, '--db', 'exists.db')).toEqual(await headOf(fx.dir));
   });
 
   it('refuses the database itself as the target (exit 2), and a folder that does not exist (exit 3)', async () => {

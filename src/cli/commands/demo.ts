@@ -35,8 +35,14 @@ async function runDemo(ctx: Context, dir: string, run: RunCli): Promise<void> {
   if (existsSync(dir) && readdirSync(dir).length > 0) throw refused('demo.dirNotEmpty', { dir });
   mkdirSync(dir, { recursive: true });
   const fx = (f: string) => join(FIXTURES_DIR, f);
-  const global = ['--lang', ctx.lang, '--operator', ctx.operator, ...(ctx.nowFixed ? ['--now', ctx.nowFixed] : [])];
+  // With a fixed --now every step gets its own second after it, in order: a pool frozen and drawn at the same
+  // instant is a bundle the verifiers refuse (the freeze must precede the seed), and a real office never does both
+  // at once either.
+  let step = 0;
+  const clock = (): string[] =>
+    ctx.nowFixed ? ['--now', new Date(Date.parse(ctx.nowFixed) + 1000 * step++).toISOString()] : [];
   const exec = async (argv: string[]): Promise<string> => {
+    const global = ['--lang', ctx.lang, '--operator', ctx.operator, ...clock()];
     const chunks: string[] = [];
     const errs: string[] = [];
     const sink = (into: string[]) =>
