@@ -6,8 +6,8 @@ import { inWrite } from '../../db/tx.js';
 import type { Context } from '../context.js';
 import { appendAudit, canonicalJson } from '../../audit/log.js';
 import { computeInputs, type DrawInputs } from '../../db/draw-inputs.js';
-import { activeDraw, drawEvents, drawsOfPlan, findFreeze, loadState, storeFreeze } from '../../db/draws.js';
-import { findPlan, getPlan, insertPlan, listPlans, setPlanStatus, updatePlan } from '../../db/plans.js';
+import { drawEvents, drawsOfPlan, findFreeze, loadState } from '../../db/draws.js';
+import { findPlan, getPlan, insertPlan, listPlans, updatePlan } from '../../db/plans.js';
 import { activeInspectorGroups } from '../../db/inspector-groups.js';
 import { getSettings } from '../../db/settings.js';
 import { planRosterProblems } from '../../domain/plan-roster.js';
@@ -19,6 +19,7 @@ import { checkWhereValues, planInvalid, readPlanFile } from '../plan-file.js';
 import { runPlanWizard } from '../plan-wizard.js';
 import { teamSummary } from '../team-summary.js';
 import { withdrawPlan } from '../../app/plan-withdraw.js';
+import { freezePlan, warnAboutStrata, type Frozen } from '../../app/freeze.js';
 import { StagedFile, writeFileAtomic } from '../../io/atomic.js';
 
 import { preAnnouncement, strataPreview, strataTable } from '../plan-render.js';
@@ -116,7 +117,7 @@ export const register: Register = (program, wrap) => {
       '\nExample:\n  ssj plan freeze 2024Q1 --seed-source "中国体育彩票超级大乐透 第24010期开奖号码" --out 2024Q1-预告.txt',
     )
     .action(
-      wrap((ctx, [id], opts) => freezePlan(ctx, String(id), String(opts.seedSource), opts.out as string | undefined)),
+      wrap((ctx, [id], opts) => runFreeze(ctx, String(id), String(opts.seedSource), opts.out as string | undefined)),
     );
 };
 
@@ -157,7 +158,7 @@ function storePlan(
     throw refused('plan.exists', { id: p.id, status: statusLabel(ctx.lang, existing.status) });
   }
   const preview = computeInputs(db, p);
-  warnAboutStrata(ctx, preview);
+  warnAboutStrata((code, params) => ctx.out.warn(code, params), preview);
   if (existing) updatePlan(db, p);
   else insertPlan(db, p, ctx.now(), ctx.operator);
   appendAudit(db, {
@@ -171,57 +172,26 @@ function storePlan(
   return { existing: existing !== undefined, preview };
 }
 
-function warnAboutStrata(ctx: Context, inputs: DrawInputs): void {
-  for (const s of inputs.strata) if (s.population === 0) ctx.out.warn('plan.emptyStratum', { name: s.name });
-  for (const [pair, count] of Object.entries(inputs.overlaps)) ctx.out.warn('plan.overlap', { pair, count });
-}
-
-function freezePlan(ctx: Context, id: string, seedSource: string, out: string | undefined): void {
+function runFreeze(ctx: Context, id: string, seedSource: string, out: string | undefined): void {
   const db = ctx.db({ mustExist: true });
-  // Checks, inputs and store under one write lock: an import cannot commit between computing and storing the freeze.
   const staged = out ? new StagedFile(ctx.path(out)) : undefined;
-  let frozen: { stored: ReturnType<typeof getPlan>; inputs: DrawInputs; at: string };
+  let frozen: Frozen;
   try {
-    frozen = inWrite(db, () => {
-      const stored = getPlan(db, id);
-      if (stored.status === 'withdrawn') throw refused('plan.withdrawn', { id });
-      if (!seedSource.trim()) throw usageError('freeze.needSource');
-      const frozen = findFreeze(db, id);
-      if (frozen) throw refused('freeze.already', { id, at: frozen.frozenAt, source: frozen.seedSource });
-      if (activeDraw(db, id)) throw refused('freeze.afterDraw', { id });
-      const inputs = computeInputs(db, stored.plan);
-      warnAboutStrata(ctx, inputs);
-      const at = ctx.now();
-      // The pre-announcement file is written (under a temporary name) before the freeze is stored, and put in place
-      // after the commit: a full disk or an unwritable --out refuses the freeze (the throw rolls it back) instead of
-      // committing one whose text was lost.
-      staged?.write(preAnnouncement(ctx.lang, stored.plan, seedSource.trim(), at, inputs));
-      storeFreeze(db, {
-        planId: id,
-        seedSource: seedSource.trim(),
-        frozenAt: at,
-        operator: ctx.operator,
-        hashes: inputs.hashes,
-        strata: inputs.strata,
-        files: inputs.files,
-      });
-      setPlanStatus(db, id, 'frozen');
-      appendAudit(db, {
-        at,
-        operator: ctx.operator,
-        action: 'plan.freeze',
-        tables: ['freezes', 'plans'],
-        planId: id,
-        payload: { seedSource: seedSource.trim(), hashes: inputs.hashes, strata: inputs.strata },
-      });
-      return { stored, inputs, at };
-    });
+    frozen = freezePlan(
+      db,
+      { at: ctx.now(), operator: ctx.operator },
+      { planId: id, seedSource },
+      {
+        warn: (code, params) => ctx.out.warn(code, params),
+        beforeCommit: (f) => staged?.write(preAnnouncement(ctx.lang, f.stored.plan, f.seedSource, f.at, f.inputs)),
+      },
+    );
   } catch (e) {
     staged?.discard();
     throw e;
   }
   const { stored, inputs, at } = frozen;
-  const text = preAnnouncement(ctx.lang, stored.plan, seedSource.trim(), at, inputs);
+  const text = preAnnouncement(ctx.lang, stored.plan, frozen.seedSource, at, inputs);
   let file: string | null = null;
   try {
     staged?.commit();
@@ -234,7 +204,7 @@ function freezePlan(ctx: Context, id: string, seedSource: string, out: string | 
     {
       id,
       frozenAt: at,
-      seedSource: seedSource.trim(),
+      seedSource: frozen.seedSource,
       hashes: inputs.hashes,
       strata: strataPreview(stored.plan, inputs),
       file,
