@@ -1,8 +1,11 @@
-import { Command, CommanderError, Option } from 'commander';
+import type { EventEmitter } from 'node:events';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { toUserError } from '../app/errors.js';
 import { Exit, SsjError } from '../errors.js';
 import { resolveLang, t, type Lang } from '../i18n/index.js';
 import { helpZh } from '../i18n/help-zh.js';
+import { helpOptionsZh, helpTitlesZh } from '../i18n/help-zh-options.js';
+import { helpNotesZh } from '../i18n/help-zh-notes.js';
 import { Context, globalsOf, type Io } from './context.js';
 import { commands } from './commands/index.js';
 import type { Action, Register, Wrap } from './register.js';
@@ -25,7 +28,7 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
     .option('-y, --yes', 'answer yes to confirmations (needed when not on a terminal)')
     .option('--debug', 'show stack traces for internal errors')
     // A fixed width keeps --help identical everywhere, so the README can paste it (test/e2e/readme.test.ts).
-    .configureHelp({ helpWidth: 100 })
+    .configureHelp(lang === 'zh' ? { helpWidth: 100, ...helpInChinese } : { helpWidth: 100 })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -57,8 +60,7 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
     };
 
   for (const register of commands) register(program, wrap, run);
-  // Help in Chinese: the command descriptions; options and examples stay as written (they are mostly codes and commands).
-  if (lang === 'zh') for (const c of allCommands(program)) c.description(helpZh[commandPath(c)] ?? c.description());
+  if (lang === 'zh') for (const c of allCommands(program)) translateHelp(c);
   for (const c of allCommands(program))
     c.exitOverride((err) => {
       (err as CommanderError & { commandPath?: string }).commandPath = commandPath(c);
@@ -69,6 +71,34 @@ export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {
       outputError: () => {},
     });
   return program;
+}
+
+/** Commander's own words in Chinese: the section titles and an option's default. */
+const helpInChinese: Partial<Help> = {
+  styleTitle: (title) => helpTitlesZh[title] ?? title,
+  optionDescription(option) {
+    if (option.defaultValue === undefined) return Help.prototype.optionDescription.call(this, option);
+    return `${option.description}（默认：${JSON.stringify(option.defaultValue)}）`;
+  },
+};
+
+/**
+ * Help in Chinese, in full: the description, every option and argument, commander's own words and the notes and
+ * examples after the options. test/unit/help-zh.test.ts fails when any of them would stay English.
+ */
+function translateHelp(c: Command): void {
+  const path = commandPath(c);
+  c.description(helpZh[path] ?? c.description());
+  for (const o of c.options) o.description = helpOptionsZh[`${path} ${o.long ?? o.short}`] ?? o.description;
+  for (const a of c.registeredArguments) a.description = helpOptionsZh[`${path} <${a.name()}>`] ?? a.description;
+  c.helpOption('-h, --help', helpOptionsZh['ssj --help']);
+  if (c.commands.length > 0) c.helpCommand('help [command]', '显示某个命令的帮助');
+  const notes = helpNotesZh[path];
+  if (notes !== undefined) {
+    // addHelpText('after') is an 'afterHelp' listener: the English one is replaced, not added to.
+    (c as unknown as EventEmitter).removeAllListeners('afterHelp');
+    c.addHelpText('after', notes);
+  }
 }
 
 /** A command that finished normally but wants a non-zero exit (verification failed, for example). */
