@@ -1,3 +1,4 @@
+import { publishedReason } from '../domain/event-reasons.js';
 import { chainHead } from '../audit/log.js';
 import { readItems, readPoolInspectors } from '../core/canonical.js';
 import { activeDraw, drawEvents, drawFiles, drawsOfPlan } from '../db/draws.js';
@@ -56,7 +57,8 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
     replacement: e.replacementCertNo ? member(e.replacementCertNo) : null,
     otherEnterprise: e.replacementUscc ? firm(e.replacementUscc) : null,
     freshSeed: e.seed,
-    reason: e.reason,
+    // The category only (a recusal's or reassign's words stay internal; domain/event-reasons.ts).
+    reason: publishedReason(e.type, e.reason),
   }));
 
   return {

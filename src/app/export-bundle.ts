@@ -16,6 +16,11 @@ import { bundleFiles2 } from '../io/bundle2.js';
 import type { DrawState2 } from '../core/ssj2/state.js';
 import { refused } from '../errors.js';
 import { writeBundleDir } from '../io/bundle.js';
+import { publishedReason } from '../domain/event-reasons.js';
+
+/** Events as published: a recusal's or reassign's category only, never the officer's words (domain/event-reasons.ts). */
+const published = <E extends { type: string; reason: string }>(events: E[]): E[] =>
+  events.map((e) => ({ ...e, reason: publishedReason(e.type, e.reason) }));
 
 /**
  * The verification bundle of a plan's active draw (docs/ALGORITHM.md sections 10 and 11): file name -> exact text,
@@ -44,18 +49,24 @@ export function bundleFiles(db: Db, planId: string): Map<string, string> {
 function bundleFilesOf2(db: Db, draw: DrawRecord): Map<string, string> {
   const { replayed } = checkedReplay(db, draw);
   const planJson = JSON.parse(draw.planJson) as { title?: string };
-  return bundleFiles2(planJson, storedDrawInput2(db, draw), replayed as DrawState2, drawEvents2(db, draw.id), {
-    title: planJson.title ?? '',
-    seedInput: draw.seedInput,
-    seedKind: draw.seedKind,
-    seedSource: draw.seedSource,
-    frozenAt: draw.frozenAt,
-    drawnAt: draw.drawnAt,
-    seedRule: null,
-    publicSeed: draw.seed,
-    secretCommitment: null,
-    seedSecret: null,
-  });
+  return bundleFiles2(
+    planJson,
+    storedDrawInput2(db, draw),
+    replayed as DrawState2,
+    published(drawEvents2(db, draw.id)),
+    {
+      title: planJson.title ?? '',
+      seedInput: draw.seedInput,
+      seedKind: draw.seedKind,
+      seedSource: draw.seedSource,
+      frozenAt: draw.frozenAt,
+      drawnAt: draw.drawnAt,
+      seedRule: null,
+      publicSeed: draw.seed,
+      secretCommitment: null,
+      seedSecret: null,
+    },
+  );
 }
 
 function contentFiles(db: Db, draw: DrawRecord): Map<BundleFileName, string> {
@@ -65,7 +76,7 @@ function contentFiles(db: Db, draw: DrawRecord): Map<BundleFileName, string> {
   const byName: Record<BundleFileName, string> = {
     'check-items.csv': checkItemsCsv(state.checkItems),
     'conflicts.csv': inputs.conflicts,
-    'events.csv': eventsCsv(drawEvents(db, draw.id)),
+    'events.csv': eventsCsv(published(drawEvents(db, draw.id))),
     'items.csv': inputs.items,
     'plan.json': bundleJson(JSON.parse(draw.planJson)),
     'pool-enterprises.csv': inputs.poolEnterprises,

@@ -46,3 +46,19 @@ export function parseReasonCategory(kind: ReasonKind, typed: string): string | u
   if (v === '其它') return '其他';
   return ALIASES[kind][v.toLowerCase().replace(/[\s_-]/g, '')];
 }
+
+/**
+ * The reason an event publishes (bundle events.csv, announcements, site). Recusals and swaps (`recuse --swap`) publish a
+ * 回避 category, reassigns a 人员调整 category; a replacement's reason is about the enterprise ("经核实已注销") and is
+ * published as recorded. Events recorded before --category was required carry the officer's free text: they publish
+ * the category it names (exactly, as an English alias, or a category word inside the text, "系近亲属" → 近亲属), and
+ * 其他 otherwise, so no free text recorded earlier ever reaches a published file.
+ */
+export function publishedReason(type: string, recorded: string): string {
+  if (type === 'replacement') return recorded;
+  const kind: ReasonKind = type === 'reassign' ? 'reassign' : 'recusal';
+  const exact = parseReasonCategory(kind, recorded);
+  if (exact) return exact;
+  const text = recorded.normalize('NFKC');
+  return reasonCategories(kind).find((c) => c !== '其他' && text.includes(c)) ?? '其他';
+}

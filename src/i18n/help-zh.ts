@@ -17,6 +17,7 @@ export const helpZh: Record<string, string> = {
   'ssj plan withdraw': '撤回已冻结或已抽取的计划（抽取结果作废），网站公告注明撤回原因和日期',
   'ssj draw': '以公开的随机种子按公开的抽取协议（SSJ-1、SSJ-2）抽取检查对象、检查事项和检查组',
   'ssj recuse': '执法人员回避：重新抽取该席位，或用 --swap 与其他检查组对调',
+  'ssj reassign': '人员调整（岗位调整、工作冲突、身体原因）：重新抽取该席位，不登记利害关系（仅 SSJ-2）',
   'ssj replace': '被抽中企业退出（如已注销）：由同层第一家未用的备选企业替补',
   'ssj export': '导出抽查任务公告、结果公告、网站与核验包',
   'ssj export bundle': '导出抽取核验包：任何人可据此复核抽取结果',

@@ -16,6 +16,7 @@ import { office } from './messages/office.js';
 import { teams } from './messages/teams.js';
 import { safety } from './messages/safety.js';
 import { ssj2Wiring } from './messages/ssj2-wiring.js';
+import { reassign } from './messages/reassign.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -38,6 +39,7 @@ const catalog: Catalog = {
   ...office,
   ...teams,
   ...safety,
+  ...reassign,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

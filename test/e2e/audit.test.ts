@@ -44,6 +44,8 @@ beforeAll(async () => {
     a!.uscc,
     '--inspector',
     a!.team[0]!.certNo,
+    '--category',
+    '近亲属',
     '--reason',
     '与该企业法定代表人系近亲属',
   );

@@ -98,6 +98,8 @@ async function recordEvents(dir: string, bundle: Bundle): Promise<void> {
     u1,
     '--inspector',
     member(u1, 1),
+    '--category',
+    '近亲属',
     '--reason',
     '与该企业法定代表人系近亲属',
     '--seed',
@@ -111,6 +113,8 @@ async function recordEvents(dir: string, bundle: Bundle): Promise<void> {
     u1,
     '--inspector',
     member(u1, 2),
+    '--category',
+    '其他',
     '--reason',
     '曾在该企业任职',
     '--seed-rfc3797',
@@ -124,10 +128,12 @@ async function recordEvents(dir: string, bundle: Bundle): Promise<void> {
     u2,
     '--inspector',
     member(u2, 1),
+    '--category',
+    '其他',
     '--reason',
     '对调',
     '--swap',
   ]);
-  await run(['recuse', '--plan', '2024Q1', '--enterprise', u3, '--inspector', member(u3, 2), '--reason', '利害关系']);
+  await run(['recuse', '--plan', '2024Q1', '--enterprise', u3, '--inspector', member(u3, 2), '--category', '利害关系']);
   await run(['replace', '--plan', '2024Q1', '--enterprise', u4, '--reason', '经核实已注销']);
 }

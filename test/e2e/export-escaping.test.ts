@@ -89,6 +89,8 @@ beforeAll(async () => {
     first.uscc,
     '--inspector',
     first.team[0]!.certNo,
+    '--category',
+    '其他',
     '--reason',
     `${IMG}=1+1`,
     '--yes',

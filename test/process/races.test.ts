@@ -74,6 +74,8 @@ describe('two recusals on one team at the same moment (finding 4)', () => {
           team.uscc,
           '--inspector',
           certNo,
+          '--category',
+          '其他',
           '--reason',
           `并发回避 ${round}`,
         ]).done;
@@ -104,6 +106,8 @@ describe('export site while a recusal is recorded (finding 4)', () => {
           team.uscc,
           '--inspector',
           team.certNos[0]!,
+          '--category',
+          '近亲属',
           '--reason',
           '与该企业法定代表人系近亲属',
         ]).done,

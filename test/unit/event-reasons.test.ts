@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import type { DrawEvent } from '../../src/core/types.js';
 import { openDb, type Db } from '../../src/db/open.js';
-import { parseReasonCategory } from '../../src/domain/event-reasons.js';
+import { parseReasonCategory, publishedReason } from '../../src/domain/event-reasons.js';
 import { tempDir } from '../helpers/cli.js';
 import { dumpDb } from '../helpers/db.js';
 import { storeDrawnInput } from '../helpers/drawn-db.js';
@@ -59,6 +59,23 @@ describe('reason categories', () => {
     ['recusal', '身体原因', undefined],
   ] as const)('%s %s → %s (高青 7.3: 回避 and 更换 are different things)', (kind, typed, expected) => {
     expect(parseReasonCategory(kind, typed)).toBe(expected);
+  });
+});
+
+describe('publishedReason: what an event publishes, whatever was recorded (old databases carry free text)', () => {
+  it.each([
+    ['recusal', '近亲属', '近亲属'],
+    ['recusal', '与该企业法定代表人系近亲属', '近亲属'],
+    ['swap', '存在利害关系', '利害关系'],
+    ['recusal', '其弟在该企业任安全主管', '其他'],
+    ['recusal', 'relative', '近亲属'],
+    ['reassign', '身体原因', '身体原因'],
+    ['reassign', '因身体原因住院', '身体原因'],
+    ['reassign', '调往县局办公室', '其他'],
+    ['reassign', '近亲属', '其他'],
+    ['replacement', '经核实已注销', '经核实已注销'],
+  ] as const)('%s "%s" publishes "%s"', (type, recorded, published) => {
+    expect(publishedReason(type, recorded)).toBe(published);
   });
 });
 

@@ -81,14 +81,29 @@ describe('events after a recorded result (行政处罚法 第四十二条: the o
   });
 
   it.each([
-    ['a recusal', () => ['recuse', '--enterprise', checked, '--inspector', member, '--reason', '近亲属']],
+    [
+      'a recusal',
+      () => ['recuse', '--enterprise', checked, '--inspector', member, '--category', '其他', '--reason', '近亲属'],
+    ],
     [
       'a recusal with a fresh seed',
-      () => ['recuse', '--enterprise', checked, '--inspector', member, '--reason', 'x', '--seed', 'S2'],
+      () => [
+        'recuse',
+        '--enterprise',
+        checked,
+        '--inspector',
+        member,
+        '--category',
+        '其他',
+        '--reason',
+        'x',
+        '--seed',
+        'S2',
+      ],
     ],
     [
       'a swap from the checked team',
-      () => ['recuse', '--enterprise', checked, '--inspector', member, '--reason', 'x', '--swap'],
+      () => ['recuse', '--enterprise', checked, '--inspector', member, '--category', '其他', '--reason', 'x', '--swap'],
     ],
     ['a replacement', () => ['replace', '--enterprise', checked, '--reason', '注销']],
   ])('%s on the checked enterprise is refused (exit 5), the database byte-identical', async (_, args) => {
@@ -127,6 +142,8 @@ describe('events after a recorded result (行政处罚法 第四十二条: the o
       swap!.uscc,
       '--inspector',
       swap!.certNo,
+      '--category',
+      '其他',
       '--reason',
       'x',
       '--swap',

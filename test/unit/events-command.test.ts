@@ -11,6 +11,7 @@ import { ssj, tempDir } from '../helpers/cli.js';
 import { dumpDb } from '../helpers/db.js';
 import { storeDrawnInput } from '../helpers/drawn-db.js';
 import { tinyInput, VECTORS } from '../helpers/protocol.js';
+import { publishedReason } from '../../src/domain/event-reasons.js';
 
 /**
  * `ssj recuse` / `ssj replace` run in-process on the tiny vector stored as a drawn plan: the commands must record
@@ -36,6 +37,8 @@ function argsFor(ev: DrawEvent): string[] {
   return [
     'recuse',
     ...base,
+    '--category',
+    publishedReason(ev.type, ev.reason),
     '--inspector',
     ev.certNo,
     ...(ev.type === 'swap' ? ['--swap'] : []),
@@ -92,7 +95,8 @@ describe('ssj recuse / ssj replace record the hand-checked event vectors', () =>
         replacementCertNo: ev.replacementCertNo,
         replacementUscc: ev.replacementUscc,
         seed: ev.seed,
-        reason: ev.reason,
+        // Only the category is recorded as the published reason; the vector's words stay internal (#15 part 7).
+        reason: publishedReason(ev.type, ev.reason),
         operator: 'tester',
       });
       withDb(t.path, (db) => {
@@ -124,7 +128,12 @@ describe('ssj recuse / ssj replace record the hand-checked event vectors', () =>
       const d = activeDraw(db, '2024Q1')!;
       const events = drawEvents(db, d.id);
       expect(events.map((e) => ({ ...e, operator: undefined, at: undefined }))).toEqual(
-        vector.events.map((e) => ({ ...e, operator: undefined, at: undefined })),
+        vector.events.map((e) => ({
+          ...e,
+          reason: publishedReason(e.type, e.reason),
+          operator: undefined,
+          at: undefined,
+        })),
       );
       const r = replay(tinyInput(), events);
       expect(r.mismatches).toEqual([]);
@@ -162,7 +171,7 @@ describe('what the officer reads', () => {
     const r = await ssjIn(t.dir, argsFor(vector.events[0]!), { SSJ_LANG: 'zh' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(
-      '回避：赵磊（37032301006）退出淄博鑫源化工有限公司（91370300MA3C5X2K00）检查组第 2 席。原因：与该企业法定代表人系近亲属',
+      '回避：赵磊（37032301006）退出淄博鑫源化工有限公司（91370300MA3C5X2K00）检查组第 2 席。原因：近亲属',
     );
     expect(r.stdout).toContain('接替：刘洋（37032301004）接替第 2 席。');
     expect(r.stdout).toContain(
@@ -245,6 +254,8 @@ describe('refusals leave the database byte-identical', () => {
         '91370322MA3N8L2Q14',
         '--inspector',
         '37032301004',
+        '--category',
+        '其他',
         '--reason',
         'x',
       ],
@@ -253,13 +264,37 @@ describe('refusals leave the database byte-identical', () => {
     ],
     [
       'an inspector not on the team',
-      ['recuse', '--plan', '2024Q1', '--enterprise', E1, '--inspector', '37032301001', '--reason', 'x'],
+      [
+        'recuse',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        E1,
+        '--inspector',
+        '37032301001',
+        '--category',
+        '其他',
+        '--reason',
+        'x',
+      ],
       4,
       /Its members: 陈静 \(37032301005\), 王芳 \(37032301002\)/,
     ],
     [
       'no eligible replacement',
-      ['recuse', '--plan', '2024Q1', '--enterprise', E1, '--inspector', '37032301005', '--reason', 'x'],
+      [
+        'recuse',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        E1,
+        '--inspector',
+        '37032301005',
+        '--category',
+        '其他',
+        '--reason',
+        'x',
+      ],
       5,
       /needs a "危险化学品" specialist/,
     ],
@@ -273,6 +308,8 @@ describe('refusals leave the database byte-identical', () => {
         E1,
         '--inspector',
         '37032301005',
+        '--category',
+        '其他',
         '--reason',
         'x',
         '--seed',
@@ -283,7 +320,20 @@ describe('refusals leave the database byte-identical', () => {
     ],
     [
       'no possible swap',
-      ['recuse', '--plan', '2024Q1', '--enterprise', E1, '--inspector', '37032301005', '--reason', 'x', '--swap'],
+      [
+        'recuse',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        E1,
+        '--inspector',
+        '37032301005',
+        '--category',
+        '其他',
+        '--reason',
+        'x',
+        '--swap',
+      ],
       5,
       /No swap is possible/,
     ],
@@ -296,7 +346,21 @@ describe('refusals leave the database byte-identical', () => {
     ],
     [
       'an empty seed',
-      ['recuse', '--plan', '2024Q1', '--enterprise', E1, '--inspector', '37032301002', '--reason', 'x', '--seed', ' '],
+      [
+        'recuse',
+        '--plan',
+        '2024Q1',
+        '--enterprise',
+        E1,
+        '--inspector',
+        '37032301002',
+        '--category',
+        '其他',
+        '--reason',
+        'x',
+        '--seed',
+        ' ',
+      ],
       2,
       /seed must not be empty/,
     ],
@@ -310,6 +374,8 @@ describe('refusals leave the database byte-identical', () => {
         E1,
         '--inspector',
         '37032301002',
+        '--category',
+        '其他',
         '--reason',
         'x',
         '--seed',
@@ -340,6 +406,8 @@ describe('refusals leave the database byte-identical', () => {
       ` ${fullWidth(E1).toLowerCase()} `,
       '--inspector',
       fullWidth('37032301002'),
+      '--category',
+      '其他',
       '--reason',
       'x',
       '--seed',
@@ -378,6 +446,8 @@ describe('conflicts declared after the draw', () => {
         E1,
         '--inspector',
         '37032301004',
+        '--category',
+        '近亲属',
         '--reason',
         '表亲在该企业任职，申请回避',
       ]);

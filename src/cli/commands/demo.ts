@@ -110,6 +110,8 @@ async function runDemo(ctx: Context, dir: string, run: RunCli): Promise<void> {
         first.uscc,
         '--inspector',
         first.team[1]!.certNo,
+        '--category',
+        '近亲属',
         '--reason',
         '演示：与该企业负责人系亲属',
       ],

@@ -31,11 +31,11 @@ export const register: Register = (program, wrap) => {
     .requiredOption('--plan <id>', 'plan id')
     .requiredOption('--enterprise <uscc>', 'the selected enterprise (统一社会信用代码)')
     .requiredOption('--inspector <certNo>', 'the inspector who recuses (执法证号)')
-    .option(
+    .requiredOption(
       '--category <category>',
       'the published reason: 利害关系 | 近亲属 | 曾提供服务 | 其他 (or interest, relative, service, other)',
     )
-    .option('--reason <text>', 'why, in your words: kept internal when --category is given, else published')
+    .option('--reason <text>', 'why, in your words: kept internal (database and audit log), never published')
     .option(
       '--seed <text>',
       'fresh public randomness for the replacement (recommended: the next lottery draw, announced when the recusal is declared)',
@@ -46,14 +46,43 @@ export const register: Register = (program, wrap) => {
       'after',
       `
 Without a seed the replacement is the next eligible inspector in the draw's original order, and the record says so.
-The recused inspector gains a declared conflict with the enterprise, for later plans too.
+The recused inspector gains a declared conflict with the enterprise, for later plans too. Only the category is
+published; the words of --reason stay in the database. Refused once a result is recorded for the enterprise.
 
 Examples:
   ssj recuse --plan 2024Q1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --category 近亲属 --reason "与该企业法定代表人系近亲属"
-  ssj recuse --plan 2024Q1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --reason "…" --seed "体彩大乐透第24011期 05 12 18 29 33 + 02 11"
-  ssj recuse --plan 2024Q1 --enterprise 91370322MA3F0PDA56 --inspector 37032301002 --reason "…" --swap`,
+  ssj recuse --plan 2024Q1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --category 利害关系 --seed "体彩大乐透第24011期 05 12 18 29 33 + 02 11"
+  ssj recuse --plan 2024Q1 --enterprise 91370322MA3F0PDA56 --inspector 37032301002 --category 其他 --swap`,
     )
     .action(wrap((ctx, _args, opts) => runRecuse(ctx, opts as unknown as RecuseOptions)));
+
+  program
+    .command('reassign')
+    .description(
+      'an inspector is taken off a drawn enterprise for a post change, work conflict or health (人员调整): re-draw the seat, no conflict of interest recorded',
+    )
+    .requiredOption('--plan <id>', 'plan id')
+    .requiredOption('--enterprise <uscc>', 'the selected enterprise (统一社会信用代码)')
+    .requiredOption('--inspector <certNo>', 'the inspector taken off the team (执法证号 or expert number)')
+    .requiredOption(
+      '--category <category>',
+      'the published reason: 岗位调整 | 工作冲突 | 身体原因 | 其他 (or post, work-conflict, health, other)',
+    )
+    .option('--reason <text>', 'why, in your words: kept internal (database and audit log), never published')
+    .option('--seed <text>', 'fresh public randomness for the newcomer, as for ssj recuse')
+    .option('--seed-rfc3797 <numbers>', 'the fresh seed as public lottery numbers, built as RFC 3797 does')
+    .addHelpText(
+      'after',
+      `
+A reassign (高青 7.3 更换) is replayed exactly as a recusal under SSJ-2, except that the inspector gains no conflict
+of interest: only this plan bars them from the enterprise; later plans may seat them there again. SSJ-2 draws only.
+Refused once a result is recorded for the enterprise.
+
+Examples:
+  ssj reassign --plan 2024LH1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --category 身体原因 --reason "住院治疗"
+  ssj reassign --plan 2024LH1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --category 岗位调整 --seed "体彩大乐透第24011期 05 12 18 29 33 + 02 11"`,
+    )
+    .action(wrap((ctx, _args, opts) => runReassign(ctx, opts as unknown as ReassignOptions)));
 
   program
     .command('replace')
@@ -76,12 +105,15 @@ interface ReplaceOptions {
   reason: string;
 }
 
-interface RecuseOptions extends Omit<ReplaceOptions, 'reason'> {
+interface ReassignOptions extends Omit<ReplaceOptions, 'reason'> {
   reason?: string;
-  category?: string;
+  category: string;
   inspector: string;
   seed?: string;
   seedRfc3797?: string;
+}
+
+interface RecuseOptions extends ReassignOptions {
   swap?: boolean;
 }
 
@@ -110,17 +142,26 @@ function runRecuse(ctx: Context, opts: RecuseOptions): Promise<void> {
   });
 }
 
+function runReassign(ctx: Context, opts: ReassignOptions): Promise<void> {
+  const hasSeed = opts.seed !== undefined || opts.seedRfc3797 !== undefined;
+  return recordEvent(ctx, opts.plan, {
+    type: 'reassign',
+    uscc: required('--enterprise', opts.enterprise),
+    certNo: required('--inspector', opts.inspector),
+    seed: hasSeed ? seedFromOptions(opts).seed : '',
+    ...publishedReason('reassign', opts),
+  });
+}
+
 /**
- * With --category only the category is recorded as the event's (published) reason and the officer's words stay
- * internal (#15: "其弟在该企业任安全主管" must never reach the website). Without it the reason is published as typed,
- * as before SSJ-2.
+ * Only the category is recorded as the event's (published) reason; the officer's words stay internal, in the
+ * conflict record and the audit log (#15: "其弟在该企业任安全主管" must never reach the website).
  */
 function publishedReason(
   kind: ReasonKind,
-  opts: { category?: string; reason?: string },
+  opts: { category: string; reason?: string },
 ): { reason: string; note: string } {
   const note = opts.reason === undefined ? '' : opts.reason.normalize('NFC').trim();
-  if (opts.category === undefined) return { reason: reasonOf(opts.reason ?? ''), note: '' };
   const category = parseReasonCategory(kind, opts.category);
   if (!category)
     throw usageError('event.badCategory', { value: opts.category, allowed: reasonCategories(kind).join(' | ') });
@@ -178,6 +219,22 @@ export function renderReport(lang: Lang, r: EventReport): string[] {
     seat: o.seat,
     reason: ev.reason,
   };
+  if ((o.type === 'recusal' || o.type === 'reassign') && 'group' in r.why) {
+    // SSJ-2: the newcomer came from the vacated seat's group, by its I order or a fresh seed's R order.
+    const why = r.why;
+    const groupName =
+      why.group === 'experts'
+        ? m('event.group.experts')
+        : why.group === 'officers'
+          ? m('event.group.officers')
+          : why.group;
+    return [
+      m(o.type === 'reassign' ? 'event.reassign.left' : 'event.recusal.left', left),
+      m('event.recusal.came', { ...r.came, seat: o.seat }),
+      m('event.group.why', { ...why, groupName, seed: ev.seed }),
+      m(o.type === 'reassign' ? 'event.reassign.noConflict' : 'event.conflictRecorded', left),
+    ];
+  }
   if (o.type === 'recusal') {
     const why = r.why as RecusalExplanation;
     return [
