@@ -80,12 +80,21 @@ export const helpNotesZh: Record<string, string> = {
 
   'ssj recuse': `
 不给种子时，替补人员按本次抽取原有顺序取下一位符合条件的执法人员，记录中注明。
-回避的执法人员与该企业登记为利害关系，以后的计划也不再派其检查该企业。
+回避的执法人员与该企业登记为利害关系，以后的计划也不再派其检查该企业。只公开原因类别；
+--reason 的文字只保存在数据库中。该企业已登记检查结果的，不再受理。
 
 示例：
   ssj recuse --plan 2024Q1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --category 近亲属 --reason "与该企业法定代表人系近亲属"
-  ssj recuse --plan 2024Q1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --reason "…" --seed "体彩大乐透第24011期 05 12 18 29 33 + 02 11"
-  ssj recuse --plan 2024Q1 --enterprise 91370322MA3F0PDA56 --inspector 37032301002 --reason "…" --swap`,
+  ssj recuse --plan 2024Q1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --category 利害关系 --seed "体彩大乐透第24011期 05 12 18 29 33 + 02 11"
+  ssj recuse --plan 2024Q1 --enterprise 91370322MA3F0PDA56 --inspector 37032301002 --category 其他 --swap`,
+
+  'ssj reassign': `
+人员调整（高青 7.3 更换）在 SSJ-2 中与回避一样重放，但不登记利害关系：只在本计划内不再派其检查该企业，
+以后的计划仍可能派其检查。仅适用于 SSJ-2 抽取。该企业已登记检查结果的，不再受理。
+
+示例：
+  ssj reassign --plan 2024LH1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --category 身体原因 --reason "住院治疗"
+  ssj reassign --plan 2024LH1 --enterprise 91370300MA3C5X2K00 --inspector 37032301006 --category 岗位调整 --seed "体彩大乐透第24011期 05 12 18 29 33 + 02 11"`,
 
   'ssj replace': `
 示例：
