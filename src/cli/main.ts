@@ -7,6 +7,7 @@ import { helpZh } from '../i18n/help-zh.js';
 import { helpOptionsZh, helpTitlesZh } from '../i18n/help-zh-options.js';
 import { helpNotesZh } from '../i18n/help-zh-notes.js';
 import { Context, globalsOf, type Io } from './context.js';
+import { humanParams } from './output.js';
 import { commands } from './commands/index.js';
 import type { Action, Register, Wrap } from './register.js';
 import { fileRoles } from './file-roles.js';
@@ -129,7 +130,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const json = argv.includes('--json');
   /** Errors go to stderr in the user's language; with --json, stdout also gets them as JSON for scripts. */
   const report = (code: string, details: Record<string, unknown>, exitCode: number) => {
-    const message = t(lang(), code, details);
+    const message = t(lang(), code, humanParams(lang(), details));
     io.stderr.write(`${t(lang(), 'error.prefix')}: ${message}\n`);
     // The JSON error carries the rows of a failed import: ID numbers and phones masked unless --show-personal.
     const shown = argv.includes('--show-personal') ? details : scrubPersonal(details);

@@ -54,7 +54,7 @@ export class Output {
   /** A warning on stderr; stdout stays clean for --json and pipes. */
   warn(code: string, params: Record<string, unknown> = {}): void {
     this.streams.stderr.write(
-      `${this.errColor.yellow(t(this.lang, 'warning.prefix'))}: ${t(this.lang, code, params)}\n`,
+      `${this.errColor.yellow(t(this.lang, 'warning.prefix'))}: ${t(this.lang, code, humanParams(this.lang, params))}\n`,
     );
   }
 
@@ -64,7 +64,7 @@ export class Output {
   }
 
   msg(code: string, params: Record<string, unknown> = {}): string {
-    return t(this.lang, code, params);
+    return t(this.lang, code, humanParams(this.lang, params));
   }
 }
 
@@ -97,13 +97,29 @@ export function displayWidth(s: string): number {
   return w;
 }
 
+/** A stored instant: ISO 8601 in UTC, as ssj writes them (ctx.now(), the database, bundles). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/**
+ * A message's parameters as a person reads them: every stored instant in Beijing time (issue 16: ISO only in --json,
+ * whose data objects never pass through here). Dates, codes and other text are left as they are.
+ */
+export function humanParams(lang: Lang, params: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(params))
+    if (typeof v === 'string' && ISO_INSTANT.test(v)) (out ??= { ...params })[k] = displayTime(lang, v);
+  return out ?? params;
+}
+
 /**
  * A stored time (ISO, UTC) as an officer reads it: Beijing time, to the minute. China has one time zone (UTC+8),
  * so this is the same on every machine. zh: "2024年1月10日 10:00"; en: "2024-01-10 10:00 (UTC+8)".
  */
-export function displayTime(lang: Lang, iso: string | null | undefined): string {
+export function displayTime(lang: Lang, iso: string | null | undefined, withSeconds = false): string {
   if (!iso) return '-';
   const b = beijingDateTime(iso);
   if (b === undefined) return iso;
-  return lang === 'zh' ? officialDateTime(iso) : `${b.date} ${b.time} (UTC+8)`;
+  // The audit log needs the second: several entries of one command share a minute.
+  const seconds = withSeconds ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(16, 19) : '';
+  return lang === 'zh' ? `${officialDateTime(iso)}${seconds}` : `${b.date} ${b.time}${seconds} (UTC+8)`;
 }

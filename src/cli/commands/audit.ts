@@ -10,7 +10,7 @@ import { readLog, verifyAudit, type AuditReport, type LogRow, HEAD_FORMAT } from
 import { openDb } from '../../db/open.js';
 import { refused, SsjError, usageError } from '../../errors.js';
 import { bi } from '../../i18n/index.js';
-import { displayWidth, table } from '../output.js';
+import { displayTime, displayWidth, table } from '../output.js';
 
 /** Registers `ssj audit log`, `ssj audit verify` and the top-level `ssj backup`. */
 export const register: Register = (program, wrap) => {
@@ -78,7 +78,15 @@ function showLog(ctx: Context, planId: string | undefined, limitText: string | u
           L('哈希', 'hash'),
           L('内容', 'what'),
         ],
-        rows.map((r) => [r.seq, r.at, r.operator, r.action, r.planId ?? '', r.hash.slice(0, 12), summarize(r)]),
+        rows.map((r) => [
+          r.seq,
+          displayTime(ctx.lang, r.at, true),
+          r.operator,
+          r.action,
+          r.planId ?? '',
+          r.hash.slice(0, 12),
+          summarize(r),
+        ]),
       ),
       '',
       `${L('链头', 'Chain head')}: #${head.seq} ${head.hash}`,

@@ -4,7 +4,7 @@ import { BundleError, verifyBundle, type Difference, type Verification } from '.
 import { readBundleDir } from '../../io/bundle.js';
 import { Exit, SsjError } from '../../errors.js';
 import { bi, t, type Lang } from '../../i18n/index.js';
-import { table } from '../output.js';
+import { displayTime, table } from '../output.js';
 
 /** How many differences the text output shows; --json always has all of them. */
 const SHOWN = 50;
@@ -115,8 +115,8 @@ function claimsText(lang: Lang, c: Claims): string[] {
   const rows: [string, string | undefined][] = [
     [L('标题', 'Title'), c.title],
     [L('种子来源', 'Seed source'), c.seedSource],
-    [L('冻结时间', 'Frozen at'), c.frozenAt],
-    [L('抽取时间', 'Drawn at'), c.drawnAt],
+    [L('冻结时间', 'Frozen at'), c.frozenAt && displayTime(lang, c.frozenAt)],
+    [L('抽取时间', 'Drawn at'), c.drawnAt && displayTime(lang, c.drawnAt)],
   ];
   return ['', t(lang, 'verify.claims'), ...rows.filter(([, v]) => v !== undefined).map(([k, v]) => `  ${k}: ${v}`)];
 }

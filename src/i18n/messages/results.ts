@@ -4,7 +4,7 @@ import type { Catalog } from '../types.js';
 export const results: Catalog = {
   // ---------------------------------------------------------------- calendar
   'calendar.notCovered': {
-    zh: '无法按工作日计算 {date}：工作日历只包含 {from}–{to} 年的官方放假安排（国务院办公厅节假日通知），{year} 年不在其中。请把该年的放假日和调休上班日写成 CSV（列：date,kind,name；kind 为 holiday 或 workday），用 ssj calendar import FILE 导入，或在 ssj due 后加 --holidays FILE。',
+    zh: '无法按工作日计算 {date}：工作日历只包含 {from}–{to} 年的官方放假安排（国务院办公厅节假日通知），{year} 年不在其中。请把该年的放假日和调休上班日写成 CSV（列：date,kind,name；kind 填 放假 或 调休上班，也可填 holiday、workday），用 ssj calendar import FILE 导入，或在 ssj due 后加 --holidays FILE。',
     en: "Cannot count working days at {date}: the working-day calendar holds the official holiday arrangements for {from}–{to} only, not {year}. Write that year's holidays and make-up workdays as CSV (columns date,kind,name; kind holiday or workday) and run ssj calendar import FILE, or pass --holidays FILE to ssj due.",
   },
   'calendar.badCount': {
@@ -12,7 +12,7 @@ export const results: Catalog = {
     en: 'A number of working days must be an integer (got {value}).',
   },
   'calendar.badKind': {
-    zh: '类型 "{value}" 无法识别：请填 holiday（放假）或 workday（调休上班）。',
+    zh: '类型 "{value}" 无法识别：请填 放假 或 调休上班（也可填 holiday、workday）。',
     en: 'Unknown kind "{value}": use holiday (day off) or workday (make-up working day).',
   },
   'calendar.duplicateDate': {
