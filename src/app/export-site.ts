@@ -13,6 +13,7 @@ import { bundleFiles } from './export-bundle.js';
 import { beijingDate } from '../io/dates.js';
 import { bundleDir, type SiteData, type SitePlan } from '../io/site.js';
 import { drawLoader, loadResults } from './export-results.js';
+import { loadYearReport } from './report.js';
 
 /** docs/verify.py of this installation (dist/app → ../../docs). */
 const VERIFIER_SOURCE = fileURLToPath(new URL('../../docs/verify.py', import.meta.url));
@@ -67,6 +68,7 @@ export function siteData(
     plans,
     verifier: readFileSync(VERIFIER_SOURCE),
     months: months.map((month) => loadResults(db, { month }, now, drawOf)),
+    report: loadYearReport(db, { year, now, forPublication: true }),
   };
 }
 

@@ -42,6 +42,7 @@ export const helpZh: Record<string, string> = {
   'ssj objection answer': '登记复核结果告知企业的日期',
   'ssj objection list': '查看异议及复核情况',
   'ssj due': '逾期事项与未来 5 个工作日内到期的事项',
+  'ssj report': '年度统计：检查覆盖、重复与超上限检查、人员工作量、结果公开时效、异议更正、各次抽取的入选概率',
   'ssj calendar': '工作日历：法定节假日与调休上班日，以及本单位补充的日期',
   'ssj calendar import': '从 CSV 导入节假日或调休上班日（date,kind,name）',
   'ssj calendar list': '查看日历覆盖的年份和本单位补充的日期',

@@ -17,6 +17,7 @@ import { teams } from './messages/teams.js';
 import { safety } from './messages/safety.js';
 import { ssj2Wiring } from './messages/ssj2-wiring.js';
 import { reassign } from './messages/reassign.js';
+import { report } from './messages/report.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -40,6 +41,7 @@ const catalog: Catalog = {
   ...teams,
   ...safety,
   ...reassign,
+  ...report,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

@@ -14,6 +14,7 @@ import {
 import { officialDate, officialDateTime, officialMonth, officialRange } from './dates.js';
 import { facts, html, page, table, type Content, type Html } from './html.js';
 import { RESULTS_TITLE, resultsBody, resultsCsv, type ResultsData } from './results-export.js';
+import { REPORT_CSS, REPORT_TITLE, reportBody, type ReportPageData } from './year-report-html.js';
 
 /**
  * The public website of one year (`ssj export site`): the four sections the provincial portals use (抽查事项清单,
@@ -65,6 +66,8 @@ export interface SiteData {
   months: ResultsData[];
   /** docs/verify.py, copied into the site as it is. */
   verifier: Buffer;
+  /** The year in numbers (report.html, src/io/year-report-html.ts); absent = no report page. */
+  report?: ReportPageData;
 }
 
 interface Section {
@@ -108,6 +111,8 @@ export const resultCsv = (id: string) => `results/${planSlug(id)}.csv`;
 export const monthPage = (m: string) => `results/${m}.html`;
 export const monthCsv = (m: string) => `results/${m}.csv`;
 export const bundleDir = (id: string) => `bundles/${planSlug(id)}`;
+/** The year report page (issue 18 part 6), linked from the index page. */
+export const REPORT_PAGE = 'report.html';
 
 /**
  * Could an export of the site have written this entry (relative path; folders end with '/')? Anything else in an
@@ -115,7 +120,7 @@ export const bundleDir = (id: string) => `bundles/${planSlug(id)}`;
  */
 export function isSiteEntry(entry: string): boolean {
   return (
-    /^(index|items|plans|tasks|results|inspectors)\.html$/.test(entry) ||
+    /^(index|items|plans|tasks|results|inspectors|report)\.html$/.test(entry) ||
     entry === VERIFIER_FILE ||
     /^(tasks|results|bundles)\/$/.test(entry) ||
     /^(tasks|results)\/[^/]+\.(html|csv)$/.test(entry) ||
@@ -147,8 +152,9 @@ const STATUS: Record<SitePlan['status'], string> = {
   withdrawn: '已撤回（抽取结果作废）',
 };
 
-function shell(d: SiteData, from: string, title: string, body: Html): string {
+function shell(d: SiteData, from: string, title: string, body: Html, css?: string): string {
   return page({
+    css,
     title: `${title} - ${d.office}`,
     office: d.office,
     subtitle: `${d.year}年度“双随机、一公开”监管信息公开`,
@@ -185,7 +191,12 @@ ${table(
   [{ label: '栏目' }, { label: '内容' }, { label: '数量', cls: 'num' }],
   SECTIONS.map((s) => [html`<a href="${rel('index.html', s.file)}">${s.title}</a>`, s.blurb, counts[s.file] ?? '']),
 )}
-<p class="muted">生成本站时抽取系统审计链头：第${d.chainHead.seq}条 <span class="hash">${d.chainHead.hash}</span>。此后对抽取、回避、检查结果等记录的任何改写都会使其无法对上。</p>
+${
+  d.report
+    ? html`<p><a href="${REPORT_PAGE}">${d.year}${REPORT_TITLE}</a>：检查覆盖、重复检查提示、人员工作量、结果公开时效和各次抽取的入选概率。</p>
+`
+    : ''
+}<p class="muted">生成本站时抽取系统审计链头：第${d.chainHead.seq}条 <span class="hash">${d.chainHead.hash}</span>。此后对抽取、回避、检查结果等记录的任何改写都会使其无法对上。</p>
 ${drawn.length ? html`<h2>最新抽查任务</h2><ul>${drawn.map((p) => html`<li><a href="${rel('index.html', taskPage(p.plan.id))}">${p.plan.title}</a>（${officialRange(p.plan.window.start, p.plan.window.end)}）</li>`)}</ul>` : ''}`,
   );
 }
@@ -360,6 +371,8 @@ export function renderSite(d: SiteData): Map<string, Buffer> {
   put('tasks.html', tasksPage(d));
   put('results.html', resultsIndex(d));
   put('inspectors.html', inspectorsPage(d));
+  if (d.report)
+    put(REPORT_PAGE, shell(d, REPORT_PAGE, `${d.year}${REPORT_TITLE}`, reportBody(d.report), REPORT_CSS));
   for (const p of d.plans) {
     if (p.announcement) {
       const a = p.announcement.bundle

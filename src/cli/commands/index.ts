@@ -15,6 +15,7 @@ import { register as resultFeedbackCmd } from './result-feedback.js';
 import { register as auditCmd } from './audit.js';
 import { register as configCmd } from './config.js';
 import { register as demoCmd } from './demo.js';
+import { register as reportCmd } from './report.js';
 
 /** Every command, in the order `ssj --help` lists them (the order of a year's work). */
 export const commands: Register[] = [
@@ -31,6 +32,7 @@ export const commands: Register[] = [
   objectionCmd,
   dueCmd,
   calendarCmd,
+  reportCmd,
   auditCmd,
   configCmd,
   demoCmd,
