@@ -371,8 +371,7 @@ export function renderSite(d: SiteData): Map<string, Buffer> {
   put('tasks.html', tasksPage(d));
   put('results.html', resultsIndex(d));
   put('inspectors.html', inspectorsPage(d));
-  if (d.report)
-    put(REPORT_PAGE, shell(d, REPORT_PAGE, `${d.year}${REPORT_TITLE}`, reportBody(d.report), REPORT_CSS));
+  if (d.report) put(REPORT_PAGE, shell(d, REPORT_PAGE, `${d.year}${REPORT_TITLE}`, reportBody(d.report), REPORT_CSS));
   for (const p of d.plans) {
     if (p.announcement) {
       const a = p.announcement.bundle

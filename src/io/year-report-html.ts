@@ -42,7 +42,9 @@ function figures(columns: readonly Column[], rows: readonly (readonly Content[])
 <thead><tr>${columns.map((c) => html`<th${c.cls ? html` class="${c.cls}"` : ''} scope="col">${c.label}</th>`)}</tr></thead>
 <tbody>
 ${rows.map(
-  (r) => html`<tr>${r.map((cell, i) => html`<td${columns[i]?.cls ? html` class="${columns[i]!.cls!}"` : ''}>${cell}</td>`)}</tr>
+  (
+    r,
+  ) => html`<tr>${r.map((cell, i) => html`<td${columns[i]?.cls ? html` class="${columns[i]!.cls!}"` : ''}>${cell}</td>`)}</tr>
 `,
 )}</tbody>
 </table>`;
