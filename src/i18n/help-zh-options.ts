@@ -34,6 +34,10 @@ export const helpOptionsZh: Record<string, string> = {
   'ssj list --format': 'table（表格，默认）或 xlsx（全部字段写成 Excel 工作簿，需 --out）',
   'ssj list --out': '要写入的 .xlsx 文件（与 --format xlsx 一起使用）',
 
+  'ssj report --year': '统计哪一年的计划（四位年份）',
+  'ssj report --format': 'text（终端，默认）、html（网页）、json 或 xlsx（默认按 --out 的扩展名）',
+  'ssj report --out': '写入此文件（默认输出到终端；xlsx 必须指定）',
+
   'ssj show enterprise <uscc>': '统一社会信用代码',
   'ssj show enterprise --year': '统计哪一年的检查（默认：当年）',
 
