@@ -11,6 +11,7 @@ import {
   type RowProblem,
 } from '../domain/rosters.js';
 import { inputError } from '../errors.js';
+import { readableInput } from '../io/input-file.js';
 import { scanFile, type Encoding, type FileScan } from '../io/encoding.js';
 import {
   checkedRows,
@@ -46,6 +47,8 @@ export interface ImportOptions {
   map: ReadonlyMap<string, string>;
   dryRun: boolean;
   replace: boolean;
+  /** --allow-formula-start: names and codes may begin with = + - @ (domain/text-hygiene.ts). */
+  allowFormulaStart?: boolean;
   /** ISO time (ctx.now()): the imports record, the audit entry, "today" (in Beijing) for ID numbers. */
   now: string;
   operator: string;
@@ -79,6 +82,16 @@ export interface ImportResult extends ImportCounts {
 }
 
 export async function importRoster(o: ImportOptions): Promise<ImportResult> {
+  // A FIFO, a pipe or `-` (standard input) is read once into a private copy: the steps below open the file 3 times.
+  const input = await readableInput(o.path, o.name);
+  try {
+    return await importFile({ ...o, path: input.path, name: input.name });
+  } finally {
+    input.dispose();
+  }
+}
+
+async function importFile(o: ImportOptions): Promise<ImportResult> {
   const kind = await sniffSpreadsheet(o.path);
   if (kind === 'xls') throw inputError('xlsx.oldXls', { file: o.name });
   if (kind === 'encrypted') throw inputError('xlsx.encrypted', { file: o.name });
@@ -95,6 +108,7 @@ export async function importRoster(o: ImportOptions): Promise<ImportResult> {
     roster: o.roster,
     map: [...o.map],
     today: dateInShanghai(o.now),
+    allowFormulaStart: o.allowFormulaStart === true,
   };
   const events = scan.bytes >= WORKER_MIN_BYTES ? checkedRowsInWorker(request) : checkedRows(request);
   try {
@@ -128,6 +142,7 @@ async function importWorkbook(o: ImportOptions): Promise<ImportResult> {
     name: o.name,
     map: [...o.map],
     today: dateInShanghai(o.now),
+    allowFormulaStart: o.allowFormulaStart === true,
   });
   try {
     const first = await events.next();

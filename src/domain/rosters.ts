@@ -3,6 +3,7 @@ import type { RowProblem } from './problem.js';
 import { idCheckChar, idNumberProblem } from './idnumber.js';
 import { flagsInNote, NOTE_HEADERS } from './note-flags.js';
 import { usccCheckChar, usccProblem, USCC_CHARSET } from './uscc.js';
+import { CELL_LIMITS, cellProblem, looksPlain, type CellKind } from './text-hygiene.js';
 
 /**
  * The one list and two rosters (一单两库) plus conflicts and history, as CSV files describe them
@@ -26,6 +27,8 @@ export type Check = (value: string, env: RowEnv) => string | Problem;
 export interface RowEnv {
   /** Today as YYYY-MM-DD (from --now or the clock): ID numbers cannot be born later. */
   today: string;
+  /** --allow-formula-start: cells starting with = + - @ were confirmed by the officer (text-hygiene.ts). */
+  allowFormulaStart?: boolean;
 }
 
 export interface FieldDef {
@@ -44,8 +47,18 @@ export interface FieldDef {
    * stored as a number has lost its last digits), 'date' cells may be Excel date serials.
    */
   cell?: 'code' | 'date';
+  /**
+   * Which hygiene rules the raw cell passes first (domain/text-hygiene.ts): 'code' for keys, codes and dates,
+   * 'text' for free text that may hold line breaks (address, scope, content), else 'name'.
+   */
+  text?: CellKind;
+  /** A leading + is normal here (a phone number: +86 …), and the field is never published: no formula check. */
+  formulaOk?: boolean;
   check: Check;
 }
+
+/** The hygiene kind of a field (see FieldDef.text). */
+export const cellKindOf = (fd: FieldDef): CellKind => fd.text ?? (fd.cell ? 'code' : fd.list ? 'text' : 'name');
 
 export interface RosterDef {
   name: RosterName;
@@ -241,8 +254,8 @@ const enterprises: RosterDef = {
       ['法定代表人', '法定代表人（负责人）', '法人代表', '负责人', 'legalRep', 'legal representative'],
       text,
     ),
-    f('address', 'address', ['住所', '地址', '注册地址', '经营地址', 'address'], text),
-    f('scope', 'scope', ['经营范围', 'scope', 'business scope'], text),
+    f('address', 'address', ['住所', '地址', '注册地址', '经营地址', 'address'], text, { text: 'text' }),
+    f('scope', 'scope', ['经营范围', 'scope', 'business scope'], text, { text: 'text' }),
     f('region', 'region', ['行政区划', '所属区域', '所在区域', '区域', 'region'], text),
     f('industry', 'industry', ['行业类别', '行业', '所属行业', '行业分类', 'industry'], text, { required: true }),
     f(
@@ -287,6 +300,8 @@ const inspectors: RosterDef = {
     ),
     f('phone', 'phone', ['联系方式', '联系电话', '手机号码', '手机', '电话', 'phone', 'mobile'], text, {
       personal: true,
+      text: 'code',
+      formulaOk: true,
     }),
     f('unit', 'unit', ['所在单位', '工作单位', '单位', 'unit'], text),
     f('title', 'title', ['职务或职称', '职务职称', '职务', '职称', 'title'], text),
@@ -314,8 +329,8 @@ const items: RosterDef = {
       cell: 'code',
     }),
     f('name', 'name', ['事项名称', '抽查事项', '名称', 'name'], text, { required: true }),
-    f('content', 'content', ['检查内容', '内容', 'content'], text),
-    f('basis', 'basis', ['检查依据', '依据', 'basis'], text),
+    f('content', 'content', ['检查内容', '内容', 'content'], text, { text: 'text' }),
+    f('basis', 'basis', ['检查依据', '依据', 'basis'], text, { text: 'text' }),
     f('industries', 'industries', ['适用行业', '行业', '检查对象', 'industries'], industries, {
       required: true,
       list: true,
@@ -338,7 +353,7 @@ const conflicts: RosterDef = {
       key: true,
       cell: 'code',
     }),
-    f('reason', 'reason', ['回避原因', '原因', '利害关系', 'reason'], text),
+    f('reason', 'reason', ['回避原因', '原因', '利害关系', 'reason'], text, { text: 'text' }),
   ],
   listFields: ['certNo', 'uscc', 'reason', 'source', 'declaredAt'],
   // source: 'import' (declared in advance) or 'recusal' (gained after a draw); declaredAt: when.
@@ -488,6 +503,9 @@ export type { RowProblem };
 
 export type RowOutcome = 'ok' | 'bad' | 'blank';
 
+/** Below this length a plain cell cannot be too long for any kind (the shortest limit is the codes'). */
+const CODE_LIMIT = CELL_LIMITS.code;
+
 /** Separates the cells of checked rows packed into one string: io/roster-rows.ts packs them, db/rosters.ts unpacks. */
 export const SEP = '\u0000';
 
@@ -502,6 +520,8 @@ export class RowValidator {
   /** Ignored free-text columns (备注) whose flag words are read into flags (note-flags.ts), and the flags field. */
   readonly noteColumns: number[];
   private readonly flagsIndex: number;
+  private readonly kinds: CellKind[];
+  private readonly hygiene: { allowFormulaStart: boolean }[];
   /** Rows given flags from a note since the last takeNoteFlags(), the first such line, and the words found. */
   private notes = { rows: 0, line: 0, words: new Set<string>() };
 
@@ -515,6 +535,8 @@ export class RowValidator {
     this.headerCount = headers.length;
     this.names = headerNames(def, headers, map);
     this.flagsIndex = def.fields.findIndex((x) => x.field === 'flags');
+    this.kinds = def.fields.map(cellKindOf);
+    this.hygiene = def.fields.map((fd) => ({ allowFormulaStart: fd.formulaOk === true || env.allowFormulaStart === true }));
     this.noteColumns =
       this.flagsIndex < 0
         ? []
@@ -565,6 +587,15 @@ export class RowValidator {
       const raw = col >= 0 ? fields[col]!.trim() : '';
       const fd = defs[i]!;
       values[i] = '';
+      // Hygiene first (text-hygiene.ts): the usual cell costs one regex test and a length compare.
+      if ((raw.length > CODE_LIMIT || !looksPlain(raw)) && raw !== '') {
+        const p = cellProblem(raw, this.kinds[i]!, this.hygiene[i]!);
+        if (p) {
+          ok = false;
+          problems.push({ line, field: this.names[i]!, value: String(p.params.shown), code: p.code, params: { field: this.names[i], ...p.params } });
+          continue;
+        }
+      }
       if (raw === '') {
         if (fd.required) {
           ok = false;

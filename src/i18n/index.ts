@@ -18,6 +18,7 @@ import { safety } from './messages/safety.js';
 import { ssj2Wiring } from './messages/ssj2-wiring.js';
 import { reassign } from './messages/reassign.js';
 import { report } from './messages/report.js';
+import { hygiene } from './messages/hygiene.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -42,6 +43,7 @@ const catalog: Catalog = {
   ...safety,
   ...reassign,
   ...report,
+  ...hygiene,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

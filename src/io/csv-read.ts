@@ -23,8 +23,10 @@ export interface CsvRecord {
 
 export class CsvSyntaxError extends Error {
   constructor(
-    readonly code: 'csv.unclosedQuote' | 'csv.afterQuote',
+    readonly code: 'csv.unclosedQuote' | 'csv.afterQuote' | 'csv.cellTooLarge',
     readonly line: number,
+    /** csv.cellTooLarge: the 1-based column of the cell that grew too large. */
+    readonly column = 0,
   ) {
     super(`${code} at line ${line}`);
   }
@@ -88,7 +90,9 @@ export class CsvParser {
       pos = r.next;
     }
     const tail = pos >= len ? '' : s.slice(pos);
-    if (tail.length > MAX_RECORD_CHARS) throw new CsvSyntaxError('csv.unclosedQuote', this.line);
+    // Bounds memory. Said as what it is (a cell this large), naming the column: it is usually an unclosed quote, but
+    // it may be a genuinely huge cell, and "never closed" would then send the officer looking for the wrong thing.
+    if (tail.length > MAX_RECORD_CHARS) throw new CsvSyntaxError('csv.cellTooLarge', this.line, openColumn(tail));
     return tail;
   }
 
@@ -161,6 +165,18 @@ export class CsvParser {
   }
 }
 
+/** The 1-based column at the end of an incomplete record: commas outside quotes, plus one. */
+function openColumn(record: string): number {
+  let column = 1;
+  let quoted = false;
+  for (let i = 0; i < record.length; i++) {
+    const c = record.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted; // "" inside quotes toggles twice
+    else if (c === COMMA && !quoted) column++;
+  }
+  return column;
+}
+
 function countBreaks(s: string, from: number, to: number, nlCode: number): number {
   let n = 0;
   for (
@@ -195,15 +211,31 @@ export async function* readCsv(
 ): AsyncGenerator<CsvRecord[]> {
   const decoder = decoderFor(encoding);
   const parser = new CsvParser();
+  /** The first record with text: the header, which names the column of an oversized cell. */
+  let header: string[] | undefined;
+  const seeHeader = (records: CsvRecord[]) => {
+    header ??= records.find((r) => r.fields.some((f) => f.trim() !== ''))?.fields;
+  };
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
       onBytes?.(chunk.length);
       const records = parser.push(decoder.decode(chunk, { stream: true }));
-      if (records.length) yield records;
+      if (records.length) {
+        if (!header) seeHeader(records);
+        yield records;
+      }
     }
     const records = [...parser.push(decoder.decode()), ...parser.end()];
     if (records.length) yield records;
   } catch (e) {
+    if (e instanceof CsvSyntaxError && e.code === 'csv.cellTooLarge')
+      throw inputError(e.code, {
+        file: name,
+        line: e.line,
+        column: e.column,
+        field: header?.[e.column - 1]?.trim() ?? '',
+        limit: MAX_RECORD_CHARS,
+      });
     if (e instanceof CsvSyntaxError) throw inputError(e.code, { file: name, line: e.line });
     if (e instanceof TypeError && (e as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
       throw inputError('encoding.undecodable', { file: name, encoding });

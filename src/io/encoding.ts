@@ -134,9 +134,11 @@ async function scan(path: string, forced: Encoding | undefined, name: string): P
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
     if (!head) head = Buffer.from(chunk.subarray(0, 4));
     hash.update(chunk);
-    if (nulAt < 0) {
-      const i = chunk.indexOf(0);
-      if (i >= 0) nulAt = bytes + i;
+    const i = chunk.indexOf(0);
+    if (i >= 0) {
+      // Refused as soon as seen (issue 13 part 6): a NUL is never text, and /dev/zero never ends.
+      nulAt = bytes + i;
+      break;
     }
     utf8.push(chunk);
     nonAscii ||= !isAscii(chunk);

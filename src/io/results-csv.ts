@@ -5,6 +5,8 @@ import type { RowProblem } from '../domain/problem.js';
 import type { ResultInputRow } from '../domain/results.js';
 import { readCsv, type CsvRecord } from './csv-read.js';
 import { parseEncodingOption, scanFile, type FileScan } from './encoding.js';
+import { readableInput } from './input-file.js';
+import { cellProblem, type CellKind } from '../domain/text-hygiene.js';
 
 /**
  * The two small CSV files of the results work: a results file (`ssj result import`) and a holidays file
@@ -15,21 +17,23 @@ interface ColumnDef<F extends string> {
   field: F;
   headers: readonly string[];
   required?: boolean;
+  /** Hygiene rules for the cell (domain/text-hygiene.ts); default 'name'. */
+  kind?: CellKind;
 }
 
 export const RESULT_FILE_COLUMNS: readonly ColumnDef<Exclude<keyof ResultInputRow, 'line'>>[] = [
-  { field: 'plan', headers: ['计划编号', '计划', '任务编号', 'plan', 'planId'], required: true },
-  { field: 'uscc', headers: ['统一社会信用代码', '信用代码', 'uscc', 'enterprise'], required: true },
-  { field: 'date', headers: ['检查日期', 'date', 'checkDate'], required: true },
+  { field: 'plan', headers: ['计划编号', '计划', '任务编号', 'plan', 'planId'], required: true, kind: 'code' },
+  { field: 'uscc', headers: ['统一社会信用代码', '信用代码', 'uscc', 'enterprise'], required: true, kind: 'code' },
+  { field: 'date', headers: ['检查日期', 'date', 'checkDate'], required: true, kind: 'code' },
   { field: 'outcome', headers: ['检查结果', '结果', 'outcome'], required: true },
-  { field: 'followUp', headers: ['后续处置', '后续处置措施', '处置措施', 'followUp'] },
-  { field: 'note', headers: ['备注', 'note'] },
-  { field: 'reportDate', headers: ['报告日期', '检查报告日期', 'reportDate'] },
-  { field: 'feedbackDate', headers: ['反馈日期', '结果反馈日期', 'feedbackDate'] },
+  { field: 'followUp', headers: ['后续处置', '后续处置措施', '处置措施', 'followUp'], kind: 'text' },
+  { field: 'note', headers: ['备注', 'note'], kind: 'text' },
+  { field: 'reportDate', headers: ['报告日期', '检查报告日期', 'reportDate'], kind: 'code' },
+  { field: 'feedbackDate', headers: ['反馈日期', '结果反馈日期', 'feedbackDate'], kind: 'code' },
 ];
 
 export const HOLIDAY_FILE_COLUMNS: readonly ColumnDef<'date' | 'kind' | 'name'>[] = [
-  { field: 'date', headers: ['日期', 'date'], required: true },
+  { field: 'date', headers: ['日期', 'date'], required: true, kind: 'code' },
   { field: 'kind', headers: ['类型', '类别', 'kind', 'type'], required: true },
   { field: 'name', headers: ['名称', '节日', '说明', 'name'] },
 ];
@@ -58,6 +62,11 @@ export interface Table<F extends string> {
   headerOf: Record<F, string>;
   /** Headers that match no field (ignored, with a warning). */
   unknown: string[];
+  /**
+   * Cells that break the hygiene rules (control, bidi or invisible characters, too long: domain/text-hygiene.ts).
+   * Their rows are still in `rows`; the caller refuses the file with these among its other problems.
+   */
+  problems: RowProblem[];
 }
 
 /**
@@ -72,9 +81,17 @@ export async function readTable<F extends string>(
 ): Promise<Table<F>> {
   const forced = parseEncodingOption(encodingOption);
   if (forced === null) throw usageError('encoding.badOption', { value: encodingOption });
-  const scan = await scanFile(path, forced, name);
+  // A FIFO, a pipe or `-` is read once into a private copy (input-file.ts): the scan and the parse each open it.
+  const input = await readableInput(path, name);
   const records: CsvRecord[] = [];
-  for await (const batch of readCsv(path, scan.encoding, undefined, name)) records.push(...batch);
+  let scan: FileScan;
+  try {
+    scan = await scanFile(input.path, forced, input.name);
+    for await (const batch of readCsv(input.path, scan.encoding, undefined, input.name)) records.push(...batch);
+  } finally {
+    input.dispose();
+  }
+  name = input.name;
   const [header, ...data] = records;
   const headers = header?.fields ?? [];
   const index = new Map<string, F>();
@@ -99,14 +116,21 @@ export async function readTable<F extends string>(
       found: headers.join(', ') || '-',
     });
   for (const c of columns) headerOf[c.field] ??= c.headers[0]!;
+  const problems: RowProblem[] = [];
   const rows = data
     .filter((r) => r.fields.some((v) => v.trim() !== ''))
     .map((r) => {
       const row = { line: r.line } as Record<F, string> & { line: number };
-      for (const c of columns) (row as Record<F, string>)[c.field] = (r.fields[colOf.get(c.field) ?? -1] ?? '').trim();
+      for (const c of columns) {
+        const value = (r.fields[colOf.get(c.field) ?? -1] ?? '').trim();
+        (row as Record<F, string>)[c.field] = value;
+        // A leading = + - @ is allowed here: these files are never published as they are (our CSVs neutralise it).
+        const p = value === '' ? undefined : cellProblem(value, c.kind ?? 'name', { allowFormulaStart: true });
+        if (p) problems.push({ line: r.line, field: c.field, value: String(p.params.shown), ...p });
+      }
       return row;
     });
-  return { scan, rows, headerOf, unknown };
+  return { scan, rows, headerOf, unknown, problems };
 }
 
 export async function readResultsFile(
@@ -125,7 +149,7 @@ export async function readHolidaysFile(
 ): Promise<{ days: OfficeDay[]; problems: RowProblem[]; table: Table<'date' | 'kind' | 'name'> }> {
   const table = await readTable(path, HOLIDAY_FILE_COLUMNS, encoding, name);
   const days: OfficeDay[] = [];
-  const problems: RowProblem[] = [];
+  const problems: RowProblem[] = [...table.problems];
   const seen = new Map<string, number>();
   for (const r of table.rows) {
     const date = normaliseDate(r.date);

@@ -205,6 +205,8 @@ export interface XlsxRowsRequest {
   name: string;
   map: [string, string][];
   today: string;
+  /** --allow-formula-start (domain/text-hygiene.ts). */
+  allowFormulaStart?: boolean;
 }
 
 /** Rows per 'rows' event: the importer stages and reports progress per event. */
@@ -227,7 +229,10 @@ export async function* xlsxCheckedRows(book: Workbook, req: XlsxRowsRequest): As
   yield { kind: 'header', headers };
   const hm = mapHeaders(def, headers, map);
   if (hm.missing.length || hm.duplicates.length) return;
-  const validator = new RowValidator(def, headers, hm, { today: req.today });
+  const validator = new RowValidator(def, headers, hm, {
+    today: req.today,
+    allowFormulaStart: req.allowFormulaStart === true,
+  });
   const kinds: CellKind[] = headers.map(() => 'text');
   def.fields.forEach((fd, i) => {
     if (hm.columns[i]! >= 0 && fd.cell) kinds[hm.columns[i]!] = fd.cell;

@@ -57,6 +57,10 @@ export const register: Register = (program, wrap) => {
     .option('--encoding <name>', 'utf-8, gb18030 or gbk (default: detected)')
     .option('--errors <file>', 'write every problem to this CSV file (UTF-8 with BOM, opens in Excel)')
     .option('--show-personal', "keep ID numbers and phones in full in --errors and --json (the office's own use)")
+    .option(
+      '--allow-formula-start',
+      'accept names and codes that begin with = + - or @ (a spreadsheet would run them as formulas; refused otherwise)',
+    )
     .option('--dry-run', 'check the file and show the counts, but write nothing')
     .option('--replace', 'mark rows that are not in the file inactive (they are kept, never deleted)')
     .addHelpText('after', HELP)
@@ -104,6 +108,7 @@ async function runImport(ctx: Context, rosterArg: string, file: string, opts: Re
       map: mapped.map,
       dryRun: Boolean(opts.dryRun),
       replace: Boolean(opts.replace),
+      allowFormulaStart: opts.allowFormulaStart === true,
       now: ctx.now(),
       operator: ctx.operator,
       openDb: () => ctx.db(),

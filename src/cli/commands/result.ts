@@ -104,6 +104,8 @@ export const register: Register = (program, wrap) => {
         const table = await readResultsFile(path, str(opts.encoding), String(file));
         if (table.unknown.length)
           ctx.out.warn('result.unknownColumns', { file: String(file), columns: table.unknown.join(', ') });
+        if (table.problems.length)
+          failOnProblems(ctx, 'result.importInvalid', String(file), table.problems, table.headerOf);
         const counts = importResults(
           ctx.db(),
           who(ctx),
