@@ -536,7 +536,9 @@ export class RowValidator {
     this.names = headerNames(def, headers, map);
     this.flagsIndex = def.fields.findIndex((x) => x.field === 'flags');
     this.kinds = def.fields.map(cellKindOf);
-    this.hygiene = def.fields.map((fd) => ({ allowFormulaStart: fd.formulaOk === true || env.allowFormulaStart === true }));
+    this.hygiene = def.fields.map((fd) => ({
+      allowFormulaStart: fd.formulaOk === true || env.allowFormulaStart === true,
+    }));
     this.noteColumns =
       this.flagsIndex < 0
         ? []
@@ -592,7 +594,13 @@ export class RowValidator {
         const p = cellProblem(raw, this.kinds[i]!, this.hygiene[i]!);
         if (p) {
           ok = false;
-          problems.push({ line, field: this.names[i]!, value: String(p.params.shown), code: p.code, params: { field: this.names[i], ...p.params } });
+          problems.push({
+            line,
+            field: this.names[i]!,
+            value: String(p.params.shown),
+            code: p.code,
+            params: { field: this.names[i], ...p.params },
+          });
           continue;
         }
       }

@@ -27,7 +27,9 @@ const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
  * ZWNBSP, soft hyphen, Mongolian vowel separator, combining grapheme joiner, Hangul fillers, variation selectors,
  * tag characters.
  */
-const INVISIBLE = /[\u00ad\u034f\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\ufe00-\ufe0f\ufeff\uffa0]|[\u{e0000}-\u{e007f}]|[\u{e0100}-\u{e01ef}]/u;
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each listed code point is looked for on its own
+  /[\u00ad\u034f\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\ufe00-\ufe0f\ufeff\uffa0]|[\u{e0000}-\u{e007f}]|[\u{e0100}-\u{e01ef}]/u;
 /** C0 and C1 control characters and DEL. Line breaks and tabs are allowed only in free text (addresses, notes). */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
@@ -36,6 +38,7 @@ const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0
  * supplement characters are matched by their surrogate pairs): the usual cell costs one test of this.
  */
 const SUSPECT =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each listed code point is looked for on its own
   /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\u3164\ufe00-\ufe0f\ufeff\uffa0]|\udb40[\udc00-\uddef]/;
 
 /** = + - @ (61, 43, 45, 64): what a spreadsheet reads as the start of a formula. */
@@ -69,7 +72,11 @@ export function cellProblem(value: string, kind: CellKind, opts: HygieneOptions 
       ['cell.invisible', INVISIBLE],
     ] as const) {
       const m = re.exec(value);
-      if (m) return { code, params: { char: unicodeName(m[0]), at: codePoints(value.slice(0, m.index)) + 1, shown: visible(value), kind } };
+      if (m)
+        return {
+          code,
+          params: { char: unicodeName(m[0]), at: codePoints(value.slice(0, m.index)) + 1, shown: visible(value), kind },
+        };
     }
   }
   if (!opts.allowFormulaStart && formulaStart(value))
@@ -87,7 +94,8 @@ const codePoints = (s: string): number => {
 };
 
 /** "U+200B" */
-export const unicodeName = (ch: string): string => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+export const unicodeName = (ch: string): string =>
+  `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * The value as it can safely be printed: every control, bidi and invisible character replaced by ⟨U+XXXX⟩, so a
@@ -97,6 +105,7 @@ export const unicodeName = (ch: string): string => `U+${ch.codePointAt(0)!.toStr
 export function visible(value: string): string {
   const cut = preview(value);
   return cut.replace(
+    // biome-ignore lint/suspicious/noMisleadingCharacterClass: each listed code point is looked for on its own
     /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\u3164\ufe00-\ufe0f\ufeff\uffa0]|[\u{e0000}-\u{e01ef}]/gu,
     (ch) => `⟨${unicodeName(ch)}⟩`,
   );

@@ -171,7 +171,8 @@ function openColumn(record: string): number {
   let quoted = false;
   for (let i = 0; i < record.length; i++) {
     const c = record.charCodeAt(i);
-    if (c === QUOTE) quoted = !quoted; // "" inside quotes toggles twice
+    if (c === QUOTE)
+      quoted = !quoted; // "" inside quotes toggles twice
     else if (c === COMMA && !quoted) column++;
   }
   return column;

@@ -53,7 +53,12 @@ export async function readableInput(path: string, arg: string, limit = MAX_STREA
   const copy = join(dir, 'input');
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   try {
-    await copyStream(stdin ? createReadStream('', { fd: 0, autoClose: false }) : createReadStream(path), copy, name, limit);
+    await copyStream(
+      stdin ? createReadStream('', { fd: 0, autoClose: false }) : createReadStream(path),
+      copy,
+      name,
+      limit,
+    );
   } catch (e) {
     dispose();
     throw e;
@@ -61,7 +66,12 @@ export async function readableInput(path: string, arg: string, limit = MAX_STREA
   return { path: copy, name, copied: true, dispose };
 }
 
-async function copyStream(source: NodeJS.ReadableStream & { destroy(): void }, to: string, name: string, limit: number) {
+async function copyStream(
+  source: NodeJS.ReadableStream & { destroy(): void },
+  to: string,
+  name: string,
+  limit: number,
+) {
   // 0600: a roster holds ID numbers and phones; the copy is nobody else's to read.
   const out = createWriteStream(to, { mode: 0o600 });
   let bytes = 0;

@@ -82,7 +82,10 @@ export async function* checkedRows(req: RowsRequest): AsyncGenerator<RowEvent> {
         yield { kind: 'header', headers };
         const map = mapHeaders(def, headers, new Map(req.map));
         if (map.missing.length || map.duplicates.length) return;
-        validator = new RowValidator(def, headers, map, { today: req.today, allowFormulaStart: req.allowFormulaStart === true });
+        validator = new RowValidator(def, headers, map, {
+          today: req.today,
+          allowFormulaStart: req.allowFormulaStart === true,
+        });
       }
       // One join per chunk: concatenating cell by cell would build millions of short-lived rope strings (GC time).
       const parts: (string | number)[] = [];
