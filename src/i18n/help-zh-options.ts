@@ -17,12 +17,13 @@ export const helpOptionsZh: Record<string, string> = {
 
   'ssj import <roster>':
     '名录：enterprises（检查对象）、inspectors（执法人员）、items（抽查事项）、conflicts（回避）、history（检查记录）',
-  'ssj import <file>': 'CSV 文件（UTF-8 或 Excel 保存的 GBK/GB18030）或 Excel 工作簿（.xlsx）',
+  'ssj import <file>': 'CSV 文件（UTF-8 或 Excel 保存的 GBK/GB18030）或 Excel 工作簿（.xlsx）；- 表示标准输入',
   'ssj import --map': "为 ssj 不认识的表头指定字段，“表头=字段”，逗号分隔，如 '代码=uscc,企业=name'",
   'ssj import --sheet': '.xlsx 工作簿的工作表，按名称或从 1 起的序号（默认：第一个有数据的工作表）',
   'ssj import --encoding': 'utf-8、gb18030 或 gbk（默认自动识别）',
   'ssj import --errors': '把全部问题写入此 CSV 文件（UTF-8 带 BOM，可用 Excel 打开）',
   'ssj import --show-personal': '在 --errors 和 --json 中完整保留身份证号和电话（仅供本单位内部使用）',
+  'ssj import --allow-formula-start': '接受以 = + - 或 @ 开头的名称和编码（电子表格会把它们当作公式执行；默认拒绝）',
   'ssj import --dry-run': '只检查文件并显示数量，不写入',
   'ssj import --replace': '文件中没有的记录标为停用（保留，从不删除）',
 
