@@ -51,7 +51,10 @@ export const register: Register = (program, wrap) => {
     .command('import')
     .description('import a roster (CSV or .xlsx): enterprises, inspectors, items, conflicts or history / 导入名录')
     .argument('<roster>', `which roster: ${ROSTERS.join(', ')}`)
-    .argument('<file>', 'the CSV file (UTF-8 or GBK/GB18030, as Excel saves it) or Excel workbook (.xlsx); - for standard input')
+    .argument(
+      '<file>',
+      'the CSV file (UTF-8 or GBK/GB18030, as Excel saves it) or Excel workbook (.xlsx); - for standard input',
+    )
     .option('--map <pairs>', "CSV header=field pairs for headers ssj does not know, e.g. '代码=uscc,企业=name'")
     .option('--sheet <name>', 'the sheet of an .xlsx workbook, by name or number from 1 (default: the first with data)')
     .option('--encoding <name>', 'utf-8, gb18030 or gbk (default: detected)')
