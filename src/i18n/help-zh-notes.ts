@@ -109,6 +109,7 @@ export const helpNotesZh: Record<string, string> = {
 示例：
   ssj export announcement --plan 2024Q1 --out 2024Q1-抽查任务公告.html
   ssj export announcement --plan 2024Q1 --format csv --encoding gb18030 --out 2024Q1.csv
+  ssj export announcement --plan 2024Q1 --out 2024Q1-抽查任务公告.xlsx     （Excel：代码为文本单元格）
 
 不预先告知的计划（publication.unannounced，暗查暗访）在检查时段结束前（按 --now 的北京时间日期）不公开企业名称、
 代码、号签和检查组，公告中予以说明。`,

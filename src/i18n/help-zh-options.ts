@@ -83,7 +83,7 @@ export const helpOptionsZh: Record<string, string> = {
   'ssj export bundle --plan': '计划编号',
   'ssj export bundle --out': '写入核验包的目录（不存在则创建）',
   'ssj export announcement --plan': '计划编号',
-  'ssj export announcement --format': 'html | md | txt | csv（默认：按 --out 的扩展名，否则 html）',
+  'ssj export announcement --format': 'html | md | txt | csv | xlsx（默认：按 --out 的扩展名，否则 html）',
   'ssj export announcement --out': '写入此文件（默认：标准输出）',
   'ssj export announcement --encoding': '仅 CSV：utf8（默认，带 BOM）或 gb18030',
   'ssj export results --plan': '此计划的全部已登记结果',

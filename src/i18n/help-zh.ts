@@ -21,7 +21,7 @@ export const helpZh: Record<string, string> = {
   'ssj replace': '被抽中企业退出（如已注销）：由同层第一家未用的备选企业替补',
   'ssj export': '导出抽查任务公告、结果公告、网站与核验包',
   'ssj export bundle': '导出抽取核验包：任何人可据此复核抽取结果',
-  'ssj export announcement': '导出抽查任务公告（HTML、Markdown、文本或 CSV）',
+  'ssj export announcement': '导出抽查任务公告（HTML、Markdown、文本、CSV 或 Excel）',
   'ssj export results': '导出某计划或某月的抽查结果公告（CSV 或 HTML）',
   'ssj export site': '导出某年度的静态网站，可直接上传',
   'ssj export filing': '导出涉企检查登记备案表（冷水滩 第十四条），每家企业一页，供打印',

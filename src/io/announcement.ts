@@ -483,14 +483,14 @@ export function announcementText(d: AnnouncementData): string {
 
 // ---------------------------------------------------------------- CSV
 
-interface CsvRow {
+export interface CsvRow {
   d: AnnouncementData;
   e: AnnouncedEnterprise | null;
   /** 1-based position in the list. */
   n: number;
 }
 
-const ANNOUNCEMENT_COLUMNS: CsvColumn<CsvRow>[] = [
+export const ANNOUNCEMENT_COLUMNS: CsvColumn<CsvRow>[] = [
   { header: '计划编号', value: (r) => r.d.plan.id, code: true },
   { header: '抽查任务', value: (r) => r.d.plan.title },
   { header: '检查开始日期', value: (r) => r.d.plan.window.start },
@@ -512,10 +512,14 @@ const ANNOUNCEMENT_COLUMNS: CsvColumn<CsvRow>[] = [
  * plan's public columns but leave the enterprise columns empty.
  */
 export function announcementCsv(d: AnnouncementData, encoding: CsvEncoding = 'utf8'): Buffer {
-  const rows: CsvRow[] = d.withheld
+  return csvBytes(ANNOUNCEMENT_COLUMNS, announcementRows(d), encoding);
+}
+
+/** The list's rows, as the CSV and the workbook show them. */
+export function announcementRows(d: AnnouncementData): CsvRow[] {
+  return d.withheld
     ? Array.from({ length: d.withheld.enterprises }, (_, i) => ({ d, e: null, n: i + 1 }))
     : d.enterprises.map((e, i) => ({ d, e, n: i + 1 }));
-  return csvBytes(ANNOUNCEMENT_COLUMNS, rows, encoding);
 }
 
 export type AnnouncementFormat = 'html' | 'md' | 'txt' | 'csv';

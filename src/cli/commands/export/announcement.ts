@@ -13,15 +13,16 @@ import {
   type AnnouncementFormat,
 } from '../../../io/announcement.js';
 import { loadAnnouncement } from '../../../app/export-announcement.js';
+import { announcementXlsx } from '../../../io/announcement-xlsx.js';
 import { emit, pickEncoding, pickFormat, today, warnIfOfficeUnset } from '../../export-output.js';
 
 /** Registers `ssj export announcement`. */
 export function registerAnnouncement(exp: Command, wrap: Wrap): void {
   exp
     .command('announcement')
-    .description('the task announcement (抽查任务公告) of a drawn plan, as HTML, Markdown, text or CSV')
+    .description('the task announcement (抽查任务公告) of a drawn plan, as HTML, Markdown, text, CSV or Excel')
     .requiredOption('--plan <id>', 'plan id')
-    .option('--format <format>', 'html | md | txt | csv (default: from --out, else html)')
+    .option('--format <format>', 'html | md | txt | csv | xlsx (default: from --out, else html)')
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--encoding <name>', 'CSV only: utf8 (default, with BOM) or gb18030')
     .addHelpText(
@@ -30,20 +31,30 @@ export function registerAnnouncement(exp: Command, wrap: Wrap): void {
 Examples:
   ssj export announcement --plan 2024Q1 --out 2024Q1-抽查任务公告.html
   ssj export announcement --plan 2024Q1 --format csv --encoding gb18030 --out 2024Q1.csv
+  ssj export announcement --plan 2024Q1 --out 2024Q1-抽查任务公告.xlsx     (Excel: codes as text cells)
 
 An unannounced plan (publication.unannounced, 暗查暗访) leaves out names, codes, tickets and teams until its window
 has ended (by --now's Beijing date), and says so in the announcement.`,
     )
     .action(
-      wrap((ctx, _args, opts) => {
-        const format = pickFormat<AnnouncementFormat>(opts.format, opts.out, ANNOUNCEMENT_FORMATS, 'html');
+      wrap(async (ctx, _args, opts) => {
+        const format = pickFormat<AnnouncementFormat | 'xlsx'>(
+          opts.format,
+          opts.out,
+          [...ANNOUNCEMENT_FORMATS, 'xlsx'],
+          'html',
+        );
         const encoding = pickEncoding(opts.encoding, format);
         const db = ctx.db({ mustExist: true });
         // One snapshot: the task page, its events and its chain head come from one committed state.
         const data = inSnapshot(db, () => publishableAnnouncement(ctx, db, String(opts.plan)));
         warnIfOfficeUnset(ctx, db);
         if (ctx.json && opts.out === undefined) return ctx.out.result(data, () => '');
-        emit(ctx, renderAnnouncement(data, format, encoding), opts.out);
+        emit(
+          ctx,
+          format === 'xlsx' ? await announcementXlsx(data) : renderAnnouncement(data, format, encoding),
+          opts.out,
+        );
       }),
     );
 }
