@@ -80,7 +80,7 @@ figure.chart figcaption { color: #5b5b5b; font-size: 0.85rem; }
 .kpi b { display: block; font-size: 1.35rem; }
 .kpi span { color: #5b5b5b; font-size: 0.85rem; }
 table.figures { width: auto; min-width: 60%; max-width: 100%; }
-table.figures td, table.figures th { overflow-wrap: normal; word-break: keep-all; }
-@media screen and (max-width: 640px) { table.figures { width: 100%; font-size: 0.85rem; } table.figures td.num { text-align: right; } table.figures td, table.figures th { padding: 0.25rem 0.3rem; } }
+@media screen and (min-width: 641px) { table.figures td, table.figures th { overflow-wrap: normal; word-break: keep-all; } }
+@media screen and (max-width: 640px) { table.figures { width: 100%; font-size: 0.85rem; } table.figures td.num { text-align: right; } table.figures th.num { white-space: normal; } table.figures td, table.figures th { padding: 0.25rem 0.3rem; } }
 @media print { figure.chart rect.bar { fill: #333; } figure.chart rect.bar.warn { fill: #000; } figure.chart rect.track { fill: #eee; } }
 `;
