@@ -25,6 +25,9 @@ import { refused, SsjError, usageError } from '../errors.js';
 import { bi, type Lang } from '../i18n/index.js';
 import { inspectorOrders } from '../parallel/inspector-orders.js';
 import { protocol } from './errors.js';
+import { poolAfterFreeze } from './pool-after-freeze.js';
+import { storePoolRemovals } from '../db/year-checks.js';
+import type { RemovedRow } from '../core/ssj2/types.js';
 
 /**
  * `ssj draw`: check the plan and its frozen inputs, draw by the plan's protocol (SSJ-1, or SSJ-2 for a plan that draws
@@ -96,6 +99,8 @@ interface PreparedDraw {
   current: DrawRecord | undefined;
   freeze: FreezeRecord | undefined;
   inputs: DrawInputs;
+  /** SSJ-2: taken out of the frozen pool by plans frozen before this one (pool-removed.csv). */
+  removed: RemovedRow[];
   state: DrawState | DrawState2;
   /** SSJ-1, or SSJ-2 for a plan that draws under it (domain/plan.ts planProtocol). */
   algorithm: string;
@@ -115,9 +120,13 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
     throw refused('draw.alreadyDrawn', { id: plan.id, at: current.drawnAt, seed: current.seed });
   if (!current && req.redraw) throw usageError('draw.redrawNothing', { id: plan.id });
 
-  const inputs = computeInputs(db, plan);
-  if (inputs.inspectors.length === 0) throw refused('draw.noInspectors');
   const freeze = findFreeze(db, plan.id);
+  // A frozen plan: drawn in freeze order, its pool recomputed with the caps of its freeze, minus what plans frozen
+  // before it capped since (src/app/pool-after-freeze.ts). An unfrozen plan takes the pool of now and removes nothing.
+  const after = freeze ? poolAfterFreeze(db, plan, freeze, hooks.warn) : undefined;
+  const inputs = after?.inputs ?? computeInputs(db, plan);
+  const removed = after?.removed ?? [];
+  if (inputs.inspectors.length === 0) throw refused('draw.noInspectors');
   if (freeze) {
     const changes = diffInputs(freeze.files, inputs.files);
     if (changes.length)
@@ -135,14 +144,14 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
     // SSJ-2 (README "Which protocol a plan draws under"): seat groups, officers apart from experts, joint departments.
     const input2 = drawInput2(plan, seed.seed, inputs.strata, {
       pool: inputs.pool,
-      removed: [],
+      removed,
       inspectors: inputs.ssj2.inspectors,
       items: inputs.ssj2.items,
       conflicts: inputs.conflicts,
     });
     const state = protocol(() => draw2(input2));
     const summary = drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state, SSJ2);
-    return { plan, current, freeze, inputs, state, seedSource, summary, mark: stateMark(db), algorithm: SSJ2 };
+    return { plan, current, freeze, inputs, removed, state, seedSource, summary, mark: stateMark(db), algorithm: SSJ2 };
   }
   const input = drawInput(plan, seed.seed, inputs.strata, inputs);
   const enterprises = protocol(() => drawEnterprises(input));
@@ -155,7 +164,18 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
   );
   const state = protocol(() => draw(input, { enterprises, orders }));
   const summary = drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state);
-  return { plan, current, freeze, inputs, state, seedSource, summary, mark: stateMark(db), algorithm: ALGORITHM };
+  return {
+    plan,
+    current,
+    freeze,
+    inputs,
+    removed,
+    state,
+    seedSource,
+    summary,
+    mark: stateMark(db),
+    algorithm: ALGORITHM,
+  };
 }
 
 /** Store the draw with its audit entry (inside the write transaction). */
@@ -185,13 +205,14 @@ function storeDraw(db: Db, req: DrawRequest, hooks: DrawHooks, p: PreparedDraw):
     files: inputs.files,
   });
   storeState(db, id, state);
+  storePoolRemovals(db, id, p.removed);
   const order = state.strata.map((x) => x.name);
   setPlanStatus(db, plan.id, 'drawn');
   appendAudit(db, {
     at,
     operator: hooks.operator,
     action: req.redraw ? 'draw.redraw' : 'draw',
-    tables: ['draws', 'plans'],
+    tables: p.removed.length ? ['draws', 'plans', 'pool_removals'] : ['draws', 'plans'],
     planId: plan.id,
     payload: {
       drawId: id,
@@ -205,6 +226,7 @@ function storeDraw(db: Db, req: DrawRequest, hooks: DrawHooks, p: PreparedDraw):
       frozenAt: freeze?.frozenAt ?? null,
       hashes: inputs.hashes,
       strata: state.strata,
+      ...(p.removed.length ? { removed: p.removed } : {}),
       resultHash: algorithm === SSJ2 ? stateHash2(state, order) : stateHash(state as DrawState),
     },
   });

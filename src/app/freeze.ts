@@ -6,6 +6,8 @@ import { getPlan, setPlanStatus, type StoredPlan } from '../db/plans.js';
 import { inWrite } from '../db/tx.js';
 import { refused, usageError } from '../errors.js';
 import type { Who } from './results.js';
+import { overlappingFrozen } from './pool-after-freeze.js';
+import { planProtocol } from '../domain/plan.js';
 
 /**
  * `ssj plan freeze`: fix a plan's pool and every other input before the seed exists, and record what the
@@ -48,6 +50,15 @@ export function freezePlan(db: Db, who: Who, req: FreezeRequest, hooks: FreezeHo
     if (activeDraw(db, id)) throw refused('freeze.afterDraw', { id });
     const inputs = computeInputs(db, stored.plan);
     warnAboutStrata(hooks.warn, inputs);
+    // Frozen plans of a year are drawn in freeze order: say which earlier one will be drawn first and share enterprises.
+    const ssj1 = planProtocol(stored.plan) !== 'SSJ-2';
+    for (const o of overlappingFrozen(db, stored.plan, inputs.pool))
+      hooks.warn(ssj1 ? 'freeze.overlapsFrozenSsj1' : 'freeze.overlapsFrozen', {
+        other: o.planId,
+        frozenAt: o.frozenAt,
+        count: o.count,
+        perYear: stored.plan.cap.perYear,
+      });
     const at = who.at;
     const f: Frozen = { stored, inputs, at, seedSource };
     hooks.beforeCommit?.(f);

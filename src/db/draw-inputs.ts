@@ -75,10 +75,10 @@ export function hashFiles(files: InputFiles): Record<keyof InputFiles, string> {
 
 /**
  * Compute a plan's inputs from the rosters as they are now: the pool (with caps counted from other plans of the
- * year and from history), the inspector pool, the items and the conflicts in force.
+ * year and from history), the inspector pool, the items and the conflicts in force. `checks` replaces the counts of
+ * now, to recompute a frozen plan's pool with the caps as they stood at its freeze (src/app/pool-after-freeze.ts).
  */
-export function computeInputs(db: Db, plan: Plan): DrawInputs {
-  const checks = checkCountsForYear(db, plan.year, plan.id);
+export function computeInputs(db: Db, plan: Plan, checks = checkCountsForYear(db, plan.year, plan.id)): DrawInputs {
   const whereFields = [...new Set(plan.strata.flatMap((s) => Object.keys(s.where)))];
   const result = buildPool(plan, rosterEnterprises(db, whereFields), checks);
   const pool = result.strata.flatMap((s) => s.members);

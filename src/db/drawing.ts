@@ -14,6 +14,7 @@ import { replay2, type Replayed2 } from '../core/ssj2/replay.js';
 import type { DrawState2 } from '../core/ssj2/state.js';
 import { SSJ2, type DrawEvent2, type DrawInput2 } from '../core/ssj2/types.js';
 import { inSnapshot } from './tx.js';
+import { poolRemovals } from './year-checks.js';
 
 /** A stored draw as protocol input: its plan as drawn, its seed and its own snapshot of the inputs. */
 export function storedDrawInput(db: Db, d: DrawRecord): DrawInput {
@@ -22,16 +23,15 @@ export function storedDrawInput(db: Db, d: DrawRecord): DrawInput {
 }
 
 /**
- * A stored SSJ-2 draw as protocol input: its plan as drawn and its own snapshot of the inputs (SSJ-2 columns). Nothing
- * is removed after freeze yet (pool-removed.csv is empty: no later plan's checks are taken out of a frozen pool; see
- * README "Which protocol a plan draws under"), and the seed has no secret part: publicSeed is the draw's seed.
+ * A stored SSJ-2 draw as protocol input: its plan as drawn, its own snapshot of the inputs (SSJ-2 columns) and the
+ * enterprises it took out of its frozen pool (pool-removed.csv, src/app/pool-after-freeze.ts).
  */
 export function storedDrawInput2(db: Db, d: DrawRecord): DrawInput2 {
   const plan = validatePlan(JSON.parse(d.planJson));
   const files = drawFiles(db, d.id);
   return drawInput2(plan, d.seed, d.strata, {
     pool: readPoolEnterprises(files.poolEnterprises),
-    removed: [],
+    removed: poolRemovals(db, d.id),
     inspectors: readPoolInspectors2(files.poolInspectors).map(({ kindText: _k, ...i }) => i),
     items: readItems2(files.items),
     conflicts: readConflicts(files.conflicts),

@@ -316,4 +316,16 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE team_seats ADD COLUMN grp TEXT NOT NULL DEFAULT '';
   `,
+  // 8: SSJ-2 "Pool after freeze" (#15 part 3): the enterprises an SSJ-2 draw took out of its frozen pool because plans
+  // frozen before it brought them to cap.perYear, and the plan that did (the bundle's pool-removed.csv). An input of
+  // the draw like its snapshot files, so bound by digest.
+  `
+  CREATE TABLE pool_removals (
+    draw_id  INTEGER NOT NULL REFERENCES draws(id),
+    stratum  TEXT NOT NULL,
+    uscc     TEXT NOT NULL,
+    by_plan  TEXT NOT NULL,
+    PRIMARY KEY (draw_id, uscc)
+  );
+  `,
 ];

@@ -19,6 +19,7 @@ import { ssj2Wiring } from './messages/ssj2-wiring.js';
 import { reassign } from './messages/reassign.js';
 import { report } from './messages/report.js';
 import { hygiene } from './messages/hygiene.js';
+import { poolAfterFreeze } from './messages/pool-after-freeze.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -44,6 +45,7 @@ const catalog: Catalog = {
   ...reassign,
   ...report,
   ...hygiene,
+  ...poolAfterFreeze,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** Every row of every table, plus the schema version: compare two dumps to prove a command changed nothing. */
 export interface DbDump {
@@ -34,4 +35,22 @@ export function dumpDb(path: string): DbDump | null {
   } finally {
     db.close();
   }
+}
+
+/**
+ * The SHA-256 of a database's bytes after folding its write-ahead log into the file: equal before and after a command
+ * means the command wrote nothing at all ("a refusal leaves the database byte-identical").
+ */
+export function dbBytes(path: string): string {
+  const db = new Database(path);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  const wal = `${path}-wal`;
+  return createHash('sha256')
+    .update(readFileSync(path))
+    .update(existsSync(wal) ? readFileSync(wal) : '')
+    .digest('hex');
 }
