@@ -12,6 +12,7 @@ import { commands } from './commands/index.js';
 import type { Action, Register, Wrap } from './register.js';
 import { fileRoles } from './file-roles.js';
 import { scrubPersonal } from '../domain/personal.js';
+import { sqliteFault } from '../db/faults.js';
 
 /** Re-exported for one landing: command files now import these from ./register.js. */
 export type { Action, Register, Wrap };
@@ -141,7 +142,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return Exit.ok;
   } catch (thrown) {
     // Core and domain report their own error types; here they become user errors with the same code.
-    const e = toUserError(thrown);
+    // A full disk, read-only media or a damaged database: said as what it is, not as an internal error (db/faults.ts).
+    const e = sqliteFault(thrown, ctx?.dbPath ?? '') ?? toUserError(thrown);
     if (e instanceof ExitWith) return e.code;
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')

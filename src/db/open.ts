@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SsjError } from '../errors.js';
+import { fileKind, isReadOnlyOpenFault, readOnlyCopy, sqliteFault } from './faults.js';
 import { migrations } from './migrations.js';
 
 export type Db = Database.Database;
@@ -34,9 +35,61 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
   }
   if (path !== ':memory:' && !existsSync(dirname(path)))
     throw new SsjError('notFound', 'db.dirMissing', { dir: dirname(path) });
+  // An existing file must be an SQLite database before anything opens it: an empty file is not silently made a new
+  // database (a crash or a typo made it; it may be the wrong path), and another program's file is never written.
+  const kind = path !== ':memory:' && existsSync(path) ? existingKind(path) : 'new';
+  if (kind === 'empty') throw new SsjError('invalidInput', 'db.emptyFile', { path });
+  if (kind === 'other') throw new SsjError('invalidInput', 'db.notDatabase', { path, reason: 'not an SQLite file' });
+  try {
+    return openAt(path, path, opts);
+  } catch (e) {
+    const cause = e instanceof SsjError ? e.cause : e;
+    // Read-only media (or a read-only folder): SQLite cannot create the -shm of a WAL database. Reading works on
+    // a private copy, opened read-only; a command that writes then fails with db.readOnly (exit 5).
+    if (kind === 'sqlite' && isReadOnlyOpenFault(cause)) return openCopy(path, opts);
+    throw e;
+  }
+}
+
+function existingKind(path: string): 'empty' | 'sqlite' | 'other' {
+  try {
+    return fileKind(path);
+  } catch (e) {
+    throw new SsjError('invalidInput', 'db.notDatabase', { path, reason: (e as Error).message }, e);
+  }
+}
+
+function openCopy(path: string, opts: OpenOptions): Db {
+  let copy: ReturnType<typeof readOnlyCopy>;
+  try {
+    copy = readOnlyCopy(path);
+  } catch (e) {
+    throw new SsjError('refused', 'db.readOnlyNoCopy', { path, reason: (e as Error).message }, e);
+  }
+  try {
+    const db = openAt(copy.path, path, { ...opts, readonly: true });
+    if ((db.pragma('user_version', { simple: true }) as number) < migrations.length) {
+      db.close();
+      throw new SsjError('refused', 'db.readOnlyOld', { path });
+    }
+    const close = db.close.bind(db);
+    db.close = () => {
+      close();
+      copy.dispose();
+      return db;
+    };
+    return db;
+  } catch (e) {
+    copy.dispose();
+    throw e;
+  }
+}
+
+/** Open `file` (`path` as the user named it, for messages). */
+function openAt(file: string, path: string, opts: OpenOptions): Db {
   let db: Db;
   try {
-    db = new Database(path, { readonly: opts.readonly ?? false, timeout: opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
+    db = new Database(file, { readonly: opts.readonly ?? false, timeout: opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
   } catch (e) {
     throw new SsjError('invalidInput', 'db.notDatabase', { path, reason: (e as Error).message }, e);
   }
@@ -45,6 +98,11 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
     if (version > migrations.length) {
       db.close();
       throw new SsjError('refused', 'db.newerVersion', { path, found: version, supported: migrations.length });
+    }
+    // Before any pragma writes to it (journal_mode = WAL changes the file's header).
+    if (version === 0 && hasTables(db)) {
+      db.close();
+      throw new SsjError('invalidInput', 'db.foreign', { path });
     }
     if (!opts.readonly) {
       db.pragma(opts.journal === 'delete' ? 'journal_mode = DELETE' : 'journal_mode = WAL');
@@ -56,9 +114,16 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
   } catch (e) {
     if (db.open) db.close();
     if (e instanceof SsjError) throw e;
+    // A full disk while creating, a damaged file, read-only media: said as what they are (db/faults.ts).
+    const fault = sqliteFault(e, path);
+    if (fault && fault.code !== 'db.readOnly') throw fault;
     throw new SsjError('invalidInput', 'db.notDatabase', { path, reason: (e as Error).message }, e);
   }
 }
+
+/** An SQLite file with tables but no ssj schema version belongs to another program: never migrate it. */
+const hasTables = (db: Db): boolean =>
+  (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }).n > 0;
 
 function migrate(db: Db, from: number, after?: OpenOptions['afterMigrate']): void {
   // BEGIN IMMEDIATE: two processes creating the same new database must not both migrate.

@@ -18,8 +18,8 @@ import { safety } from './messages/safety.js';
 import { ssj2Wiring } from './messages/ssj2-wiring.js';
 import { reassign } from './messages/reassign.js';
 import { report } from './messages/report.js';
-import { hygiene } from './messages/hygiene.js';
 import { poolAfterFreeze } from './messages/pool-after-freeze.js';
+import { dbFaults, hygiene } from './messages/hygiene.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -46,6 +46,7 @@ const catalog: Catalog = {
   ...report,
   ...hygiene,
   ...poolAfterFreeze,
+  ...dbFaults,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

@@ -57,3 +57,39 @@ export const hygiene: Catalog = {
 };
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The database's environment (issue 13 part 7, src/db/faults.ts): each fault its own message and exit code. */
+export const dbFaults: Catalog = {
+  'db.diskFull': {
+    zh: '磁盘已满，无法写入数据库 {path}（{sqlite}）。本次操作已整体撤销，数据库没有任何改变。请腾出磁盘空间（或把数据库移到空间充足的磁盘）后重新运行。',
+    en: 'The disk is full: the database {path} could not be written ({sqlite}). The whole operation was undone; the database is unchanged. Free some disk space (or move the database to a disk with room) and run again.',
+  },
+  'db.readOnly': {
+    zh: '数据库 {path} 是只读的（只读介质、只读文件夹或只读文件；{sqlite}），本命令需要写入，因此未做任何更改。只读命令（list、show、audit verify、export 等）仍可使用；要写入，请把数据库（连同旁边的 -wal 文件）复制到可写的磁盘，用 --db 指向副本。',
+    en: 'The database {path} is read-only (read-only media, folder or file; {sqlite}) and this command writes, so nothing was changed. Commands that only read (list, show, audit verify, exports) still work; to write, copy the database (with any -wal file beside it) to a writable disk and point --db at the copy.',
+  },
+  'db.readOnlyNoCopy': {
+    zh: '数据库 {path} 在只读介质上；读取它需要在临时文件夹中复制一份，但复制失败（{reason}）。请把数据库复制到可写的磁盘后用 --db 指向副本。',
+    en: 'The database {path} is on read-only media; reading it needs a private copy in the temporary folder, and making one failed ({reason}). Copy the database to a writable disk and point --db at the copy.',
+  },
+  'db.readOnlyOld': {
+    zh: '数据库 {path} 在只读介质上，且由较早版本的 ssj 创建，需要先升级结构才能读取，而只读介质上无法升级。请把数据库复制到可写的磁盘后用 --db 指向副本。',
+    en: 'The database {path} is on read-only media and was written by an older ssj: it must be upgraded before it can be read, which read-only media does not allow. Copy it to a writable disk and point --db at the copy.',
+  },
+  'db.damaged': {
+    zh: '数据库 {path} 已损坏（{sqlite}），未做任何更改。请用最近的备份（ssj backup 生成的文件）恢复，再用 ssj audit verify 核对。',
+    en: 'The database {path} is damaged ({sqlite}); nothing was changed. Restore it from the latest backup (a file written by ssj backup) and check it with ssj audit verify.',
+  },
+  'db.ioError': {
+    zh: '读写数据库 {path} 时磁盘出错（{sqlite}）。本次操作已撤销。请检查磁盘（或 U 盘、网络盘）是否可用，然后重新运行。',
+    en: 'A disk error while reading or writing the database {path} ({sqlite}). The operation was undone. Check that the disk (or USB stick, network drive) works, and run again.',
+  },
+  'db.emptyFile': {
+    zh: '{path} 是一个空文件，不是 ssj 数据库；ssj 不会把已有的文件当作新数据库使用。如果它是 ssj 创建数据库时中断留下的，请删除后重新运行；否则请用 --db 指定正确的数据库。',
+    en: '{path} is an empty file, not an ssj database, and ssj does not turn an existing file into a new database. If an interrupted ssj run left it, delete it and run again; otherwise point --db at the right database.',
+  },
+  'db.foreign': {
+    zh: '{path} 是另一个程序的 SQLite 数据库（有数据表，但没有 ssj 的结构版本），未做任何修改。请用 --db 指定 ssj 的数据库。',
+    en: '{path} is an SQLite database of another program (it has tables but no ssj schema version); it was not modified. Point --db at the ssj database.',
+  },
+};
