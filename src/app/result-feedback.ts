@@ -1,10 +1,17 @@
 import { RESULT_TABLES } from '../db/table-digest.js';
 import { appendAudit } from '../audit/log.js';
-import { feedbackAuditRow, getFeedback, putFeedback, type FeedbackFields, type FeedbackRow } from '../db/feedback.js';
+import {
+  FEEDBACK_VALUES,
+  feedbackAuditRow,
+  getFeedback,
+  putFeedback,
+  type FeedbackFields,
+  type FeedbackRow,
+} from '../db/feedback.js';
 import type { Db } from '../db/open.js';
 import { drawnPlan, requireResult, resultAuditRow, setProcessDate, type ResultRow } from '../db/results.js';
 import type { ResultUse, Satisfaction } from '../domain/feedback.js';
-import { inputError, usageError } from '../errors.js';
+import { inputError, refused, usageError } from '../errors.js';
 
 /**
  * `ssj result feedback`: the written feedback to the enterprise and what comes back (顺城 第十八、二十条; 冷水滩
@@ -22,6 +29,12 @@ export interface FeedbackInput {
   opinionPublic?: string;
   satisfaction?: { answer: Satisfaction; on: string };
   uses?: ResultUse[];
+  /**
+   * 高青 9.1: once the result is published, a value already recorded changes only as a correction, signed by the head
+   * of the executing unit. Without it such a change is refused (exit 5); adding a value not recorded yet (the opinion
+   * usually comes after publication) needs none.
+   */
+  correction?: { reason: string; approvedBy: string; approvedOn: string };
 }
 
 export interface FeedbackOutcome {
@@ -40,7 +53,7 @@ export function recordFeedback(db: Db, input: FeedbackInput, at: string, operato
       const oldFeedbackDate = result.feedback_date;
       if (feedbackDate !== undefined) result = setProcessDate(db, result, 'feedback_date', feedbackDate);
       const old = getFeedback(db, result.id);
-      const next: FeedbackFields = {
+      const values = {
         opinion_kind: opinion?.kind ?? old?.opinion_kind ?? null,
         opinion_on: opinion?.on ?? old?.opinion_on ?? null,
         opinion: opinion?.text ?? old?.opinion ?? '',
@@ -49,6 +62,23 @@ export function recordFeedback(db: Db, input: FeedbackInput, at: string, operato
         satisfaction: satisfaction?.answer ?? old?.satisfaction ?? null,
         card_on: satisfaction?.on ?? old?.card_on ?? null,
         uses: uses?.join(',') ?? old?.uses ?? '',
+      };
+      const changed = result.published_at === null ? [] : changedAfterPublication(old, values);
+      if (changed.length && !input.correction)
+        throw refused('feedback.publishedChange', {
+          plan: input.planId,
+          uscc: input.uscc,
+          fields: changed.join(', '),
+          published: result.published_at,
+        });
+      if (input.correction && !changed.length)
+        throw usageError('feedback.correctionNotNeeded', { plan: input.planId, uscc: input.uscc });
+      const c = changed.length ? input.correction! : undefined;
+      const next: FeedbackFields = {
+        ...values,
+        correction_reason: c?.reason ?? old?.correction_reason ?? null,
+        corrected_by: c?.approvedBy ?? old?.corrected_by ?? null,
+        corrected_on: c?.approvedOn ?? old?.corrected_on ?? null,
       };
       // The opinion answers the written feedback (顺城 第二十条), so it cannot come before it.
       if (next.opinion_on !== null) {
@@ -63,7 +93,7 @@ export function recordFeedback(db: Db, input: FeedbackInput, at: string, operato
       appendAudit(db, {
         at,
         operator,
-        action: 'result.feedback',
+        action: changed.length ? 'result.feedback.correct' : 'result.feedback',
         tables: RESULT_TABLES,
         planId: input.planId,
         payload: {
@@ -74,4 +104,13 @@ export function recordFeedback(db: Db, input: FeedbackInput, at: string, operato
       return { result, feedback: row };
     })
     .immediate();
+}
+
+/** The recorded values a change would overwrite (a value not recorded yet, null or '', may be added freely). */
+export function changedAfterPublication(
+  old: FeedbackRow | null,
+  next: Pick<FeedbackFields, (typeof FEEDBACK_VALUES)[number]>,
+): string[] {
+  if (!old) return [];
+  return FEEDBACK_VALUES.filter((f) => old[f] !== null && old[f] !== '' && old[f] !== next[f]);
 }

@@ -12,6 +12,10 @@ export interface FeedbackRow {
   card_on: string | null;
   /** 结果运用 codes joined with ','; '' when not recorded yet. */
   uses: string;
+  /** The latest correction of values recorded before the result was published (migration 9; 高青 9.1). */
+  correction_reason: string | null;
+  corrected_by: string | null;
+  corrected_on: string | null;
   recorded_at: string;
   operator: string;
 }
@@ -28,9 +32,23 @@ export const FEEDBACK_COLUMNS = [
   'uses',
   'recorded_at',
   'operator',
+  'correction_reason',
+  'corrected_by',
+  'corrected_on',
 ] as const;
 
 export type FeedbackFields = Omit<FeedbackRow, 'id' | 'result_id' | 'recorded_at' | 'operator'>;
+
+/** The fields a result's feedback records (what a correction after publication may change). */
+export const FEEDBACK_VALUES = [
+  'opinion_kind',
+  'opinion_on',
+  'opinion',
+  'opinion_public',
+  'satisfaction',
+  'card_on',
+  'uses',
+] as const satisfies readonly (keyof FeedbackFields)[];
 
 export function getFeedback(db: Db, resultId: number): FeedbackRow | null {
   return (db.prepare('SELECT * FROM feedback WHERE result_id = ?').get(resultId) as FeedbackRow | undefined) ?? null;
@@ -39,11 +57,14 @@ export function getFeedback(db: Db, resultId: number): FeedbackRow | null {
 /** Insert or replace the one feedback row of a result (call inside the transaction with its audit entry). */
 export function putFeedback(db: Db, resultId: number, f: FeedbackFields, at: string, operator: string): FeedbackRow {
   db.prepare(
-    `INSERT INTO feedback (result_id, opinion_kind, opinion_on, opinion, opinion_public, satisfaction, card_on, uses, recorded_at, operator)
-     VALUES (@result_id, @opinion_kind, @opinion_on, @opinion, @opinion_public, @satisfaction, @card_on, @uses, @at, @operator)
+    `INSERT INTO feedback (result_id, opinion_kind, opinion_on, opinion, opinion_public, satisfaction, card_on, uses, recorded_at, operator,
+                           correction_reason, corrected_by, corrected_on)
+     VALUES (@result_id, @opinion_kind, @opinion_on, @opinion, @opinion_public, @satisfaction, @card_on, @uses, @at, @operator,
+             @correction_reason, @corrected_by, @corrected_on)
      ON CONFLICT(result_id) DO UPDATE SET opinion_kind = excluded.opinion_kind, opinion_on = excluded.opinion_on,
        opinion = excluded.opinion, opinion_public = excluded.opinion_public, satisfaction = excluded.satisfaction,
-       card_on = excluded.card_on, uses = excluded.uses, recorded_at = excluded.recorded_at, operator = excluded.operator`,
+       card_on = excluded.card_on, uses = excluded.uses, recorded_at = excluded.recorded_at, operator = excluded.operator,
+       correction_reason = excluded.correction_reason, corrected_by = excluded.corrected_by, corrected_on = excluded.corrected_on`,
   ).run({ ...f, result_id: resultId, at, operator });
   return getFeedback(db, resultId)!;
 }

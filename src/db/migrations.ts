@@ -328,4 +328,22 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (draw_id, uscc)
   );
   `,
+  // 9: the enterprise's side of a published result changes only through a correction (高青 9.1: 检查结果一经公示，不得
+  // 擅自更改；经任务执行单位主要负责人签字确认后及时更改): why, who signed and when, for the latest correction of the
+  // feedback row (earlier ones stay in the audit log, which records the whole row each time).
+  `
+  ALTER TABLE feedback ADD COLUMN correction_reason TEXT;
+  ALTER TABLE feedback ADD COLUMN corrected_by TEXT;
+  ALTER TABLE feedback ADD COLUMN corrected_on TEXT;
+  `,
+  // 10: the annual plan (年度抽查计划; 顺城 第十一、十二条, 高青 6.1): scope, strata ratios and frequencies, time schedule,
+  // estimated numbers, 备案 date and office, one per year (canonical JSON, src/domain/annual-plan.ts). Bound by digest.
+  `
+  CREATE TABLE annual_plans (
+    year        INTEGER PRIMARY KEY,
+    json        TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    operator    TEXT NOT NULL
+  );
+  `,
 ];

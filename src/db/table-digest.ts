@@ -33,6 +33,7 @@ export const BOUND_TABLES = {
   calendar_days: 'date',
   feedback: 'id',
   plan_withdrawals: 'plan_id',
+  annual_plans: 'year',
   pool_removals: 'draw_id, uscc',
 } as const;
 

@@ -167,7 +167,8 @@ A4，GB/T 9704 页边距，仿宋_GB2312 / 方正小标宋简体。单位名称�
   'ssj result feedback': `
 企业在收到书面反馈后 deadline.opinionDays（3）个工作日内提出意见（顺城 第二十条）；登记 --opinion 之前 ssj due
 一直列出此项（未提出意见时登记 --opinion none）。按月公示的内容包括 反馈情况、意见建议（只公开 --publish-opinion
-的文字，从不公开企业原话）和 结果运用（顺城 第二十一条）。
+的文字，从不公开企业原话）和 结果运用（顺城 第二十一条）。检查结果公示后，已登记的内容只能以更正的方式修改，须给出
+--reason、--approved-by 和 --approved-on（高青 9.1：检查结果一经公示，不得擅自更改）；补登尚未登记的内容不需要。
 
 示例：
   ssj result feedback --plan 2024Q1 --enterprise 91350100M000100Y43 --date 2024-02-10

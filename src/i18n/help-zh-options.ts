@@ -135,6 +135,9 @@ export const helpOptionsZh: Record<string, string> = {
   'ssj result feedback --satisfaction': '满意度反馈卡：满意、基本满意、不满意（或 satisfied、fair、unsatisfied）',
   'ssj result feedback --card-on': '收回满意度反馈卡的日期（默认：今天）',
   'ssj result feedback --use': '结果运用，逗号分隔：行政处罚、责令整改、移送、信用惩戒、无',
+  'ssj result feedback --reason': '结果公示后：更正已登记内容的原因（高青 9.1）',
+  'ssj result feedback --approved-by': '结果公示后：签字确认更正的任务执行单位主要负责人',
+  'ssj result feedback --approved-on': '结果公示后：签字日期',
 
   'ssj objection add --plan': '计划编号',
   'ssj objection add --enterprise': '被抽中企业的统一社会信用代码',

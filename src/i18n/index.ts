@@ -18,6 +18,7 @@ import { safety } from './messages/safety.js';
 import { ssj2Wiring } from './messages/ssj2-wiring.js';
 import { reassign } from './messages/reassign.js';
 import { report } from './messages/report.js';
+import { annual } from './messages/annual.js';
 import { poolAfterFreeze } from './messages/pool-after-freeze.js';
 import { dbFaults, hygiene } from './messages/hygiene.js';
 
@@ -44,6 +45,7 @@ const catalog: Catalog = {
   ...safety,
   ...reassign,
   ...report,
+  ...annual,
   ...hygiene,
   ...poolAfterFreeze,
   ...dbFaults,

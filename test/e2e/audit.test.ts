@@ -626,7 +626,11 @@ describe('a database from before table digests (issue 13: existing databases mig
     );
     const db = new Database(file);
     // Schema as it stood before migration 6 (table digests, index 5): undo the migrations appended after it.
-    db.exec('DROP TABLE plan_withdrawals; ALTER TABLE team_seats DROP COLUMN grp; DROP TABLE pool_removals;');
+    db.exec(
+      `DROP TABLE plan_withdrawals; ALTER TABLE team_seats DROP COLUMN grp; DROP TABLE pool_removals;
+       ALTER TABLE feedback DROP COLUMN correction_reason; ALTER TABLE feedback DROP COLUMN corrected_by;
+       ALTER TABLE feedback DROP COLUMN corrected_on; DROP TABLE annual_plans;`,
+    );
     db.pragma('user_version = 5');
     db.close();
     return file;

@@ -15,7 +15,13 @@ import {
 import { normaliseCode } from '../../domain/rosters.js';
 import { feedbackAuditRow } from '../../db/feedback.js';
 import { resultAuditRow } from '../../db/results.js';
-import { inputError } from '../../errors.js';
+import { inputError, usageError } from '../../errors.js';
+
+function nonEmpty(v: unknown, field: string): string {
+  const s = String(v).trim();
+  if (!s) throw usageError('feedback.correctionEmpty', { field });
+  return s;
+}
 
 const NONE = new Set(['none', '无', '无意见', '未反馈']);
 
@@ -46,9 +52,12 @@ export const register: Register = (program, wrap) => {
     )
     .option('--card-on <YYYY-MM-DD>', 'the day the satisfaction card came back (default: today)')
     .option('--use <uses>', `结果运用, comma-separated: ${RESULT_USES.map((u) => `${u.code} = ${u.zh}`).join(', ')}`)
+    .option('--reason <text>', 'after publication: why a value already recorded is corrected (高青 9.1)')
+    .option('--approved-by <name>', 'after publication: the head of the executing unit who signed the correction')
+    .option('--approved-on <YYYY-MM-DD>', 'after publication: the day it was signed')
     .addHelpText(
       'after',
-      `\nThe enterprise gives its opinion within deadline.opinionDays (3) working days of the written feedback\n(顺城 第二十条); ssj due lists it until --opinion is recorded (--opinion none when nothing came). The monthly\npublication carries 反馈情况, 意见建议 (only the --publish-opinion text, never the enterprise's own words) and\n结果运用 (顺城 第二十一条).\n\nExamples:\n  ssj result feedback --plan 2024Q1 --enterprise 91350100M000100Y43 --date 2024-02-10\n  ssj result feedback --plan 2024Q1 --enterprise 91350100M000100Y43 --opinion "检查规范，无意见" --opinion-on 2024-02-12 --publish-opinion 无意见\n  ssj result feedback --plan 2024Q1 --enterprise 91350100M000100Y43 --satisfaction 满意 --card-on 2024-02-08 --use 责令整改`,
+      `\nThe enterprise gives its opinion within deadline.opinionDays (3) working days of the written feedback\n(顺城 第二十条); ssj due lists it until --opinion is recorded (--opinion none when nothing came). The monthly\npublication carries 反馈情况, 意见建议 (only the --publish-opinion text, never the enterprise's own words) and\n结果运用 (顺城 第二十一条). Once the result is published, a value already recorded changes only as a correction\nwith --reason, --approved-by and --approved-on (高青 9.1: 检查结果一经公示，不得擅自更改); adding a value not recorded yet\nneeds none.\n\nExamples:\n  ssj result feedback --plan 2024Q1 --enterprise 91350100M000100Y43 --date 2024-02-10\n  ssj result feedback --plan 2024Q1 --enterprise 91350100M000100Y43 --opinion "检查规范，无意见" --opinion-on 2024-02-12 --publish-opinion 无意见\n  ssj result feedback --plan 2024Q1 --enterprise 91350100M000100Y43 --satisfaction 满意 --card-on 2024-02-08 --use 责令整改`,
     )
     .action(
       wrap((ctx, _args, opts) => {
@@ -65,6 +74,16 @@ export const register: Register = (program, wrap) => {
         if (opinionText !== undefined && !none && opts.opinionOn === undefined)
           throw inputError('feedback.opinionOnRequired');
         if (opts.cardOn !== undefined && opts.satisfaction === undefined) throw inputError('feedback.cardOnAlone');
+        const correctionGiven = [opts.reason, opts.approvedBy, opts.approvedOn].filter((v) => v !== undefined).length;
+        if (correctionGiven > 0 && correctionGiven < 3) throw usageError('feedback.correctionIncomplete');
+        const correction =
+          correctionGiven === 3
+            ? {
+                reason: nonEmpty(opts.reason, '--reason'),
+                approvedBy: nonEmpty(opts.approvedBy, '--approved-by'),
+                approvedOn: date(opts.approvedOn, '--approved-on'),
+              }
+            : undefined;
         const out = recordFeedback(
           ctx.db(),
           {
@@ -89,6 +108,7 @@ export const register: Register = (program, wrap) => {
                     on: opts.cardOn === undefined ? today : date(opts.cardOn, '--card-on'),
                   },
             uses: opts.use === undefined ? undefined : parseUses(String(opts.use)),
+            correction,
           },
           ctx.now(),
           ctx.operator,
