@@ -26,6 +26,7 @@ import { bi, type Lang } from '../i18n/index.js';
 import { inspectorOrders } from '../parallel/inspector-orders.js';
 import { protocol } from './errors.js';
 import { poolAfterFreeze } from './pool-after-freeze.js';
+import { checkRedraw } from './redraw-rules.js';
 import { storePoolRemovals } from '../db/year-checks.js';
 import type { RemovedRow } from '../core/ssj2/types.js';
 
@@ -119,6 +120,7 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
   if (current && !req.redraw)
     throw refused('draw.alreadyDrawn', { id: plan.id, at: current.drawnAt, seed: current.seed });
   if (!current && req.redraw) throw usageError('draw.redrawNothing', { id: plan.id });
+  if (current && req.redraw) checkRedraw(db, current, findFreeze(db, plan.id));
 
   const freeze = findFreeze(db, plan.id);
   // A frozen plan: drawn in freeze order, its pool recomputed with the caps of its freeze, minus what plans frozen

@@ -1,12 +1,13 @@
 import { appendAudit } from '../audit/log.js';
 import { computeInputs, type DrawInputs } from '../db/draw-inputs.js';
-import { activeDraw, findFreeze, storeFreeze } from '../db/draws.js';
+import { findFreeze, storeFreeze } from '../db/draws.js';
 import type { Db } from '../db/open.js';
 import { getPlan, setPlanStatus, type StoredPlan } from '../db/plans.js';
 import { inWrite } from '../db/tx.js';
 import { refused, usageError } from '../errors.js';
 import type { Who } from './results.js';
 import { overlappingFrozen } from './pool-after-freeze.js';
+import { prepareRefreeze } from './redraw-rules.js';
 import { planProtocol } from '../domain/plan.js';
 
 /**
@@ -45,9 +46,8 @@ export function freezePlan(db: Db, who: Who, req: FreezeRequest, hooks: FreezeHo
     const stored = getPlan(db, id);
     if (stored.status === 'withdrawn') throw refused('plan.withdrawn', { id });
     if (!seedSource) throw usageError('freeze.needSource');
-    const frozen = findFreeze(db, id);
-    if (frozen) throw refused('freeze.already', { id, at: frozen.frozenAt, source: frozen.seedSource });
-    if (activeDraw(db, id)) throw refused('freeze.afterDraw', { id });
+    // A drawn plan is frozen again only to be redrawn, while no result is recorded (app/redraw-rules.ts).
+    const forRedraw = prepareRefreeze(db, id, findFreeze(db, id));
     const inputs = computeInputs(db, stored.plan);
     warnAboutStrata(hooks.warn, inputs);
     // Frozen plans of a year are drawn in freeze order: say which earlier one will be drawn first and share enterprises.
@@ -71,7 +71,8 @@ export function freezePlan(db: Db, who: Who, req: FreezeRequest, hooks: FreezeHo
       strata: inputs.strata,
       files: inputs.files,
     });
-    setPlanStatus(db, id, 'frozen');
+    if (forRedraw) hooks.warn('freeze.forRedraw', { id });
+    else setPlanStatus(db, id, 'frozen');
     appendAudit(db, {
       at,
       operator: who.operator,

@@ -132,3 +132,13 @@ export function capFields(db: Db, usccs: Iterable<string>): Map<string, { credit
   }
   return out;
 }
+
+/** Results recorded for a plan (a redraw or a new freeze is refused once there is one). */
+export function resultCount(db: Db, planId: string): number {
+  return (db.prepare('SELECT count(*) AS n FROM results WHERE plan_id = ?').get(planId) as { n: number }).n;
+}
+
+/** Drop a plan's freeze before its new freeze is stored (a redraw's new pre-announcement; app/redraw-rules.ts). */
+export function dropFreeze(db: Db, planId: string): void {
+  db.prepare('DELETE FROM freezes WHERE plan_id = ?').run(planId);
+}

@@ -20,6 +20,8 @@ let selected: { uscc: string; team: { seat: number; certNo: string }[] }[];
 beforeAll(async () => {
   fx = drawnFixtureDb();
   const run = (...args: string[]) => ssjOk(fx.dir, ['--now', '2024-01-12T02:00:00Z', ...args]);
+  // A redraw only after a new freeze (a new seed source and pre-announcement; DESIGN.md "Nothing is chosen …").
+  await ssjOk(fx.dir, ['--now', '2024-01-11T02:00:00Z', 'plan', 'freeze', '2024Q1', '--seed-source', '体彩第24011期']);
   await run(
     'draw',
     '--plan',

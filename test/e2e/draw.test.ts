@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ssj, tempDir } from '../helpers/cli.js';
+import { dbBytes } from '../helpers/db.js';
 import { shuffled } from '../helpers/protocol.js';
 
 const SEED = ['--seed-rfc3797', '9319 / 2 5 12 8 10 / 9 18 26 34 41 45'];
@@ -129,20 +130,33 @@ describe('ssj plan and ssj draw on the fixtures', () => {
     expect((await ssj(dir, ['draw', '--plan', '2024Q1', '--seed', 'other', '--redraw', '--yes'])).code).toBe(2);
   });
 
-  it('redraws with a reason, voiding the first draw and keeping both', async () => {
+  const REDRAW = ['draw', '--plan', '2024Q1', '--seed', 'second seed', '--redraw', '--reason', '名录有误', '--yes'];
+
+  it('refuses a redraw before a new freeze (exit 5: no seed chosen once the list is known), changing nothing', async () => {
+    const before = dbBytes(join(dir, 'ssj.db'));
+    const r = await ssj(dir, [...REDRAW, '--now', '2024-01-11T02:00:00Z']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('must be frozen again before it is redrawn');
+    expect(dbBytes(join(dir, 'ssj.db'))).toBe(before);
+  });
+
+  it('redraws with a reason after a new freeze, voiding the first draw and keeping both', async () => {
     const before = await show(dir);
-    const r = await ssj(dir, [
-      'draw',
-      '--plan',
+    const f = await ssj(dir, [
+      'plan',
+      'freeze',
       '2024Q1',
-      '--seed',
-      'second seed',
-      '--redraw',
-      '--reason',
-      '名录有误',
-      '--yes',
-      ...NOW,
+      '--seed-source',
+      '体彩第24011期',
+      '--now',
+      '2024-01-11T02:00:00Z',
     ]);
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stderr).toContain('frozen again for a redraw');
+    expect((await show(dir)).status).toBe('drawn');
+    const twice = await ssj(dir, ['plan', 'freeze', '2024Q1', '--seed-source', 'x', '--now', '2024-01-11T03:00:00Z']);
+    expect(twice.code, 'frozen once per draw').toBe(5);
+    const r = await ssj(dir, [...REDRAW, '--now', '2024-01-12T02:00:00Z']);
     expect(r.code, r.stderr).toBe(0);
     const s = await show(dir);
     expect(s.draws.map((d) => d.status)).toEqual(['void', 'active']);

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/open.js';
 import { bothVerifiers, readBundle, rows } from '../helpers/bundle.js';
 import { FIXTURES, ssj, ssjOk, tempDir } from '../helpers/cli.js';
-import { dumpDb } from '../helpers/db.js';
+import { dbBytes, dumpDb } from '../helpers/db.js';
 
 /**
  * `ssj reassign` (人员调整, 高青 7.3; #14 part 3, #15 part 7) on the joint fixture plan, and the rule that only a
@@ -32,6 +33,13 @@ function filesUnder(dir: string): string[] {
 /** The text of an exported file as a reader sees it (a .docx is a zip: its words are read with mammoth). */
 async function textOf(file: string): Promise<string> {
   if (file.endsWith('.docx')) return (await mammoth.extractRawText({ path: file })).value;
+  if (file.endsWith('.xlsx')) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const cells: string[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => cells.push(String(c.value ?? '')))));
+    return cells.join('\n');
+  }
   return readFileSync(file, 'utf8');
 }
 
@@ -204,6 +212,8 @@ describe('ssj reassign on a joint SSJ-2 plan; reasons published as categories on
       ['export', 'announcement', '--plan', '2024LH1', '--out', join(out, 'a.md')],
       ['export', 'announcement', '--plan', '2024LH1', '--out', join(out, 'a.txt')],
       ['export', 'announcement', '--plan', '2024LH1', '--out', join(out, 'a.csv')],
+      ['export', 'announcement', '--plan', '2024LH1', '--out', join(out, 'a.xlsx')],
+      ['export', 'results', '--plan', '2024LH1', '--out', join(out, 'r.xlsx')],
       ['export', 'results', '--plan', '2024LH1', '--out', join(out, 'r.csv')],
       ['export', 'results', '--plan', '2024LH1', '--out', join(out, 'r.html')],
       ['export', 'site', '--year', '2024', '--out', join(out, 'site')],
@@ -215,6 +225,7 @@ describe('ssj reassign on a joint SSJ-2 plan; reasons published as categories on
     }
     const files = filesUnder(out);
     expect(files.filter((f) => f.endsWith('.docx')).length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.endsWith('.xlsx'))).toHaveLength(2);
     for (const f of files) {
       const text = await textOf(f);
       for (const words of [HEALTH, KIN, OLD, '调往县局办公室']) expect(text, f).not.toContain(words);
@@ -229,5 +240,35 @@ describe('ssj reassign on a joint SSJ-2 plan; reasons published as categories on
     const { ssj: v, py } = await bothVerifiers(join(out, 'bundle'));
     expect(v.code, v.stdout + v.stderr).toBe(0);
     expect(py.code, py.stdout + py.stderr).toBe(0);
+  });
+
+  it('a reassign or recusal on the enterprise with a recorded result is refused (exit 5), the database byte-identical', async () => {
+    const [e] = selected;
+    const team = JSON.parse((await run(['--json', 'plan', 'show', '2024LH1'])).stdout).selection.find(
+      (r: { uscc: string }) => r.uscc === e!.uscc,
+    ).team as Seat[];
+    const before = dbBytes(join(t.dir, 'ssj.db'));
+    for (const cmd of ['reassign', 'recuse']) {
+      const r = await ssj(
+        t.dir,
+        [
+          '--lang',
+          'en',
+          cmd,
+          '--plan',
+          '2024LH1',
+          '--enterprise',
+          e!.uscc,
+          '--inspector',
+          team[1]!.certNo,
+          '--category',
+          '其他',
+        ],
+        at('2024-07-03T02:00:00Z'),
+      );
+      expect(r.code, `${cmd}: ${r.stderr}`).toBe(5);
+      expect(r.stderr).toContain(e!.uscc);
+      expect(dbBytes(join(t.dir, 'ssj.db'))).toBe(before);
+    }
   });
 });

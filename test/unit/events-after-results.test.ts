@@ -152,4 +152,23 @@ describe('events after a recorded result (行政处罚法 第四十二条: the o
     expect(r.stderr).toContain(checked);
     expect(dbBytes(path)).toBe(before);
   });
+
+  it.each([
+    [
+      'a new freeze (the first step of a redraw)',
+      ['plan', 'freeze', '2024Q1', '--seed-source', '体彩第24020期'],
+      /recorded results/,
+    ],
+    [
+      'a redraw',
+      ['draw', '--plan', '2024Q1', '--seed', 'S3', '--redraw', '--reason', '重抽', '--yes'],
+      /cannot be drawn again/,
+    ],
+  ])('%s after a recorded result is refused (exit 5), the database byte-identical', async (_, args, message) => {
+    const before = dbBytes(path);
+    const r = await ssjIn(t.dir, args);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stderr).toMatch(message);
+    expect(dbBytes(path)).toBe(before);
+  });
 });

@@ -22,4 +22,22 @@ export const poolAfterFreeze: Catalog = {
     zh: '注意：同年度已冻结、尚未抽取的计划 "{other}"（冻结于 {frozenAt}）与本计划的对象库有 {count} 家企业重叠。该计划须先抽取；本计划按 SSJ-1 抽取，如其抽中的企业达到年度上限（每年 {perYear} 次），本计划将无法抽取（SSJ-1 不能从已冻结的对象库中移除企业）。建议在计划文件中写明 "protocol": "SSJ-2"。',
     en: 'Note: plan "{other}" of the same year, frozen at {frozenAt} and not drawn yet, shares {count} enterprises with this pool. It must be drawn first; this plan draws under SSJ-1, so if it selects enterprises that reach the yearly cap ({perYear} a year) this plan cannot be drawn (SSJ-1 cannot take enterprises out of a frozen pool). Consider "protocol": "SSJ-2" in the plan file.',
   },
+
+  // Redraws (DESIGN.md "Nothing is chosen after the seed is known"): only while no result is recorded, after a new freeze.
+  'draw.redrawHasResults': {
+    zh: '计划 "{id}" 已登记 {count} 条检查结果，不能重新抽取：结果一经登记，抽取名单和检查组即为事实。如抽取确有错误，请撤回计划（ssj plan withdraw {id} --reason …）。未做任何更改。',
+    en: 'Plan "{id}" has {count} recorded results and cannot be drawn again: once a result is recorded, the list and the teams are facts. If the draw was wrong, withdraw the plan (ssj plan withdraw {id} --reason …). Nothing was changed.',
+  },
+  'draw.redrawNeedsFreeze': {
+    zh: '计划 "{id}" 须先重新冻结才能重新抽取（当前抽取于 {drawnAt}）：重抽要有新的种子来源和新的抽取预告，不能在已知上次结果后任选种子。请先运行 ssj plan freeze {id} --seed-source "…"，公布新的预告，待新的开奖号码产生后再 ssj draw --plan {id} --redraw --reason "…"。未做任何更改。',
+    en: 'Plan "{id}" must be frozen again before it is redrawn (its draw is from {drawnAt}): a redraw needs a new seed source and a new pre-announcement, not any seed chosen once the last list is known. Run ssj plan freeze {id} --seed-source "…", publish the new pre-announcement, and once the new lottery result exists run ssj draw --plan {id} --redraw --reason "…". Nothing was changed.',
+  },
+  'freeze.hasResults': {
+    zh: '计划 "{id}" 已抽取并登记了 {count} 条检查结果，不能重新冻结或重抽。未做任何更改。',
+    en: 'Plan "{id}" is drawn and has {count} recorded results: it cannot be frozen again or redrawn. Nothing was changed.',
+  },
+  'freeze.forRedraw': {
+    zh: '计划 "{id}" 已重新冻结，以备重新抽取：当前抽取结果仍然有效，直到 ssj draw --plan {id} --redraw --reason "…" 以新的种子重新抽取（原抽取作废后仍公开）。',
+    en: 'Plan "{id}" is frozen again for a redraw: its current draw stands until ssj draw --plan {id} --redraw --reason "…" draws it with the new seed (the voided draw stays published).',
+  },
 };
