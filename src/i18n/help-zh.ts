@@ -54,5 +54,6 @@ export const helpZh: Record<string, string> = {
   'ssj config list': '列出全部设置',
   'ssj config get': '查看一项设置',
   'ssj config set': '修改一项设置（记入审计日志）',
-  'ssj demo': '在新目录中演示全过程：导入、计划、冻结、抽取、回避、公告、核验包、网站、复核',
+  'ssj demo':
+    '在新目录中演示全过程：导入、计划、冻结、抽取、回避、配专家的部门联合抽查与人员调整、公告、核验包、网站、复核',
 };

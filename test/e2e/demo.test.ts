@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bothVerifiers } from '../helpers/bundle.js';
 import { ssj, tempDir } from '../helpers/cli.js';
 
 describe('ssj demo', () => {
@@ -24,6 +25,18 @@ describe('ssj demo', () => {
     expect(readFileSync(join(d, 'bundle-2024Q1', 'events.csv'), 'utf8').split('\n')[1]).toMatch(/^1,recusal,/);
     const v = await ssj(d, ['verify', 'bundle-2024Q1']);
     expect(v.code, v.stdout + v.stderr).toBe(0);
+    // #14 "Done when": the demo runs a joint plan with experts (SSJ-2) and verifies it, here with both verifiers.
+    const joint = join(d, 'bundle-2024LH1');
+    expect(JSON.parse(readFileSync(join(joint, 'manifest.json'), 'utf8'))).toMatchObject({
+      format: 'ssj-bundle/2',
+      algorithm: 'SSJ-2',
+    });
+    const teams = readFileSync(join(joint, 'teams.csv'), 'utf8');
+    for (const group of [',青禾县应急管理局,', ',青禾县市场监督管理局,', ',experts,']) expect(teams).toContain(group);
+    expect(readFileSync(join(joint, 'events.csv'), 'utf8').split('\n')[1]).toMatch(/^1,reassign,.*,身体原因$/);
+    const both = await bothVerifiers(joint);
+    expect(both.ssj.code, both.ssj.stdout + both.ssj.stderr).toBe(0);
+    expect(both.py.code, both.py.stdout + both.py.stderr).toBe(0);
     const audit = await ssj(d, ['audit', 'verify']);
     expect(audit.code, audit.stdout + audit.stderr).toBe(0);
   });

@@ -11,7 +11,13 @@ describe('exports refuse a draw whose stored result was edited in the database',
   beforeAll(async () => {
     expect((await ssj(t.dir, ['--now', '2024-01-10T02:00:00Z', 'demo', '--dir', 'demo'])).code).toBe(0);
     const db = new Database(join(d, 'ssj.db'));
-    const seat = db.prepare(`SELECT uscc, cert_no FROM team_seats WHERE seat = 2 ORDER BY uscc LIMIT 1`).get() as {
+    // A seat of plan 2024Q1 (the demo also draws the joint plan 2024LH1).
+    const seat = db
+      .prepare(
+        `SELECT uscc, cert_no FROM team_seats WHERE seat = 2
+           AND draw_id = (SELECT id FROM draws WHERE plan_id = '2024Q1' AND status = 'active') ORDER BY uscc LIMIT 1`,
+      )
+      .get() as {
       uscc: string;
       cert_no: string;
     };

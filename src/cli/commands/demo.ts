@@ -8,6 +8,12 @@ import { bi, t } from '../../i18n/index.js';
 
 /** The seed the demo draws with: RFC 3797's own example numbers, so the demo is the same everywhere. */
 export const DEMO_SEED_RFC3797 = '9319 / 2 5 12 8 10 / 9 18 26 34 41 45';
+/** The joint plan of the fixtures (plan-2024-joint.json) and the office that leads it. */
+const JOINT = '2024LH1';
+const DEMO_OFFICE = '青禾县应急管理局';
+/** Its own (made-up) lottery result: each plan pre-announces the draw its seed will come from. */
+const JOINT_SEED_RFC3797 = '2024 / 3 7 11 19 30 / 4 9';
+const JOINT_SEED_SOURCE = '演示：虚构的开奖号码 / demo: made-up lottery numbers';
 export const DEMO_SEED_SOURCE = '演示：RFC 3797 第 6 节示例号码 / demo: the example numbers of RFC 3797 section 6';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,7 +30,7 @@ export const register: Register = (program, wrap, runCli) => {
   program
     .command('demo')
     .description(
-      'show the whole job in a new directory: import, plan, freeze, draw, recusal, announcement, bundle, site, verify',
+      'show the whole job in a new directory: import, plan, freeze, draw, recusal, a joint plan with experts and a reassign, announcement, bundles, site, verify',
     )
     .option('--dir <dir>', 'directory to create and work in', 'ssj-demo')
     .addHelpText('after', '\nExample:\n  npx ssj demo\n  npx ssj demo --dir /tmp/try-ssj --lang en')
@@ -75,6 +81,23 @@ async function runDemo(ctx: Context, dir: string, run: RunCli): Promise<void> {
       en: `import the ${r}`,
       argv: ['import', r, fx(`${r}.csv`)],
     })),
+    // The joint plan's rosters: the expert roster (专家) and a second department's officers and items (高青 6.2, 8.2).
+    { zh: '导入专家名录', en: 'import the expert roster', argv: ['import', 'inspectors', fx('experts.csv')] },
+    {
+      zh: '导入市场监管局执法人员名录',
+      en: "import the market regulator's officers",
+      argv: ['import', 'inspectors', fx('inspectors-scjg.csv')],
+    },
+    {
+      zh: '导入联合抽查事项（含检查部门）',
+      en: 'import the joint items (with their department)',
+      argv: ['import', 'items', fx('items-joint.csv')],
+    },
+    {
+      zh: '设置本单位名称',
+      en: "set the office's name",
+      argv: ['config', 'set', 'office.name', DEMO_OFFICE],
+    },
     { zh: '添加抽查计划', en: 'add the plan', argv: ['plan', 'add', fx('plan-2024Q1.json')] },
     {
       zh: '冻结抽取对象库并生成预告',
@@ -117,6 +140,50 @@ async function runDemo(ctx: Context, dir: string, run: RunCli): Promise<void> {
       ],
     },
     {
+      zh: '添加部门联合抽查计划（应急管理局牵头，市场监管局参加，配专家）',
+      en: 'add a joint plan (emergency management leads, market regulation joins, with an expert)',
+      argv: ['plan', 'add', fx('plan-2024-joint.json')],
+    },
+    {
+      zh: '冻结联合抽查计划',
+      en: 'freeze the joint plan',
+      argv: ['plan', 'freeze', JOINT, '--seed-source', JOINT_SEED_SOURCE, '--out', `${JOINT}-预告.txt`],
+    },
+    {
+      zh: '按 SSJ-2 抽取联合抽查计划（分组：牵头部门执法人员任组长、各部门执法人员、专家）',
+      en: 'draw the joint plan under SSJ-2 (groups: lead officers, each department, experts)',
+      argv: ['draw', '--plan', JOINT, '--seed-rfc3797', JOINT_SEED_RFC3797, '--yes'],
+    },
+  ];
+  for (const s of later) {
+    await exec(s.argv);
+    say(s);
+  }
+  // A reassign (人员调整, 高青 7.3): the joint plan's first expert is taken off for health; no conflict is recorded.
+  const joint = JSON.parse(await exec(['--json', 'plan', 'show', JOINT])) as {
+    selection: { uscc: string; role: string; team: { certNo: string; group?: string }[] }[];
+  };
+  const withExpert = joint.selection.find((r) => r.role === 'selected' && r.team.some((m) => m.group === 'experts'))!;
+  const expert = withExpert.team.find((m) => m.group === 'experts')!;
+  const publish: Step[] = [
+    {
+      zh: '登记一次人员调整（专家因身体原因更换，不登记利害关系）',
+      en: 'record a reassign (an expert replaced for health; no conflict recorded)',
+      argv: [
+        'reassign',
+        '--plan',
+        JOINT,
+        '--enterprise',
+        withExpert.uscc,
+        '--inspector',
+        expert.certNo,
+        '--category',
+        '身体原因',
+        '--reason',
+        '演示：住院治疗',
+      ],
+    },
+    {
       zh: '导出抽查任务公告',
       en: 'export the announcement',
       argv: ['export', 'announcement', '--plan', '2024Q1', '--format', 'html', '--out', '2024Q1-公告.html'],
@@ -126,10 +193,20 @@ async function runDemo(ctx: Context, dir: string, run: RunCli): Promise<void> {
       en: 'export the verification bundle',
       argv: ['export', 'bundle', '--plan', '2024Q1', '--out', 'bundle-2024Q1'],
     },
+    {
+      zh: '导出联合抽查计划的核验包（ssj-bundle/2）',
+      en: "export the joint plan's bundle (ssj-bundle/2)",
+      argv: ['export', 'bundle', '--plan', JOINT, '--out', `bundle-${JOINT}`],
+    },
     { zh: '导出网站', en: 'export the website', argv: ['export', 'site', '--year', '2024', '--out', 'site'] },
     { zh: '核验核验包', en: 'verify the bundle', argv: ['verify', 'bundle-2024Q1'] },
+    {
+      zh: '核验联合抽查计划的核验包',
+      en: "verify the joint plan's bundle",
+      argv: ['verify', `bundle-${JOINT}`],
+    },
   ];
-  for (const s of later) {
+  for (const s of publish) {
     await exec(s.argv);
     say(s);
   }
@@ -139,9 +216,14 @@ async function runDemo(ctx: Context, dir: string, run: RunCli): Promise<void> {
     ['ssj.db', bi(ctx.lang, '数据库（名录、计划、抽取、审计日志）', 'the database (rosters, plan, draw, audit log)')],
     ['2024Q1-预告.txt', bi(ctx.lang, '抽取前公布的预告', 'pre-announcement, published before the seed exists')],
     ['2024Q1-公告.html', bi(ctx.lang, '抽查任务公告', 'the announcement')],
+    [`${JOINT}-预告.txt`, bi(ctx.lang, '部门联合抽查计划的预告', "the joint plan's pre-announcement")],
     [
       'bundle-2024Q1/',
       bi(ctx.lang, '核验包：任何人可用 ssj verify 或 docs/verify.py 复核', 'the bundle anyone can re-verify'),
+    ],
+    [
+      `bundle-${JOINT}/`,
+      bi(ctx.lang, '部门联合抽查计划的核验包（SSJ-2，含专家）', "the joint plan's bundle (SSJ-2, with experts)"),
     ],
     ['site/index.html', bi(ctx.lang, '可上传的静态网站', 'the static website to upload')],
   ];
@@ -155,6 +237,7 @@ async function runDemo(ctx: Context, dir: string, run: RunCli): Promise<void> {
     `  ${invoke(dir)} plan show 2024Q1`,
     `  ${invoke(dir)} audit verify`,
     `  python3 ${quote(resolve(FIXTURES_DIR, '..', 'docs', 'verify.py'))} bundle-2024Q1`,
+    `  python3 ${quote(resolve(FIXTURES_DIR, '..', 'docs', 'verify.py'))} bundle-${JOINT}`,
     `  printf '%s' '9319./2.5.8.10.12./9.18.26.34.41.45./|E|2024Q1|${first.uscc}' | sha256sum`,
   ]);
 }
