@@ -29,9 +29,6 @@ export function toUserError(e: unknown): unknown {
   return e;
 }
 
-/** Kept for one landing: the protocol-only name of toUserError. */
-export const fromProtocol = toUserError;
-
 /** Run core or domain code, turning its errors into user-facing ones. */
 export function protocol<T>(fn: () => T): T {
   try {

@@ -16,8 +16,8 @@ import {
   validateResultRows,
   writeResults,
   type ResultRow,
-  type RowProblem,
 } from '../db/results.js';
+import type { RowProblem } from '../domain/problem.js';
 import type { FollowUpCode, OutcomeCode } from '../domain/outcomes.js';
 import type { ResultInputRow } from '../domain/results.js';
 import { inputError } from '../errors.js';

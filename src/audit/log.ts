@@ -48,9 +48,6 @@ export function canonicalJson(v: unknown): string {
     .join(',')}}`;
 }
 
-/** Re-exported for one landing (callers moved to core/hash.ts). */
-export { sha256Hex };
-
 export function entryHash(
   prevHash: string,
   e: { seq: number; at: string; operator: string; action: string; planId: string | null; payload: string },

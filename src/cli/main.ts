@@ -9,13 +9,10 @@ import { helpNotesZh } from '../i18n/help-zh-notes.js';
 import { Context, globalsOf, type Io } from './context.js';
 import { humanParams } from './output.js';
 import { commands } from './commands/index.js';
-import type { Action, Register, Wrap } from './register.js';
+import type { Action, Wrap } from './register.js';
 import { fileRoles } from './file-roles.js';
 import { scrubPersonal } from '../domain/personal.js';
 import { sqliteFault } from '../db/faults.js';
-
-/** Re-exported for one landing: command files now import these from ./register.js. */
-export type { Action, Register, Wrap };
 
 /** Build the program. `io` is injected so tests can run it in-process with their own streams. */
 export function buildProgram(io: Io, onContext: (ctx: Context) => void = () => {}, lang: Lang = 'en'): Command {

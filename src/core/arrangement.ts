@@ -1,4 +1,5 @@
-import { addDays, parseIsoDate, type CalendarDay } from './workdays.js';
+import { parseIsoDate } from '../domain/dates.js';
+import { addDays, type CalendarDay } from './workdays.js';
 
 /**
  * Is a year's holiday file the whole official arrangement? (`ssj calendar import`, `ssj due --holidays`.)

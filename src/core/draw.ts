@@ -1,9 +1,11 @@
 import { drawCount } from '../domain/ratio.js';
-import { DrawState, ProtocolError, type DrawInput } from './state.js';
+import { ProtocolError } from './errors.js';
+import { DrawState, type DrawInput } from './state.js';
 import { ticketer } from './ticket.js';
 import type { PoolEnterprise, SelectionRow, StratumCount } from './types.js';
 
-export { DrawState, ProtocolError, type DrawInput } from './state.js';
+export { DrawState, type DrawInput } from './state.js';
+export { ProtocolError } from './errors.js';
 
 /**
  * The k smallest items by key, ascending, without sorting the whole pool (1,000,000 enterprises, k around 10,000).

@@ -1,4 +1,5 @@
-import { type DrawState, ProtocolError } from './state.js';
+import { ProtocolError } from './errors.js';
+import type { DrawState } from './state.js';
 import type { DrawEvent, Seat } from './types.js';
 
 /** What an event did, for the output ("who left, who came in and why that one"). */

@@ -31,7 +31,6 @@ export interface DrawInput {
 }
 
 /** A problem SSJ-1 itself reports (core/errors.ts); mapped to SsjError by src/app/errors.ts. */
-export { ProtocolError };
 
 /**
  * The state of a draw: selection, teams and check items, plus what events need (seat loads, conflicts gained by

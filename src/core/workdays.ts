@@ -32,9 +32,6 @@ export interface OfficeDay extends CalendarDay {
 
 const DAY_MS = 86_400_000;
 
-/** Re-exported for one landing: the date parsers moved to domain/dates.ts (one parser for every typed date). */
-export { isIsoDate, parseIsoDate, requireIsoDate } from '../domain/dates.js';
-
 function formatUtc(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }

@@ -11,7 +11,6 @@ import {
   readPoolInspectors,
 } from '../core/canonical.js';
 import { buildPool, type PoolResult } from '../core/pool.js';
-import { drawInput } from '../core/draw-input.js';
 import type { Conflict, PoolEnterprise, PoolInspector, PoolItem } from '../core/types.js';
 import { planProtocol, type Plan } from '../domain/plan.js';
 import { inspectorPool2, itemPool2 } from '../core/ssj2/draw-input.js';
@@ -118,9 +117,6 @@ export function computeInputs(db: Db, plan: Plan, checks = checkCountsForYear(db
     ...(ssj2 ? { ssj2 } : {}),
   };
 }
-
-/** Re-exported for one landing: the pure drawInput now lives in core/draw-input.ts. */
-export { drawInput };
 
 /** Parse stored canonical files back into protocol data. */
 export function parseInputFiles(files: InputFiles): Pick<DrawInputs, 'pool' | 'inspectors' | 'items' | 'conflicts'> {

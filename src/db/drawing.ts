@@ -1,5 +1,6 @@
 import { replay, type Replayed } from '../core/replay.js';
-import { ProtocolError, type DrawInput, type DrawState } from '../core/state.js';
+import { ProtocolError } from '../core/errors.js';
+import type { DrawInput, DrawState } from '../core/state.js';
 import { validatePlan } from '../domain/plan.js';
 import { verifyFailed } from '../errors.js';
 import { drawInput } from '../core/draw-input.js';

@@ -4,7 +4,8 @@ import type { PlanState } from '../core/deadlines.js';
 import { inputError, notFound, refused, SsjError } from '../errors.js';
 import { usccProblem } from '../domain/uscc.js';
 import { choiceList, findFollowUp, findOutcome, FOLLOW_UPS, OUTCOMES } from '../domain/outcomes.js';
-import { normaliseCode, normaliseDate } from '../domain/rosters.js';
+import { normaliseDate } from '../domain/dates.js';
+import { normaliseCode } from '../domain/rosters.js';
 import type { Db } from './open.js';
 
 /**
@@ -537,8 +538,6 @@ function parsePlanJson(json: string): { windowEnd: string | null; resultDays: nu
 // ---------------------------------------------------------------- many results at once (ssj result import)
 
 /** One row of a results file, as read (strings, '' for an empty cell), with its line number in the file. */
-/** Re-exported for one landing: both types now live in src/domain. */
-export type { ResultInputRow, RowProblem };
 
 export interface ValidResult {
   line: number;

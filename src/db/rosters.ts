@@ -1,4 +1,5 @@
-import { keyFields, normaliseCode, normaliseDate, SEP, type RosterDef } from '../domain/rosters.js';
+import { normaliseDate } from '../domain/dates.js';
+import { keyFields, normaliseCode, SEP, type RosterDef } from '../domain/rosters.js';
 import type { Db } from './open.js';
 
 /**

@@ -173,9 +173,6 @@ const industries: Check = (v) => {
   return { code: 'roster.row.starMixed', params: { value: v } };
 };
 
-/** Re-exported: the one parser of typed dates lives in domain/dates.ts. */
-export { normaliseDate };
-
 const date: Check = (v) => normaliseDate(v) ?? { code: 'roster.row.badDate', params: { value: v } };
 
 // ------------------------------------------------------------------ the rosters

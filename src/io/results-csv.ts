@@ -1,5 +1,6 @@
 import { inputError, usageError } from '../errors.js';
-import { headerKey, normaliseDate } from '../domain/rosters.js';
+import { normaliseDate } from '../domain/dates.js';
+import { headerKey } from '../domain/rosters.js';
 import type { OfficeDay } from '../core/workdays.js';
 import type { RowProblem } from '../domain/problem.js';
 import type { ResultInputRow } from '../domain/results.js';

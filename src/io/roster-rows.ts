@@ -44,9 +44,6 @@ export type RowEvent =
       notes?: NoteFlags | undefined;
     };
 
-/** Re-exported for one landing: the separator of packed rows now lives with the roster definitions. */
-export { SEP };
-
 /** What the worker thread (roster-worker.ts) posts back to the importing thread. */
 export type WorkerMessage =
   | { type: 'event'; event: RowEvent }

@@ -486,7 +486,7 @@ describe('refusals on the plan itself', () => {
       let r = await ssjIn(t.dir, args);
       expect([r.code, r.stderr]).toEqual([
         5,
-        expect.stringMatching(/draw #1 of plan "2024Q1" was voided at 2024-01-10T03:00:00.000Z/),
+        expect.stringMatching(/draw #1 of plan "2024Q1" was voided at 2024-01-10 11:00 \(UTC\+8\)/),
       ]);
       expect(dbBytes(t.path)).toBe(before);
       withDb(t.path, (db) =>

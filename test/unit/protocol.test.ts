@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { draw, smallestK } from '../../src/core/draw.js';
 import { ceilRatio, drawCount, parseRatio } from '../../src/domain/ratio.js';
 import { normalizeSeed, rfc3797Key } from '../../src/core/seed.js';
-import { ProtocolError } from '../../src/core/state.js';
+import { ProtocolError } from '../../src/core/errors.js';
 import { ticket } from '../../src/core/ticket.js';
 import { cmp, parseCsv, poolEnterprisesCsv, readPoolEnterprises } from '../../src/core/canonical.js';
 import { shuffled, syntheticInput, tinyInput, VECTORS } from '../helpers/protocol.js';

@@ -6,7 +6,6 @@ import {
   maskIdNumber,
   maskPhone,
   normaliseCode,
-  normaliseDate,
   parseMapOption,
   ROSTER_DEFS,
   RowValidator,
@@ -14,6 +13,7 @@ import {
   type RosterName,
   type RowProblem,
 } from '../../src/domain/rosters.js';
+import { normaliseDate } from '../../src/domain/dates.js';
 import { withUsccCheck } from '../../src/domain/uscc.js';
 import { withIdCheck } from '../../src/domain/idnumber.js';
 

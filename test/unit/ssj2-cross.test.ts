@@ -9,7 +9,7 @@ import { draw2 } from '../../src/core/ssj2/draw.js';
 import { applyEvent2 } from '../../src/core/ssj2/events.js';
 import type { DrawState2 } from '../../src/core/ssj2/state.js';
 import type { DrawInput2, EventType2 } from '../../src/core/ssj2/types.js';
-import { ProtocolError } from '../../src/core/state.js';
+import { ProtocolError } from '../../src/core/errors.js';
 import { generatedInput, prng } from '../helpers/ssj2.js';
 
 /**

@@ -5,7 +5,7 @@ import { applyEvent2 } from '../../src/core/ssj2/events.js';
 import { teamRulesProblems } from '../../src/core/ssj2/rules.js';
 import type { DrawState2 } from '../../src/core/ssj2/state.js';
 import type { DrawInput2, EventType2 } from '../../src/core/ssj2/types.js';
-import { ProtocolError } from '../../src/core/state.js';
+import { ProtocolError } from '../../src/core/errors.js';
 import { verifyBundle } from '../../src/core/verify.js';
 import { pyVerify, readBundle } from '../helpers/bundle.js';
 import { generatedInput, prng } from '../helpers/ssj2.js';

@@ -11,7 +11,7 @@ import { secretCommitment, ticketSeed } from '../../src/core/ssj2/seed.js';
 import type { DrawState2 } from '../../src/core/ssj2/state.js';
 import type { DrawEvent2, DrawInput2 } from '../../src/core/ssj2/types.js';
 import { rfc3797Key, normalizeSeed } from '../../src/core/seed.js';
-import { ProtocolError } from '../../src/core/state.js';
+import { ProtocolError } from '../../src/core/errors.js';
 import { verifyBundle } from '../../src/core/verify.js';
 import { bundleFiles2 } from '../../src/io/bundle2.js';
 

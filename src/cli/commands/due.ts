@@ -1,7 +1,8 @@
 import type { Register } from '../register.js';
 import type { Context } from '../context.js';
 import { table } from '../output.js';
-import { dateInShanghai, requireIsoDate } from '../../core/workdays.js';
+import { dateInShanghai } from '../../core/workdays.js';
+import { requireIsoDate } from '../../domain/dates.js';
 import { dueReport, type DueItem, type DueReport, type UncoveredItem } from '../../core/deadlines.js';
 import { packageDataNotice } from '../../app/calendar-year.js';
 import { loadCalendar } from '../../app/calendar.js';

@@ -1,6 +1,6 @@
 import type { Register } from '../register.js';
 import { table } from '../output.js';
-import { requireIsoDate } from '../../core/workdays.js';
+import { requireIsoDate } from '../../domain/dates.js';
 import { OBJECTION_DECISIONS } from '../../domain/outcomes.js';
 import { parseDecision } from '../choices.js';
 import { loadCalendar } from '../../app/calendar.js';

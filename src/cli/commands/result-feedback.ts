@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Register } from '../register.js';
 import { recordFeedback } from '../../app/result-feedback.js';
-import { dateInShanghai, requireIsoDate } from '../../core/workdays.js';
+import { dateInShanghai } from '../../core/workdays.js';
+import { requireIsoDate } from '../../domain/dates.js';
 import {
   checkPublicOpinion,
   OPINION_CATEGORIES,

@@ -1,7 +1,8 @@
 import type { Register } from '../register.js';
 import type { Context } from '../context.js';
 import { table } from '../output.js';
-import { dateInShanghai, requireIsoDate } from '../../core/workdays.js';
+import { dateInShanghai } from '../../core/workdays.js';
+import { requireIsoDate } from '../../domain/dates.js';
 import { followUpName, outcomeName } from '../../domain/outcomes.js';
 import { parseFollowUp, parseOutcome } from '../choices.js';
 import { importResults, publishResults, recordResult } from '../../app/results.js';

@@ -1,4 +1,4 @@
-import { ProtocolError } from '../state.js';
+import { ProtocolError } from '../errors.js';
 import type { SelectionRow } from '../types.js';
 import type { DrawState2 } from './state.js';
 import type { DrawEvent2, SeatGroup, Seat2 } from './types.js';

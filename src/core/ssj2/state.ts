@@ -1,4 +1,5 @@
-import { byTicket, ProtocolError } from '../state.js';
+import { ProtocolError } from '../errors.js';
+import { byTicket } from '../state.js';
 import { ticketer } from '../ticket.js';
 import type { CheckItem, SelectionRow } from '../types.js';
 import { seatGroups } from './rules.js';

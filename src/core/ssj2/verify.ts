@@ -1,6 +1,6 @@
 import { parseCsv, poolEnterprisesCsv, readConflicts, readPoolEnterprises, selectionCsv } from '../canonical.js';
 import { normalizeSeed, rfc3797Key, SeedFormatError } from '../seed.js';
-import { ProtocolError } from '../state.js';
+import { ProtocolError } from '../errors.js';
 import { ticketer } from '../ticket.js';
 import type { Conflict, PoolEnterprise } from '../types.js';
 import {
