@@ -8,7 +8,7 @@ import { type JointRules, type Plan, PlanInvalid, type PlanProblem, readPlan } f
  * plans are read with validatePlan alone: a plan drawn under SSJ-1 with one-person teams stays readable.
  */
 export function checkPlan(raw: unknown): Plan {
-  const { plan, problems } = readPlan(raw);
+  const { plan, problems } = readPlan(raw, 'file');
   // The rules are checked once each team number is readable, so one mistake is reported once.
   const teamPath = /^(team|joint|strata\[\d+\]\.team)\b/;
   if (!problems.some((p) => teamPath.test(p.path)))

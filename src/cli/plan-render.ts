@@ -1,6 +1,6 @@
 import type { DrawInputs } from '../db/draw-inputs.js';
 import { drawCount } from '../domain/ratio.js';
-import type { Plan } from '../domain/plan.js';
+import { type Plan, planProtocol } from '../domain/plan.js';
 import { bi, type Lang } from '../i18n/index.js';
 import { displayTime, table } from './output.js';
 
@@ -70,8 +70,8 @@ export function preAnnouncement(
     `${L('回避关系哈希', 'Conflicts hash')} (conflicts.csv): ${inputs.hashes.conflicts}`,
     '',
     L(
-      '以上数据在种子产生之前确定。抽取按 SSJ-1 协议进行（docs/ALGORITHM.md），抽取后公布的核验包可由任何人用 ssj verify 或独立脚本复核。',
-      'These inputs are fixed before the seed exists. The draw follows protocol SSJ-1 (docs/ALGORITHM.md); anyone can re-check the published bundle with ssj verify or their own script.',
+      `以上数据在种子产生之前确定。抽取按 ${planProtocol(p)} 协议进行（docs/ALGORITHM.md），抽取后公布的核验包可由任何人用 ssj verify 或独立脚本复核。`,
+      `These inputs are fixed before the seed exists. The draw follows protocol ${planProtocol(p)} (docs/ALGORITHM.md); anyone can re-check the published bundle with ssj verify or their own script.`,
     ),
     '',
   ].join('\n');

@@ -54,16 +54,17 @@ export interface Plan {
   items: { perEnterprise: number; department: string | null };
   publication: { unannounced: boolean; resultDays: number | null };
   /**
-   * 'SSJ-2' when the plan draws under SSJ-2 (see planProtocol); absent for an SSJ-1 plan, so that SSJ-1 plans are
-   * stored exactly as before (their table digests and the goldens' chain heads do not move).
+   * The protocol the plan draws under (see planProtocol). A new plan file always gets one, so the stored plan says
+   * it; absent only in plans stored before SSJ-2 became the default, which are SSJ-1 and are never rewritten (their
+   * table digests and the goldens' chain heads do not move).
    */
-  protocol?: 'SSJ-2';
+  protocol?: 'SSJ-1' | 'SSJ-2';
 }
 
 /**
- * Which protocol a plan draws under (README "Which protocol a plan draws under"): SSJ-2 when the file says
- * `"protocol": "SSJ-2"` or uses what only SSJ-2 can draw (joint departments, experts, a stratum's team, inspectors.where,
- * items.department); otherwise SSJ-1, so that every plan file written before SSJ-2 keeps drawing the same teams.
+ * Which protocol a plan draws under (README "Which protocol a plan draws under"): a new plan file draws under SSJ-2
+ * unless it says `"protocol": "SSJ-1"`; a plan stored before that default (no `protocol`) stays SSJ-1 unless it used
+ * what only SSJ-2 can draw, so plans added, frozen or drawn in an older database keep their protocol.
  */
 export function planProtocol(plan: Plan): 'SSJ-1' | 'SSJ-2' {
   return plan.protocol === 'SSJ-2' ? 'SSJ-2' : 'SSJ-1';
@@ -116,13 +117,17 @@ const strList = (v: unknown): string[] | undefined =>
       ? [v.trim()]
       : undefined;
 
+/** Where a plan comes from: a new file (absent `protocol` = SSJ-2) or the database (absent = stored before: SSJ-1). */
+export type PlanSource = 'file' | 'stored';
+
 /**
- * Validate a parsed plan file. Collects every problem (so the officer fixes the file once) and returns the plan
- * with defaults filled in. This is the file's structure only, which stored plans are read with too; a new plan
- * file also has to meet the protocol's team rules (src/app/plan-check.ts) and the roster (plan-roster.ts).
+ * Validate a parsed plan. Collects every problem (so the officer fixes the file once) and returns the plan
+ * with defaults filled in. This is the file's structure only, which stored plans are read with too (the default
+ * source); a new plan file also has to meet the protocol's team rules (src/app/plan-check.ts) and the roster
+ * (plan-roster.ts).
  */
-export function validatePlan(raw: unknown): Plan {
-  const { plan, problems } = readPlan(raw);
+export function validatePlan(raw: unknown, source: PlanSource = 'stored'): Plan {
+  const { plan, problems } = readPlan(raw, source);
   if (problems.length) throw new PlanInvalid(problems);
   return plan;
 }
@@ -131,7 +136,7 @@ export function validatePlan(raw: unknown): Plan {
  * Read a plan file, collecting every problem. The plan is built even when there are problems (with defaults where a
  * value was bad), so that later checks (the protocol's team rules, src/app/plan-check.ts) can add theirs to the list.
  */
-export function readPlan(raw: unknown): { plan: Plan; problems: PlanProblem[] } {
+export function readPlan(raw: unknown, source: PlanSource = 'stored'): { plan: Plan; problems: PlanProblem[] } {
   const problems: PlanProblem[] = [];
   const bad = (path: string, code: string, params?: Record<string, unknown>) => problems.push({ path, code, params });
   if (!isObj(raw)) throw new PlanInvalid([{ path: '', code: 'plan.notObject' }]);
@@ -256,7 +261,8 @@ export function readPlan(raw: unknown): { plan: Plan; problems: PlanProblem[] } 
   if (raw.protocol !== undefined && raw.protocol !== 'SSJ-1' && raw.protocol !== 'SSJ-2')
     bad('protocol', 'plan.badProtocol', { value: raw.protocol });
   if (raw.protocol === 'SSJ-1' && needsSsj2(raw, plan)) bad('protocol', 'plan.ssj1CannotDraw');
-  else if (needsSsj2(raw, plan)) plan.protocol = 'SSJ-2';
+  else if (raw.protocol === 'SSJ-1') plan.protocol = 'SSJ-1';
+  else if (needsSsj2(raw, plan) || source === 'file') plan.protocol = 'SSJ-2';
   return { plan, problems };
 }
 

@@ -9,7 +9,7 @@ import { seedFromOptions } from '../seed-options.js';
 export const register: Register = (program, wrap) => {
   program
     .command('draw')
-    .description('draw enterprises, check items and teams for a plan from a published seed (protocol SSJ-1)')
+    .description('draw enterprises, check items and teams for a plan from a published seed')
     .requiredOption('--plan <id>', 'plan id')
     .option('--seed <text>', 'the published seed, as published (NFC, trimmed)')
     .option(

@@ -1,0 +1,107 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { pyVerify } from '../helpers/bundle.js';
+import { listFiles, NOW_AFTER_Q2, NOW_IN_Q2, runner } from './export-fixture.js';
+
+/**
+ * A database made before new plans drew under SSJ-2 by default (README "Which protocol a plan draws under"):
+ * test/golden/pre-ssj2-default/ssj.db.gz is the export fixture (test/helpers/export-template.ts) as the code at
+ * 2940cfa built it, with plans stored without a `protocol` key: 2024Q1 and 2024Q2 drawn under SSJ-1, 2024Q3 frozen
+ * and 2024Q4 added but not drawn. Its expected files are what that code exported from it. Upgrading (every later migration runs on open) must change none of them:
+ * published announcements, results, filing forms, site pages and bundles stay byte for byte what the office already
+ * published. These files are never rewritten by SSJ_UPDATE_GOLDEN: they are the past.
+ */
+const PINNED = join(ROOT, 'test', 'golden', 'pre-ssj2-default');
+let t: { dir: string; cleanup: () => void };
+let run: ReturnType<typeof runner>;
+beforeAll(() => {
+  t = tempDir('ssj-pre-ssj2-');
+  writeFileSync(join(t.dir, 'ssj.db'), gunzipSync(readFileSync(join(PINNED, 'ssj.db.gz'))));
+  run = runner(t.dir);
+});
+afterAll(() => t?.cleanup());
+
+const out = (...p: string[]) => join(t.dir, 'out', ...p);
+function expectPinned(pinned: string, file: string): void {
+  const expected = readFileSync(join(PINNED, pinned));
+  const actual = readFileSync(file);
+  if (actual.equals(expected)) return;
+  expect(actual.toString('utf8'), `${pinned} changed for a database made before SSJ-2 was the default`).toBe(
+    expected.toString('utf8'),
+  );
+  expect(actual.equals(expected), `${pinned} differs in bytes`).toBe(true);
+}
+
+describe('a database made before SSJ-2 became the default keeps its SSJ-1 plans and publications', () => {
+  it('announcements, results and the filing form export byte for byte as before', async () => {
+    for (const format of ['html', 'md', 'txt', 'csv']) {
+      await run(NOW_IN_Q2, [
+        'export',
+        'announcement',
+        '--plan',
+        '2024Q1',
+        '--format',
+        format,
+        '--out',
+        out(`a.${format}`),
+      ]);
+      expectPinned(`export/announcement/2024Q1.${format}`, out(`a.${format}`));
+    }
+    for (const format of ['html', 'txt', 'csv']) {
+      await run(NOW_IN_Q2, [
+        'export',
+        'announcement',
+        '--plan',
+        '2024Q2',
+        '--format',
+        format,
+        '--out',
+        out(`w.${format}`),
+      ]);
+      expectPinned(`export/announcement/2024Q2-withheld.${format}`, out(`w.${format}`));
+    }
+    for (const format of ['csv', 'html']) {
+      await run(NOW_IN_Q2, ['export', 'results', '--plan', '2024Q1', '--format', format, '--out', out(`r.${format}`)]);
+      expectPinned(`export/results/2024Q1.${format}`, out(`r.${format}`));
+    }
+    await run(NOW_IN_Q2, ['export', 'filing', '--plan', '2024Q1', '--out', out('filing.html')]);
+    expectPinned('export/filing/2024Q1.html', out('filing.html'));
+  });
+
+  it('the site and both SSJ-1 bundles export byte for byte as before, and both verifiers accept them', async () => {
+    await run(NOW_IN_Q2, ['export', 'site', '--year', '2024', '--out', out('site')]);
+    for (const file of listFiles(out('site')).filter((p) => !p.startsWith('bundles/') && p !== 'verify.py'))
+      expectPinned(`export/site/${file}`, out('site', file));
+    for (const file of listFiles(out('site', 'bundles', '2024Q1')))
+      expectPinned(`bundle-2024Q1/${file}`, out('site', 'bundles', '2024Q1', file));
+    await run(NOW_AFTER_Q2, ['export', 'bundle', '--plan', '2024Q2', '--out', out('bundle-2024Q2')]);
+    for (const file of listFiles(out('bundle-2024Q2')))
+      expectPinned(`bundle-2024Q2/${file}`, out('bundle-2024Q2', file));
+    for (const dir of [out('site', 'bundles', '2024Q1'), out('bundle-2024Q2')]) {
+      expect((await run(NOW_AFTER_Q2, ['verify', dir])).stdout).toContain('VERIFIED');
+      const py = pyVerify(dir);
+      expect(py.code, py.stdout + py.stderr).toBe(0);
+    }
+  });
+
+  // Runs last: drawing 2024Q3 and 2024Q4 changes the plans page and the chain head the exports above print.
+  it('plans added or frozen before the upgrade still draw under SSJ-1; the whole database verifies', async () => {
+    for (const [id, at] of [
+      ['2024Q3', '2024-07-02T01:00:00Z'],
+      ['2024Q4', '2024-07-03T01:00:00Z'],
+    ] as const) {
+      // 2024Q4 is frozen after 2024Q3 is drawn, so its frozen pool already counts 2024Q3's checks (issue 15 part 3).
+      if (id === '2024Q4')
+        await run('2024-07-02T02:00:00Z', ['plan', 'freeze', id, '--seed-source', '大乐透第24090期']);
+      await run(at, ['draw', '--plan', id, '--seed', `${id} 的开奖号码 01 02 03`, '--yes']);
+      await run(at, ['export', 'bundle', '--plan', id, '--out', out(`b-${id}`)]);
+      const manifest = JSON.parse(readFileSync(out(`b-${id}`, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      expect([manifest.format, manifest.algorithm]).toEqual(['ssj-bundle/1', 'SSJ-1']);
+      expect((await run(at, ['verify', out(`b-${id}`)])).stdout).toContain('VERIFIED');
+    }
+    await run('2024-07-04T01:00:00Z', ['audit', 'verify']);
+  });
+});
