@@ -197,7 +197,7 @@ export interface EventReport {
     | RecusalExplanation
     | SwapExplanation
     | { stratum: string; rank: number }
-    | { group: string; seat: number; position: number; k: number; neededSpecialist: boolean };
+    | { order: 'I' | 'R'; group: string; seat: number; position: number; k: number; neededSpecialist: boolean };
   rules: { specialists: number; maxPerInspector: number | null };
   teams: Record<string, (Seat & { group?: string })[]>;
   checkItems: Record<string, string[]>;
@@ -224,6 +224,8 @@ function eventReport2(state: DrawState2, d: DrawRecord, event: StoredEvent, o: E
       o.type === 'replacement'
         ? { stratum: e.stratum, rank: o.position ?? 0 }
         : {
+            // The order the newcomer came from, as SSJ-1 reports it: R with a fresh seed, else the draw's I order.
+            order: event.seed ? ('R' as const) : ('I' as const),
             group: o.group ?? '',
             seat: o.seat ?? 0,
             position: o.position ?? 0,

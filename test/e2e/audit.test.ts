@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, entryHash, GENESIS } from '../../src/audit/log.js';
 import { SCHEMA_VERSION } from '../../src/db/open.js';
 import { ALL_BOUND, tableDigest, type BoundTable } from '../../src/db/table-digest.js';
-import { FIXTURES, ssj, ssjOk } from '../helpers/cli.js';
+import { FIXTURES, ROOT, ssj, ssjOk } from '../helpers/cli.js';
 import { drawnFixtureDb, type FixtureDb } from '../helpers/drawn-db.js';
 
 /**
@@ -45,7 +46,9 @@ beforeAll(async () => {
     '--enterprise',
     a!.uscc,
     '--inspector',
-    a!.team[0]!.certNo,
+    // Seat 2: seat 1 holds the team's specialist, who may be the only officer of that trade (SSJ-2 draws no experts
+    // into the officer group), so a recusal there could find nobody to take the seat.
+    a!.team[1]!.certNo,
     '--category',
     '近亲属',
     '--reason',
@@ -160,9 +163,13 @@ function seqOf(action: string, planId?: string): number {
  * An insider's rewrite of a copy: change the database, put the change into the log's payloads too, recompute the
  * table digests the newest entries recorded and every hash after, so the chain is whole again.
  */
-function rewritten(edit: (db: Database.Database) => void, payload: (p: Record<string, any>) => void): string {
+function rewritten(
+  edit: (db: Database.Database) => void,
+  payload: (p: Record<string, any>) => void,
+  source = fx.db,
+): string {
   const file = join(fx.dir, `tampered-${++copies}.db`);
-  copyFileSync(fx.db, file);
+  copyFileSync(source, file);
   const db = new Database(file);
   edit(db);
   const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, any>[];
@@ -622,9 +629,14 @@ describe('ssj audit log', () => {
 describe('a database from before table digests (issue 13: existing databases migrate)', () => {
   /** The honest database as an older ssj wrote it: no table digests in the log, schema one migration back. */
   function oldDb(): string {
+    // A database of that time holds SSJ-1 draws only: the export fixture as the code before SSJ-2 became the default
+    // built it (test/e2e/pre-ssj2-default.test.ts), not the SSJ-2 draws of today's fixture.
+    const source = join(fx.dir, 'pre-ssj2-default.db');
+    writeFileSync(source, gunzipSync(readFileSync(join(ROOT, 'test', 'golden', 'pre-ssj2-default', 'ssj.db.gz'))));
     const file = rewritten(
       () => {},
       (p) => delete p.tables,
+      source,
     );
     const db = new Database(file);
     // Schema as it stood before migration 6 (table digests, index 5): undo the migrations appended after it.

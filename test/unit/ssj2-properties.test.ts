@@ -153,7 +153,7 @@ describe('SSJ-2 properties over generated rosters', () => {
   });
 
   it('SSJ-1 bundles made before SSJ-2 still verify, in both verifiers', () => {
-    const dir = join(import.meta.dirname, '..', 'golden', 'bundle-2024Q1');
+    const dir = join(import.meta.dirname, '..', 'golden', 'pre-ssj2-default', 'bundle-2024Q1-drawn');
     const b = readBundle(dir);
     expect(JSON.parse(b.get('manifest.json')!).algorithm).toBe('SSJ-1');
     expect(verifyBundle(b).differences).toEqual([]);
