@@ -25,7 +25,7 @@ function planFile(dir: string, id: string, protocol: 'SSJ-1' | 'SSJ-2'): string 
   // Large ratios: without the removal, the second plan's selection would overlap the first's.
   plan.strata[0].ratio = '50%';
   plan.strata[1].ratio = '30%';
-  if (protocol === 'SSJ-2') plan.protocol = 'SSJ-2';
+  plan.protocol = protocol;
   const file = join(dir, `${id}.json`);
   writeFileSync(file, JSON.stringify(plan));
   return file;
