@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Register } from '../register.js';
-import { basename, dirname, join } from 'node:path';
-import { fsError, isDiskFull } from '../../io/fs-errors.js';
+import { backupDatabase } from '../../app/backup.js';
 import { markOutputArgument } from '../file-roles.js';
 import type { Context } from '../context.js';
 import { chainHead } from '../../audit/log.js';
 import { readLog, verifyAudit, type AuditReport, type LogRow, HEAD_FORMAT } from '../../audit/verify.js';
-import { openDb } from '../../db/open.js';
-import { refused, SsjError, usageError } from '../../errors.js';
+import { refused, usageError } from '../../errors.js';
 import { bi } from '../../i18n/index.js';
 import { displayTime, displayWidth, table } from '../output.js';
 
@@ -175,34 +172,7 @@ async function runBackup(ctx: Context, file: string, force: boolean): Promise<vo
   const target = ctx.path(file);
   if (target === ctx.dbPath) throw usageError('backup.sameFile', { file: target });
   if (existsSync(target) && !force) throw refused('backup.exists', { file: target });
-  const db = ctx.db({ mustExist: true });
-  // Copy to a hidden temporary name in the same folder and rename: a crash or a full disk never leaves a
-  // half-written file under FILE, and a failure removes the copy with every side file SQLite made for it.
-  const partial = join(
-    dirname(target),
-    `.${basename(target)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
-  const sideFiles = (f: string) => [f, `${f}-wal`, `${f}-shm`, `${f}-journal`];
-  let head: { seq: number; hash: string };
-  try {
-    await db.backup(partial);
-    // A standalone file: rollback journal instead of WAL, so opening the copy (here or later, read-only on a
-    // USB stick) needs no -wal/-shm beside it. Closing it leaves none.
-    const copy = openDb(partial, { journal: 'delete' });
-    try {
-      head = chainHead(copy);
-    } finally {
-      copy.close();
-    }
-    // A stale -wal beside an old FILE would be replayed into the new copy when it is opened: remove it first.
-    for (const extra of ['-wal', '-shm', '-journal']) rmSync(target + extra, { force: true });
-    renameSync(partial, target);
-  } catch (e) {
-    for (const f of sideFiles(partial)) rmSync(f, { force: true });
-    if (isDiskFull(e)) throw fsError(Object.assign(new Error('disk full'), { code: 'ENOSPC' }), target);
-    throw new SsjError('invalidInput', 'backup.failed', { file: target, reason: (e as Error).message }, e);
-  }
-  const size = statSync(target).size;
+  const { bytes: size, head } = await backupDatabase(ctx.db({ mustExist: true }), target);
   ctx.out.result({ file: target, bytes: size, head }, () =>
     ctx.out.msg('backup.done', { file: target, size: formatBytes(size), ...head }),
   );
