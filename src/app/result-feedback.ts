@@ -12,6 +12,7 @@ import type { Db } from '../db/open.js';
 import { drawnPlan, requireResult, resultAuditRow, setProcessDate, type ResultRow } from '../db/results.js';
 import type { ResultUse, Satisfaction } from '../domain/feedback.js';
 import { inputError, refused, usageError } from '../errors.js';
+import { checkResultDates } from './result-dates.js';
 
 /**
  * `ssj result feedback`: the written feedback to the enterprise and what comes back (顺城 第十八、二十条; 冷水滩
@@ -49,6 +50,11 @@ export function recordFeedback(db: Db, input: FeedbackInput, at: string, operato
   return db
     .transaction(() => {
       drawnPlan(db, input.planId);
+      checkResultDates(db, input.planId, at, {
+        feedback: feedbackDate,
+        opinion: opinion?.on,
+        card: satisfaction?.on,
+      });
       let result = requireResult(db, input.planId, input.uscc);
       const oldFeedbackDate = result.feedback_date;
       if (feedbackDate !== undefined) result = setProcessDate(db, result, 'feedback_date', feedbackDate);

@@ -21,6 +21,7 @@ import type { RowProblem } from '../domain/problem.js';
 import type { FollowUpCode, OutcomeCode } from '../domain/outcomes.js';
 import type { ResultInputRow } from '../domain/results.js';
 import { inputError } from '../errors.js';
+import { checkResultDates, resultRowDateProblems } from './result-dates.js';
 
 /**
  * The use cases of `ssj result`: each one transaction (BEGIN IMMEDIATE) with its audit entry. `who.at` is the one
@@ -100,6 +101,8 @@ export function recordResult(
       };
       const order = checkDateOrder(fields);
       if (order) throw inputError(order[0], order[1]);
+      // From the draw to today (issue 13 part 8): 1900-01-01 or 2099-01-01 is a typo, refused before it is stored.
+      checkResultDates(db, planId, who.at, { check: o.checkDate, report: o.reportDate, feedback: o.feedbackDate });
       checkDateAgainstPlan(
         who.at,
         JSON.parse(drawn.plan.json) as { window: { start: string; end: string } },
@@ -132,6 +135,7 @@ export function importResults(
   return db
     .transaction(() => {
       const { valid, problems } = validateResultRows(db, file.rows);
+      problems.push(...resultRowDateProblems(db, valid, who.at));
       if (problems.length) refuse(problems);
       const w = writeResults(db, valid, who.at, who.operator);
       if (w.written.length) {

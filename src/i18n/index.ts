@@ -20,7 +20,7 @@ import { reassign } from './messages/reassign.js';
 import { report } from './messages/report.js';
 import { annual } from './messages/annual.js';
 import { poolAfterFreeze } from './messages/pool-after-freeze.js';
-import { dbFaults, hygiene } from './messages/hygiene.js';
+import { dbFaults, dueRows, hygiene, resultDates } from './messages/hygiene.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -49,6 +49,8 @@ const catalog: Catalog = {
   ...hygiene,
   ...poolAfterFreeze,
   ...dbFaults,
+  ...resultDates,
+  ...dueRows,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

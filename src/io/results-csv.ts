@@ -7,6 +7,7 @@ import type { ResultInputRow } from '../domain/results.js';
 import { readCsv, type CsvRecord } from './csv-read.js';
 import { parseEncodingOption, scanFile, type FileScan } from './encoding.js';
 import { readableInput } from './input-file.js';
+import { inWorkYears, WORK_YEARS } from '../domain/result-dates.js';
 import { cellProblem, type CellKind } from '../domain/text-hygiene.js';
 
 /**
@@ -163,6 +164,15 @@ export async function readHolidaysFile(
         params: { field: table.headerOf.date, value: r.date },
       });
     if (!kind) problems.push({ line: r.line, field: 'kind', code: 'calendar.badKind', params: { value: r.kind } });
+    if (date && !inWorkYears(date)) {
+      problems.push({
+        line: r.line,
+        field: 'date',
+        code: 'calendar.yearOutOfRange',
+        params: { value: date, ...WORK_YEARS },
+      });
+      continue;
+    }
     if (!date || !kind) continue;
     if (seen.has(date)) {
       problems.push({

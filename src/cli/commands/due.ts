@@ -8,6 +8,7 @@ import { packageDataNotice } from '../../app/calendar-year.js';
 import { loadCalendar } from '../../app/calendar.js';
 import { drawnPlan, planStates } from '../../db/results.js';
 import { refused } from '../../errors.js';
+import { splitSuspectRows } from '../../app/due-rows.js';
 
 import { str, deadlineSettings, holidaysFrom } from '../result-options.js';
 
@@ -37,7 +38,11 @@ export const register: Register = (program, wrap) => {
         const cal = loadCalendar(db, extra);
         const planId = str(opts.plan);
         if (planId !== undefined) drawnPlan(db, planId);
-        const report = dueReport(cal, today, planStates(db, planId), deadlineSettings(ctx), DUE_HORIZON);
+        // A row with a mistyped date is reported as that row, never as a calendar the whole office must fix.
+        const { report, suspect } = splitSuspectRows(
+          dueReport(cal, today, planStates(db, planId), deadlineSettings(ctx), DUE_HORIZON),
+        );
+        if (suspect.length) ctx.out.warn('due.suspectWarn', { count: suspect.length, first: suspect[0]!.from });
         const old = packageDataNotice(cal, today);
         if (old) ctx.out.warn('calendar.packageOld', old);
         const n = report.uncovered.length;
@@ -49,8 +54,9 @@ export const register: Register = (program, wrap) => {
             uncovered: report.uncovered,
           });
         if (n) ctx.out.warn('due.uncoveredWarn', { count: n, years: report.uncoveredYears.join('、') });
-        ctx.out.result({ ...report, horizonDays: DUE_HORIZON, calendar: { coveredYears: cal.coveredYears } }, (r) =>
-          renderDue(ctx, r),
+        ctx.out.result(
+          { ...report, suspect, horizonDays: DUE_HORIZON, calendar: { coveredYears: cal.coveredYears } },
+          (r) => [...renderDue(ctx, r), ...renderSuspect(ctx, suspect)],
         );
       }),
     );
@@ -112,4 +118,24 @@ function renderDue(ctx: Context, r: DueReport): string[] {
     lines.push(m('due.uncoveredHint', { year }));
   }
   return lines;
+}
+
+/** Rows whose dates look mistyped (app/due-rows.ts), each with the command that corrects it. */
+function renderSuspect(ctx: Context, rows: UncoveredItem[]): string[] {
+  if (!rows.length) return [];
+  const m = (k: string, p: Record<string, unknown> = {}) => ctx.out.msg(k, p);
+  return [
+    '',
+    `${m('due.suspect')} (${rows.length})`,
+    table(
+      [m('due.col.from'), m('due.col.what'), m('due.col.plan'), m('due.col.enterprise')],
+      rows.map((i) => [
+        i.from,
+        m(`due.kind.${i.kind}`, { month: i.month, pending: i.pending, id: i.objectionId }),
+        i.planId ?? '-',
+        i.uscc ? `${i.uscc} ${i.name ?? ''}`.trim() : '-',
+      ]),
+    ),
+    m('due.suspectHint'),
+  ];
 }

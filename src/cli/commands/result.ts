@@ -16,6 +16,7 @@ import {
 } from '../../db/results.js';
 import { inputError, refused } from '../../errors.js';
 import { readResultsFile } from '../../io/results-csv.js';
+import { checkResultDates } from '../../app/result-dates.js';
 
 import { str, optDate, who, failOnProblems, withTarget, targetOf, onResult } from '../result-options.js';
 
@@ -78,6 +79,7 @@ export const register: Register = (program, wrap) => {
           const t = targetOf(opts);
           const date = requireIsoDate(String(opts.date), '--date');
           const row = onResult(ctx, t, `result.${name}`, (db, r) => {
+            checkResultDates(db, t.planId, ctx.now(), { report: date });
             const updated = setProcessDate(db, r, field, date);
             return { value: updated, payload: { results: [resultAuditRow(updated)] } };
           });
@@ -181,6 +183,7 @@ export const register: Register = (program, wrap) => {
             });
           if (approvedOn && approvedOn > dateInShanghai(ctx.now()))
             throw inputError('result.futureDate', { date: approvedOn, today: dateInShanghai(ctx.now()) });
+          checkResultDates(db, t.planId, ctx.now(), { approved: approvedOn });
           const current = resultViews(db, t.planId).find((v) => v.uscc === t.uscc)!;
           // "No problem found" needs no follow-up: keeping the old one would publish a contradiction.
           const c = insertCorrection(

@@ -93,3 +93,59 @@ export const dbFaults: Catalog = {
     en: '{path} is an SQLite database of another program (it has tables but no ssj schema version); it was not modified. Point --db at the ssj database.',
   },
 };
+
+const DATE_FIELD_ZH: Record<string, string> = {
+  check: '检查日期',
+  report: '报告日期',
+  feedback: '反馈日期',
+  opinion: '意见日期',
+  card: '反馈卡日期',
+  approved: '签批日期',
+  date: '检查日期',
+  reportDate: '报告日期',
+  feedbackDate: '反馈日期',
+};
+const DATE_FIELD_EN: Record<string, string> = {
+  check: 'check date',
+  report: 'report date',
+  feedback: 'feedback date',
+  opinion: 'opinion date',
+  card: 'card date',
+  approved: 'approval date',
+  date: 'check date',
+  reportDate: 'report date',
+  feedbackDate: 'feedback date',
+};
+
+/** Dates of the work after a draw (issue 13 part 8, src/domain/result-dates.ts). */
+export const resultDates: Catalog = {
+  'result.dateBeforeDraw': {
+    zh: (p) =>
+      `${DATE_FIELD_ZH[String(p.field)] ?? p.field} ${p.date} 早于计划 ${p.plan ?? ''} 的抽取日期 ${p.drawn}：企业被抽中之前不会有这次检查的记录。请核对日期（常见为年份输错）后重新输入。`,
+    en: (p) =>
+      `The ${DATE_FIELD_EN[String(p.field)] ?? p.field} ${p.date} is before plan ${p.plan ?? ''} was drawn (${p.drawn}): nothing of this check can happen before the enterprise was chosen. Check the date (often a mistyped year) and enter it again.`,
+  },
+  'result.dateAfterToday': {
+    zh: (p) =>
+      `${DATE_FIELD_ZH[String(p.field)] ?? p.field} ${p.date} 晚于今天（${p.today}），不能登记尚未发生的事。请核对日期后重新输入。`,
+    en: (p) =>
+      `The ${DATE_FIELD_EN[String(p.field)] ?? p.field} ${p.date} is after today (${p.today}): what has not happened yet cannot be recorded. Check the date and enter it again.`,
+  },
+  'calendar.yearOutOfRange': {
+    zh: '日期 {value} 的年份不在 {from}–{to} 之间，不可能是要导入的节假日安排。请核对年份。',
+    en: 'The date {value} is not in the years {from}–{to}: it cannot be part of a holiday arrangement to import. Check the year.',
+  },
+};
+
+/** `ssj due` and rows with mistyped dates (src/app/due-rows.ts). */
+export const dueRows: Catalog = {
+  'due.suspect': { zh: '日期疑似有误的记录', en: 'Rows whose date looks wrong' },
+  'due.suspectHint': {
+    zh: '这些记录的日期晚于今天或年份不合理（常见为年份输错），其期限无法计算，其他期限照常列出。请用 ssj result record / ssj result report / ssj result feedback 重新登记正确的日期（已公开的结果用 ssj result correct）。',
+    en: 'These rows have a date after today or in an implausible year (often a mistyped year), so their deadlines cannot be counted; every other deadline is listed as usual. Record the right date again with ssj result record / ssj result report / ssj result feedback (a published result: ssj result correct).',
+  },
+  'due.suspectWarn': {
+    zh: '{count} 个期限来自日期疑似有误的记录（如 {first}），已单独列在最后，其余期限照常计算。',
+    en: '{count} deadlines come from rows whose date looks wrong (such as {first}); they are listed apart at the end, and every other deadline is counted as usual.',
+  },
+};
