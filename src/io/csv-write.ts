@@ -8,10 +8,9 @@ import iconv from 'iconv-lite';
  *   mojibake); `gb18030` on request for older Excel, written without a BOM.
  * - Formula injection (OWASP "CSV Injection"): a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
  *   return gets a leading apostrophe, so `=cmd|' /C calc'!A0` is shown as text and never evaluated.
- * - Codes kept as text: cells of code columns (统一社会信用代码, 执法证号, tickets, item codes) are written quoted with
- *   a leading tab, e.g. `"\t913713231234567890"`. Excel and WPS then keep the cell as text: no 9.13713E+17, no lost
- *   leading zeros, no date guessing. `="…"` is not used because it is itself a formula. A program reading these
- *   files should trim the cell (the tab is whitespace, never part of a code: codes contain no spaces).
+ * - Codes are data: a code cell holds the code and nothing else (issue 16: the tab earlier versions put before each
+ *   code to keep Excel from turning it into 9.13713E+17 sat in the data for every other reader). The office that
+ *   opens a list in Excel or WPS takes the .xlsx export, where codes are text cells (src/io/xlsx-write.ts).
  * - Rows end with CRLF (RFC 4180).
  */
 export type CsvEncoding = 'utf8' | 'gb18030';
@@ -29,7 +28,7 @@ export function parseCsvEncoding(s: string): CsvEncoding | undefined {
 export interface CsvColumn<R> {
   header: string;
   value: (row: R) => string | number;
-  /** An identifier that must stay text in a spreadsheet (see above). */
+  /** An identifier that must stay text in a spreadsheet: a text cell in .xlsx; in CSV written as it is. */
   code?: boolean;
 }
 
@@ -40,23 +39,10 @@ export function neutralise(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** Mark a code cell as text for spreadsheets (after neutralising, so a hostile "code" still gets its apostrophe). */
-export function asTextCode(cell: string): string {
-  return cell === '' ? '' : `\t${neutralise(cell)}`;
-}
-
 /** The CSV text (no BOM) of `rows` under `columns`. */
 export function csvText<R>(columns: readonly CsvColumn<R>[], rows: readonly R[]): string {
-  const records = rows.map((r) =>
-    columns.map((c) => {
-      const v = String(c.value(r));
-      return c.code ? asTextCode(v) : neutralise(v);
-    }),
-  );
-  return stringify([columns.map((c) => neutralise(c.header)), ...records], {
-    record_delimiter: '\r\n',
-    quoted_match: /^\t/, // a code cell: quoted so the tab is inside the cell, which is what keeps Excel from converting it
-  });
+  const records = rows.map((r) => columns.map((c) => neutralise(String(c.value(r)))));
+  return stringify([columns.map((c) => neutralise(c.header)), ...records], { record_delimiter: '\r\n' });
 }
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -11,7 +11,8 @@ import { listFiles, NOW_AFTER_Q2, NOW_IN_Q2, runner } from './export-fixture.js'
  * test/golden/pre-ssj2-default/ssj.db.gz is the export fixture (test/helpers/export-template.ts) as the code at
  * 2940cfa built it, with plans stored without a `protocol` key: 2024Q1 and 2024Q2 drawn under SSJ-1, 2024Q3 frozen
  * and 2024Q4 added but not drawn. Its expected files are what that code exported from it, except the recusal reasons,
- * which every publication now shows as their category since 0a456be (domain/event-reasons.ts publishedReason), and the
+ * which every publication now shows as their category since 0a456be (domain/event-reasons.ts publishedReason), the CSV
+ * code cells, written without the leading tab since issue 16 (src/io/csv-write.ts; bundles never had it), and the
  * chain head, which names the upgrade's audit entry (see HEAD). Upgrading (every later migration runs on open) must change none of them:
  * published announcements, results, filing forms, site pages and bundles stay byte for byte what the office already
  * published. These files are never rewritten by SSJ_UPDATE_GOLDEN: they are the past.

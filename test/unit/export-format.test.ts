@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { beijingDate, officialDate, officialDateTime, officialMonth, officialRange } from '../../src/io/dates.js';
 import { cleanText, esc, html, table, trusted } from '../../src/io/html.js';
-import { asTextCode, csvBytes, csvText, encodeCsv, neutralise, parseCsvEncoding } from '../../src/io/csv-write.js';
+import { csvBytes, csvText, encodeCsv, neutralise, parseCsvEncoding } from '../../src/io/csv-write.js';
 import {
   eventText,
   forPublication,
@@ -79,9 +79,7 @@ describe('CSV for Excel', () => {
     for (const cell of ['青禾县化工有限公司', 'a=b', '2024-01-15', '']) expect(neutralise(cell)).toBe(cell);
   });
 
-  it('writes code columns as quoted cells with a leading tab (kept as text by Excel), neutralised first', () => {
-    expect(asTextCode('913713220000000001')).toBe('\t913713220000000001');
-    expect(asTextCode('=1+1')).toBe("\t'=1+1");
+  it('writes code columns as the code and nothing else (no tab in the data, issue 16), neutralised like any cell', () => {
     const text = csvText(
       [
         { header: '统一社会信用代码', value: (r: string) => r, code: true },
@@ -89,9 +87,10 @@ describe('CSV for Excel', () => {
       ],
       ['913713220000000001'],
     );
-    expect(text).toBe('统一社会信用代码,名称\r\n"\t913713220000000001","\'=HYPERLINK(""x"")"\r\n');
+    expect(text).toBe('统一社会信用代码,名称\r\n913713220000000001,"\'=HYPERLINK(""x"")"\r\n');
     const back = parse(text, { columns: true }) as Record<string, string>[];
-    expect(back[0]!['统一社会信用代码']!.trim()).toBe('913713220000000001');
+    expect(back[0]!['统一社会信用代码']).toBe('913713220000000001');
+    expect(csvText([{ header: 'c', value: (r: string) => r, code: true }], ['=1+1'])).toBe("c\r\n'=1+1\r\n");
   });
 
   it('UTF-8 with BOM by default; GB18030 on request, without BOM, round-trips every character', () => {
