@@ -14,6 +14,7 @@ import { beijingDate } from '../io/dates.js';
 import { bundleDir, type SiteData, type SitePlan } from '../io/site.js';
 import { drawLoader, loadResults } from './export-results.js';
 import { loadYearReport } from './report.js';
+import { findAnnualPlan } from '../db/annual-plans.js';
 
 /** docs/verify.py of this installation (dist/app → ../../docs). */
 const VERIFIER_SOURCE = fileURLToPath(new URL('../../docs/verify.py', import.meta.url));
@@ -69,6 +70,7 @@ export function siteData(
     verifier: readFileSync(VERIFIER_SOURCE),
     months: months.map((month) => loadResults(db, { month }, now, drawOf)),
     report: loadYearReport(db, { year, now, forPublication: true }),
+    annual: findAnnualPlan(db, year)?.plan ?? null,
   };
 }
 

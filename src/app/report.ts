@@ -17,6 +17,7 @@ import {
   reportResults,
 } from '../db/year-report.js';
 import { loadCalendar } from './calendar.js';
+import { findAnnualPlan } from '../db/annual-plans.js';
 
 /**
  * `ssj report --year Y` and the site's report page: read the year (one snapshot, the caller's), compute the figures
@@ -143,6 +144,7 @@ export function loadYearReport(db: Db, o: ReportOptions): ReportData {
         reviewedOn: x.reviewed_at ? dateOf(x.reviewed_at) : null,
         answeredOn: x.answered_at ? dateOf(x.answered_at) : null,
       })),
+    annual: findAnnualPlan(db, o.year)?.plan ?? null,
   };
   return {
     office: getSettings(db)['office.name'] ?? '',

@@ -119,6 +119,30 @@ export function renderReport(ctx: Context, d: ReportData): string[] {
     }),
   );
 
+  if (r.annual) {
+    const a = r.annual;
+    out.push(
+      '',
+      m('report.annual', {
+        planned: a.estimated.enterprises ?? '-',
+        done: a.done.enterprises,
+        plannedChecks: a.estimated.checks ?? '-',
+        doneChecks: a.done.checks,
+      }),
+      table(
+        [
+          m('report.col.stratum'),
+          m('report.col.ratio'),
+          m('report.col.frequency'),
+          m('report.col.draws'),
+          m('report.col.estimated'),
+          m('report.col.checked'),
+        ],
+        a.strata.map((s) => [s.name, s.ratio, s.frequency, s.draws, s.estimated ?? '-', s.checked]),
+      ),
+    );
+    if (a.outside.length) out.push(m('report.outsideSchedule', { plans: a.outside.join(', ') }));
+  }
   out.push('', m('report.probabilities'));
   for (const p of r.probabilities) {
     out.push(

@@ -117,6 +117,35 @@ export interface YearInput {
   results: YearResult[];
   corrections: YearCorrection[];
   objections: YearObjection[];
+  /** The year's annual plan (issue 18 part 5), to compare planned and done; null when none is recorded. */
+  annual?: YearAnnual | null;
+}
+
+/** What the report needs of the annual plan (src/domain/annual-plan.ts AnnualPlan, read structurally). */
+export interface YearAnnual {
+  strata: { name: string; ratio: string; frequency: number; estimated: number | null }[];
+  schedule: { name: string; start: string; end: string }[];
+  estimated: { enterprises: number | null; checks: number | null };
+}
+
+/** Planned (the annual plan) beside done (the year's active draws), per stratum, per period and in total. */
+export interface PlannedDone {
+  strata: {
+    name: string;
+    ratio: string;
+    frequency: number;
+    estimated: number | null;
+    /** Active draws of the year that drew this stratum. */
+    draws: number;
+    /** Distinct enterprises of the stratum checked by them. */
+    checked: number;
+  }[];
+  /** Each period with the plans drawn in it (by draw date). */
+  schedule: { name: string; start: string; end: string; plans: string[] }[];
+  /** Active draws of the year whose draw date falls in no period. */
+  outside: string[];
+  estimated: { enterprises: number | null; checks: number | null };
+  done: { enterprises: number; checks: number };
 }
 
 export interface CoverageRow {
@@ -238,6 +267,8 @@ export interface YearReport {
   objectionRows: YearObjection[];
   corrections: { count: number; approved: number; published: number; rows: YearCorrection[] };
   probabilities: DrawProbabilities[];
+  /** Planned and done; null without an annual plan. */
+  annual: PlannedDone | null;
 }
 
 const NOT_CHECKED = '（未填写）';
@@ -480,6 +511,29 @@ export function yearReport(input: YearInput, cal: WorkCalendar): YearReport {
     }),
   }));
 
+  const a = input.annual ?? null;
+  const checksOwn = [...checks.values()].reduce((n, l) => n + l.filter((c) => c.kind === 'draw').length, 0);
+  const annual: PlannedDone | null = a && {
+    strata: a.strata.map((s) => {
+      const drawsOf = activeDraws.filter((d) => d.strata.some((x) => x.name === s.name));
+      const checked = new Set(
+        drawsOf.flatMap((d) =>
+          d.selections.filter((x) => x.stratum === s.name && x.role === 'selected').map((x) => x.uscc),
+        ),
+      );
+      return { ...s, draws: drawsOf.length, checked: checked.size };
+    }),
+    schedule: a.schedule.map((e) => ({
+      ...e,
+      plans: activeDraws.filter((d) => e.start <= d.drawnOn && d.drawnOn <= e.end).map((d) => d.planId),
+    })),
+    outside: activeDraws
+      .filter((d) => !a.schedule.some((e) => e.start <= d.drawnOn && d.drawnOn <= e.end))
+      .map((d) => d.planId),
+    estimated: a.estimated,
+    done: { enterprises: checkedOwn.size, checks: checksOwn },
+  };
+
   return {
     year,
     today: input.today,
@@ -490,7 +544,7 @@ export function yearReport(input: YearInput, cal: WorkCalendar): YearReport {
       plans: new Set(yearDraws.map((d) => d.planId)).size,
       draws: activeDraws.length,
       voidDraws: yearDraws.length - activeDraws.length,
-      checks: [...checks.values()].reduce((n, l) => n + l.filter((c) => c.kind === 'draw').length, 0),
+      checks: checksOwn,
       historyChecks: historyOfYear.length,
       seats,
       results: input.results.length,
@@ -521,5 +575,6 @@ export function yearReport(input: YearInput, cal: WorkCalendar): YearReport {
       rows: input.corrections,
     },
     probabilities,
+    annual,
   };
 }

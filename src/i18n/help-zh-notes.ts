@@ -200,6 +200,27 @@ ssj due 以退出码 0 结束并给出警告（--strict：退出码 5）。
   ssj due
   ssj due --today 2024-02-19 --plan 2024Q1 --json`,
 
+  'ssj plan annual': `
+文件格式（JSON；见 README“年度抽查计划”）：
+  { "year": 2025, "title": "…2025年度“双随机、一公开”抽查工作计划", "scope": "本县行政区域内的生产经营单位",
+    "inspectors": "持有执法证的执法人员，非煤矿山检查配备专业人员",
+    "strata": [ { "name": "重点行业", "where": { "supervision": ["重点"] }, "ratio": "20%", "frequency": 2, "estimated": 30 } ],
+    "schedule": [ { "name": "第一季度", "start": "2025-01-15", "end": "2025-03-31", "strata": ["重点行业"] } ],
+    "estimated": { "enterprises": 50, "checks": 60 },
+    "filing": { "date": "2024-12-20", "office": "青禾县市场监督管理局" } }
+
+ratio 为每次抽取的比例；frequency 为本年度抽取该类别的次数；estimated 为预计抽查的企业数。记录后，plan add 和
+plan freeze 在以下情况给出警告：检查时间不在任何时间段内、抽取层不在年度计划中或比例不同、抽取次数超过频次。
+ssj report --year 对照计划与完成情况；ssj export site 公开年度计划（annual.html）；ssj export annual 导出 Word 文书。
+
+示例：
+  ssj plan annual 2025 年度计划-2025.json
+  ssj plan annual 2025 年度计划-2025.json --reason "增加第四季度专项检查"`,
+
+  'ssj export annual': `
+示例：
+  ssj export annual --year 2025 --out 2025年度抽查工作计划.docx`,
+
   'ssj report': `
 检查次数的计法与年度上限相同：本年度计划的有效抽取中被抽中（非备选、非被替补）的企业，以及检查记录中本年度的
 每一行（含上级检查）。

@@ -35,6 +35,12 @@ export const helpOptionsZh: Record<string, string> = {
   'ssj list --format': 'table（表格，默认）或 xlsx（全部字段写成 Excel 工作簿，需 --out）',
   'ssj list --out': '要写入的 .xlsx 文件（与 --format xlsx 一起使用）',
 
+  'ssj plan annual <year>': '年份（四位，须与文件中的 year 一致）',
+  'ssj plan annual <file>': '年度计划 JSON 文件',
+  'ssj plan annual --reason': '调整已记录的年度计划时写明原因（高青 6.1：动态调整）',
+  'ssj export annual --year': '年度计划的年份（见 ssj plan annual）',
+  'ssj export annual --format': 'docx（默认）或 html（默认按 --out 的扩展名）',
+  'ssj export annual --out': '要写入的文件',
   'ssj report --year': '统计哪一年的计划（四位年份）',
   'ssj report --format': 'text（终端，默认）、html（网页）、json 或 xlsx（默认按 --out 的扩展名）',
   'ssj report --out': '写入此文件（默认输出到终端；xlsx 必须指定）',

@@ -14,6 +14,7 @@ export const helpZh: Record<string, string> = {
   'ssj plan list': '列出抽查计划及其状态',
   'ssj plan show': '查看计划、冻结情况、历次抽取与当前结果（检查组与检查事项）',
   'ssj plan freeze': '在种子产生前冻结抽取对象库，并生成抽取预告',
+  'ssj plan annual': '记录年度抽查计划：范围、各类别比例和频次、时间安排、预估数量、备案日期和机关（顺城 第十一、十二条；高青 6.1）',
   'ssj plan withdraw': '撤回已冻结或已抽取的计划（抽取结果作废），网站公告注明撤回原因和日期',
   'ssj draw': '以公开的随机种子按公开的抽取协议（SSJ-1、SSJ-2）抽取检查对象、检查事项和检查组',
   'ssj recuse': '执法人员回避：重新抽取该席位，或用 --swap 与其他检查组对调',
@@ -27,6 +28,7 @@ export const helpZh: Record<string, string> = {
   'ssj export filing': '导出涉企检查登记备案表（冷水滩 第十四条），每家企业一页，供打印',
   'ssj export forms':
     '导出检查文书（Word .docx 与打印用 HTML）：抽查告知书、现场检查记录表、检查报告、满意度反馈卡、登记备案表',
+  'ssj export annual': '导出年度抽查计划（Word .docx 或打印用 HTML），供备案和公开',
   'ssj verify': '不依赖数据库复核核验包：文件哈希、按种子重新抽取、重放事件、逐行比对',
   'ssj result': '检查结果：登记、导入、公示、更正',
   'ssj result record': '登记一次检查的结果（公示前可重新登记）',

@@ -15,6 +15,8 @@ import { officialDate, officialDateTime, officialMonth, officialRange } from './
 import { facts, html, page, table, type Content, type Html } from './html.js';
 import { RESULTS_TITLE, resultsBody, resultsCsv, type ResultsData } from './results-export.js';
 import { REPORT_CSS, REPORT_TITLE, reportBody, type ReportPageData } from './year-report-html.js';
+import { ANNUAL_TITLE, annualBody } from './annual-plan.js';
+import type { AnnualPlan } from '../domain/annual-plan.js';
 
 /**
  * The public website of one year (`ssj export site`): the four sections the provincial portals use (抽查事项清单,
@@ -68,6 +70,8 @@ export interface SiteData {
   verifier: Buffer;
   /** The year in numbers (report.html, src/io/year-report-html.ts); absent = no report page. */
   report?: ReportPageData;
+  /** The year's annual plan (annual.html, src/io/annual-plan.ts); absent when none is recorded. */
+  annual?: AnnualPlan | null;
 }
 
 interface Section {
@@ -113,6 +117,8 @@ export const monthCsv = (m: string) => `results/${m}.csv`;
 export const bundleDir = (id: string) => `bundles/${planSlug(id)}`;
 /** The year report page (issue 18 part 6), linked from the index page. */
 export const REPORT_PAGE = 'report.html';
+/** The annual plan page (issue 18 part 5), linked from the index page. */
+export const ANNUAL_PAGE = 'annual.html';
 
 /**
  * Could an export of the site have written this entry (relative path; folders end with '/')? Anything else in an
@@ -120,7 +126,7 @@ export const REPORT_PAGE = 'report.html';
  */
 export function isSiteEntry(entry: string): boolean {
   return (
-    /^(index|items|plans|tasks|results|inspectors|report)\.html$/.test(entry) ||
+    /^(index|items|plans|tasks|results|inspectors|report|annual)\.html$/.test(entry) ||
     entry === VERIFIER_FILE ||
     /^(tasks|results|bundles)\/$/.test(entry) ||
     /^(tasks|results)\/[^/]+\.(html|csv)$/.test(entry) ||
@@ -192,6 +198,11 @@ ${table(
   SECTIONS.map((s) => [html`<a href="${rel('index.html', s.file)}">${s.title}</a>`, s.blurb, counts[s.file] ?? '']),
 )}
 ${
+  d.annual
+    ? html`<p><a href="${ANNUAL_PAGE}">${d.year}${ANNUAL_TITLE}</a>：抽查范围、比例和频次、时间安排、预估数量及备案情况。</p>
+`
+    : ''
+}${
   d.report
     ? html`<p><a href="${REPORT_PAGE}">${d.year}${REPORT_TITLE}</a>：检查覆盖、重复检查提示、人员工作量、结果公开时效和各次抽取的入选概率。</p>
 `
@@ -371,6 +382,7 @@ export function renderSite(d: SiteData): Map<string, Buffer> {
   put('tasks.html', tasksPage(d));
   put('results.html', resultsIndex(d));
   put('inspectors.html', inspectorsPage(d));
+  if (d.annual) put(ANNUAL_PAGE, shell(d, ANNUAL_PAGE, `${d.year}${ANNUAL_TITLE}`, annualBody(d.annual)));
   if (d.report) put(REPORT_PAGE, shell(d, REPORT_PAGE, `${d.year}${REPORT_TITLE}`, reportBody(d.report), REPORT_CSS));
   for (const p of d.plans) {
     if (p.announcement) {

@@ -171,6 +171,22 @@ export async function reportXlsx(d: ReportPageData): Promise<Buffer> {
       ],
       rows: r.objectionRows,
     }),
+    ...(r.annual
+      ? [
+          sheet<NonNullable<YearReport['annual']>['strata'][number]>({
+            name: '年度计划执行',
+            columns: [
+              col('类别', (x) => x.name),
+              col('计划比例', (x) => x.ratio),
+              col('计划频次', (x) => x.frequency),
+              col('实际抽取', (x) => x.draws),
+              col('预估企业', (x) => x.estimated ?? ''),
+              col('实际企业', (x) => x.checked),
+            ],
+            rows: r.annual.strata,
+          }),
+        ]
+      : []),
     sheet<Prob>({
       name: '入选概率',
       columns: [

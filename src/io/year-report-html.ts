@@ -209,6 +209,7 @@ ${
     : ''
 }
 
+${r.annual ? plannedDone(r.annual) : ''}
 <h2>六、各次抽取的入选概率</h2>
 <p class="muted">每次抽取中，同一层的每家企业被抽中的概率都等于 n/对象库数（按 SHA-256 摘要排序抽取，公式和核验方法见核验包）。“实际”为抽取和回避、替补之后的名单。</p>
 ${
@@ -247,6 +248,28 @@ ${figures(
       )
     : html`<p>本年度尚无抽取。</p>`
 }`;
+}
+
+/** 计划与完成 (issue 18 part 5): the annual plan's strata, periods and estimates beside what the year's draws did. */
+function plannedDone(a: NonNullable<YearReport['annual']>): Html {
+  const est = (n: number | null) => (n === null ? '—' : n);
+  return html`<h2>年度计划执行情况</h2>
+<p>年度计划预估抽查企业${est(a.estimated.enterprises)}家${a.estimated.checks === null ? '' : `、${a.estimated.checks}家次`}，实际抽查${a.done.enterprises}家、${a.done.checks}家次。${a.outside.length ? `不在年度计划时间安排内的抽取：${a.outside.join('、')}。` : ''}</p>
+${figures(
+  [
+    { label: '类别' },
+    { label: '计划比例', cls: 'num' },
+    { label: '计划频次', cls: 'num' },
+    { label: '实际抽取', cls: 'num' },
+    { label: '预估', cls: 'num' },
+    { label: '实际企业', cls: 'num' },
+  ],
+  a.strata.map((s) => [s.name, s.ratio, s.frequency, s.draws, est(s.estimated), s.checked]),
+)}
+${figures(
+  [{ label: '阶段' }, { label: '时间' }, { label: '实际抽取的计划' }],
+  a.schedule.map((e) => [e.name, `${e.start}至${e.end}`, e.plans.length ? e.plans.join('、') : '无']),
+)}`;
 }
 
 /** The extra CSS the report needs (charts, figure tiles). */

@@ -4,6 +4,7 @@ import { registerAnnouncement } from './export/announcement.js';
 import { registerResults } from './export/results.js';
 import { registerSite } from './export/site.js';
 import { registerFiling, registerForms } from './export/filing.js';
+import { registerAnnual } from './export/annual.js';
 
 /** `ssj export …`: files for publication and verification. Each subcommand lives in its own file. */
 export const register: Register = (program, wrap) => {
@@ -18,4 +19,5 @@ export const register: Register = (program, wrap) => {
   registerSite(exp, wrap);
   registerFiling(exp, wrap);
   registerForms(exp, wrap);
+  registerAnnual(exp, wrap);
 };

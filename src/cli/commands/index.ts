@@ -16,6 +16,7 @@ import { register as auditCmd } from './audit.js';
 import { register as configCmd } from './config.js';
 import { register as demoCmd } from './demo.js';
 import { register as reportCmd } from './report.js';
+import { register as planAnnualCmd } from './plan-annual.js';
 
 /** Every command, in the order `ssj --help` lists them (the order of a year's work). */
 export const commands: Register[] = [
@@ -23,6 +24,7 @@ export const commands: Register[] = [
   listCmd,
   showCmd,
   planCmd,
+  planAnnualCmd,
   drawCmd,
   recuseCmd,
   exportCmd,

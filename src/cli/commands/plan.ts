@@ -20,6 +20,7 @@ import { runPlanWizard } from '../plan-wizard.js';
 import { teamSummary } from '../team-summary.js';
 import { withdrawPlan } from '../../app/plan-withdraw.js';
 import { freezePlan, warnAboutStrata, type Frozen } from '../../app/freeze.js';
+import { annualWarnings } from '../../app/annual-plan.js';
 import { StagedFile, writeFileAtomic } from '../../io/atomic.js';
 
 import { preAnnouncement, strataPreview, strataTable } from '../plan-render.js';
@@ -159,6 +160,7 @@ function storePlan(
   }
   const preview = computeInputs(db, p);
   warnAboutStrata((code, params) => ctx.out.warn(code, params), preview);
+  for (const w of annualWarnings(db, p)) ctx.out.warn(w.code, w.params);
   if (existing) updatePlan(db, p);
   else insertPlan(db, p, ctx.now(), ctx.operator);
   appendAudit(db, {
@@ -191,6 +193,7 @@ function runFreeze(ctx: Context, id: string, seedSource: string, out: string | u
     throw e;
   }
   const { stored, inputs, at } = frozen;
+  for (const w of annualWarnings(db, stored.plan)) ctx.out.warn(w.code, w.params);
   const text = preAnnouncement(ctx.lang, stored.plan, frozen.seedSource, at, inputs);
   let file: string | null = null;
   try {

@@ -80,4 +80,18 @@ export const report: Catalog = {
     zh: '完整名单和图表：ssj report --year {year} --out 统计.xlsx（或 --format html）；网站：ssj export site --year {year}',
     en: 'Every row and the charts: ssj report --year {year} --out report.xlsx (or --format html); website: ssj export site --year {year}',
   },
+  'report.annual': {
+    zh: '年度计划执行情况：预估抽查企业 {planned} 家、{plannedChecks} 家次，实际 {done} 家、{doneChecks} 家次',
+    en: 'Annual plan against the year: {planned} enterprises and {plannedChecks} checks estimated, {done} and {doneChecks} done',
+  },
+  'report.col.stratum': { zh: '类别', en: 'Stratum' },
+  'report.col.ratio': { zh: '计划比例', en: 'Planned ratio' },
+  'report.col.frequency': { zh: '计划频次', en: 'Planned draws' },
+  'report.col.draws': { zh: '实际抽取', en: 'Draws' },
+  'report.col.estimated': { zh: '预估', en: 'Estimated' },
+  'report.col.checked': { zh: '实际企业', en: 'Checked' },
+  'report.outsideSchedule': {
+    zh: '不在年度计划时间安排内的抽取：{plans}',
+    en: 'Drawn outside every period of the annual plan: {plans}',
+  },
 };
