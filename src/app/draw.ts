@@ -24,6 +24,7 @@ import { drawnPlanJson, type Plan } from '../domain/plan.js';
 import { refused, SsjError, usageError } from '../errors.js';
 import { bi, type Lang } from '../i18n/index.js';
 import { inspectorOrders } from '../parallel/inspector-orders.js';
+import { inspectorOrdersSync } from '../parallel/orders-sync.js';
 import { protocol } from './errors.js';
 import { poolAfterFreeze } from './pool-after-freeze.js';
 import { checkRedraw } from './redraw-rules.js';
@@ -151,7 +152,8 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
       items: inputs.ssj2.items,
       conflicts: inputs.conflicts,
     });
-    const state = protocol(() => draw2(input2));
+    // Inspector orders on every core (src/parallel/orders-sync.ts): the same draw, sooner.
+    const state = protocol(() => draw2(input2, { orderSource: inspectorOrdersSync }));
     const summary = drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state, SSJ2);
     return { plan, current, freeze, inputs, removed, state, seedSource, summary, mark: stateMark(db), algorithm: SSJ2 };
   }

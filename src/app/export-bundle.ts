@@ -11,7 +11,8 @@ import {
 import { activeDraw, drawEvents, drawFiles, type DrawRecord } from '../db/draws.js';
 import type { Db } from '../db/open.js';
 import { getPlan } from '../db/plans.js';
-import { checkedReplay, drawEvents2, isSsj2, storedDrawInput2, verifiedState } from '../db/drawing.js';
+import { checkedReplay, drawEvents2, isSsj2, storedDrawInput2 } from '../db/drawing.js';
+import { inspectorOrdersSync } from '../parallel/orders-sync.js';
 import { bundleFiles2 } from '../io/bundle2.js';
 import type { DrawState2 } from '../core/ssj2/state.js';
 import { refused } from '../errors.js';
@@ -41,13 +42,16 @@ export function bundleFiles(db: Db, planId: string): Map<string, string> {
   return new Map([...all].sort(([a], [b]) => cmp(a, b)));
 }
 
+/** The replay before publishing ranks inspectors on every core (src/parallel/orders-sync.ts): the same result. */
+const FAST = { orderSource: inspectorOrdersSync };
+
 /**
  * The ssj-bundle/2 of an SSJ-2 draw (io/bundle2.ts): the state re-derived from the draw's own snapshot and events and
  * checked against the stored one first, like every publication. No seed rule or secret is recorded yet, so the
  * manifest's publicSeed is the draw's seed and the secret fields are null.
  */
 function bundleFilesOf2(db: Db, draw: DrawRecord): Map<string, string> {
-  const { replayed } = checkedReplay(db, draw);
+  const { replayed } = checkedReplay(db, draw, undefined, FAST);
   const planJson = JSON.parse(draw.planJson) as { title?: string };
   return bundleFiles2(
     planJson,
@@ -71,7 +75,7 @@ function bundleFilesOf2(db: Db, draw: DrawRecord): Map<string, string> {
 
 function contentFiles(db: Db, draw: DrawRecord): Map<BundleFileName, string> {
   const inputs = drawFiles(db, draw.id);
-  const state = verifiedState(db, draw);
+  const state = checkedReplay(db, draw, undefined, FAST).stored;
   const strataOrder = draw.strata.map((s) => s.name);
   const byName: Record<BundleFileName, string> = {
     'check-items.csv': checkItemsCsv(state.checkItems),

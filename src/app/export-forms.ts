@@ -4,7 +4,6 @@ import type { FormRosterDetails } from '../db/forms.js';
 import type { Settings } from '../db/settings.js';
 import { refused } from '../errors.js';
 import { eventText, isDirected, type AnnouncementData } from '../io/announcement.js';
-import { formDocx } from '../io/forms/docx.js';
 import { formsHtml } from '../io/forms/html.js';
 import { allForms, type FormMember, type FormsData } from '../io/forms/model.js';
 
@@ -93,6 +92,8 @@ export async function exportForms(
   const data = formsData(d, details, settings, o.showPersonal);
   const forms = allForms(data, o.enterprise);
   mkdirSync(o.outDir, { recursive: true });
+  // docx loads only for this command (it costs every other command's start-up otherwise).
+  const { formDocx } = await import('../io/forms/docx.js');
   const files: string[] = [];
   for (const f of forms) {
     const name = `${f.file}.docx`;

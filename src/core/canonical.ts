@@ -8,6 +8,7 @@ import type {
   Seat,
   SelectionRow,
 } from './types.js';
+import { csvRows } from './csv-rows.js';
 
 /**
  * Canonical CSV for the bundle files (docs/ALGORITHM.md "Canonical files"): UTF-8 without BOM, LF line ends,
@@ -29,46 +30,15 @@ export function csvLines(header: readonly string[], rows: Iterable<(string | num
 
 /** Parse canonical CSV (and any RFC 4180 CSV) into records keyed by the header. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  while (i < s.length) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (s[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && s[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-    i++;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  const [header, ...body] = rows;
+  const [header, ...body] = csvRows(text);
   if (!header) return [];
-  return body.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
+  // A plain loop, not Object.fromEntries: a million rows. A repeated header name keeps its last column, as before.
+  if (header.includes('__proto__')) return body.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
+  return body.map((r) => {
+    const o: Record<string, string> = {};
+    for (let j = 0; j < header.length; j++) o[header[j]!] = r[j] ?? '';
+    return o;
+  });
 }
 
 /**

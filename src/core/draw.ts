@@ -97,10 +97,38 @@ export function inspectorOrder(seed: string, planId: string, uscc: string, certN
   return order.sort((a, b) => (tickets[a]! < tickets[b]! ? -1 : tickets[a]! > tickets[b]! ? 1 : 0));
 }
 
-/** Work done elsewhere that draw() may reuse: the enterprise draw, and inspector orders computed in parallel. */
+/**
+ * Inspector orders (inspectorOrder) for the given enterprises, computed elsewhere: src/parallel/orders-sync.ts spreads
+ * them over the cores. Called by draw() and draw2() with the selected enterprises once they are known.
+ */
+export type OrderSource = (
+  seed: string,
+  planId: string,
+  usccs: readonly string[],
+  certNos: readonly string[],
+) => ReadonlyMap<string, Uint32Array>;
+
+/**
+ * Work done elsewhere that draw() may reuse: the enterprise draw, and inspector orders computed in parallel (given,
+ * or asked of orderSource once the selection is known).
+ */
 export interface DrawHints {
   enterprises?: EnterpriseDraw;
   orders?: ReadonlyMap<string, Uint32Array>;
+  orderSource?: OrderSource;
+}
+
+/** The orders the hints give for a selection: hints.orders, or what hints.orderSource computes, or none. */
+export function hintedOrders(
+  hints: DrawHints,
+  seed: string,
+  planId: string,
+  selection: readonly SelectionRow[],
+  certNos: () => string[],
+): ReadonlyMap<string, Uint32Array> | undefined {
+  if (hints.orders || !hints.orderSource) return hints.orders;
+  const selected = selection.filter((r) => r.role === 'selected').map((r) => r.uscc);
+  return hints.orderSource(seed, planId, selected, certNos());
 }
 
 /**
@@ -117,9 +145,10 @@ export function draw(input: DrawInput, hints: DrawHints = {}): DrawState {
     selection.map((r) => ({ ...r })),
   );
   state.hashes = hashes;
+  const orders = hintedOrders(hints, input.seed, input.planId, selection, () => input.inspectors.map((i) => i.certNo));
   for (const e of state.processingOrder()) {
     state.checkItems.set(e.uscc, state.drawItems(e));
-    state.teams.set(e.uscc, state.drawTeam(e, hints.orders?.get(e.uscc)));
+    state.teams.set(e.uscc, state.drawTeam(e, orders?.get(e.uscc)));
   }
   return state;
 }

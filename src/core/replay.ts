@@ -1,4 +1,4 @@
-import { draw, type DrawInput, type DrawState } from './draw.js';
+import { draw, type DrawHints, type DrawInput, type DrawState } from './draw.js';
 import { applyEvent, type EventOutcome } from './events.js';
 import type { DrawEvent } from './types.js';
 
@@ -17,8 +17,8 @@ export interface Replayed {
 }
 
 /** Draw, then apply the events in seq order, checking each recorded outcome against the recomputed one. */
-export function replay(input: DrawInput, events: DrawEvent[]): Replayed {
-  const state = draw(input);
+export function replay(input: DrawInput, events: DrawEvent[], hints: DrawHints = {}): Replayed {
+  const state = draw(input, { orderSource: hints.orderSource });
   const outcomes: EventOutcome[] = [];
   const mismatches: ReplayMismatch[] = [];
   for (const ev of [...events].sort((a, b) => a.seq - b.seq)) {

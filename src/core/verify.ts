@@ -15,7 +15,7 @@ import {
   selectionCsv,
   teamsCsv,
 } from './canonical.js';
-import { draw } from './draw.js';
+import { draw, type DrawHints } from './draw.js';
 import { applyEvent } from './events.js';
 import { parseRatio, RatioFormatError } from '../domain/ratio.js';
 import { normalizeSeed, rfc3797Key, SeedFormatError } from './seed.js';
@@ -50,9 +50,12 @@ const HEADERS: Partial<Record<BundleFileName, readonly string[]>> = CSV_HEADERS;
  * and compare the result with selection.csv, teams.csv and check-items.csv row by row. Pure: no files, no clock.
  * Throws BundleError when the bundle cannot be read as a bundle; every other problem is a Difference.
  */
-export function verifyBundle(files: ReadonlyMap<string, string>): Verification {
+export function verifyBundle(
+  files: ReadonlyMap<string, string>,
+  hints: Pick<DrawHints, 'orderSource'> = {},
+): Verification {
   // The manifest says which protocol applies: ssj-bundle/2 (SSJ-2) has its own rules, SSJ-1 bundles stay as they were.
-  if (bundleFormat(files) === BUNDLE_FORMAT_2) return verifyBundle2(files);
+  if (bundleFormat(files) === BUNDLE_FORMAT_2) return verifyBundle2(files, hints);
   const diffs: Difference[] = [];
   const manifest = readManifest(files);
   for (const name of BUNDLE_FILES) if (!files.has(name)) throw new BundleError('verify.fileMissing', { file: name });
@@ -93,7 +96,7 @@ export function verifyBundle(files: ReadonlyMap<string, string>): Verification {
     strata: manifest.strata,
     events: events.length,
   };
-  const state = drawOrReport(input, diffs);
+  const state = drawOrReport(input, diffs, hints);
   if (state) {
     summary.strata = state.strata;
     checkStrataCounts(manifest, state, diffs);
@@ -327,9 +330,13 @@ function canonical(diffs: Difference[], file: string, files: ReadonlyMap<string,
 
 // ---------------------------------------------------------------- draw and events
 
-function drawOrReport(input: DrawInput, diffs: Difference[]): DrawState | undefined {
+function drawOrReport(
+  input: DrawInput,
+  diffs: Difference[],
+  hints: Pick<DrawHints, 'orderSource'>,
+): DrawState | undefined {
   try {
-    return draw(input);
+    return draw(input, hints);
   } catch (e) {
     if (!(e instanceof ProtocolError)) throw e;
     diffs.push({ ...flat(e.details), code: 'verify.drawFailed', reason: e.code });

@@ -1,6 +1,7 @@
 import { replay, type Replayed } from '../core/replay.js';
 import { ProtocolError } from '../core/errors.js';
 import type { DrawInput, DrawState } from '../core/state.js';
+import type { DrawHints } from '../core/draw.js';
 import { validatePlan } from '../domain/plan.js';
 import { verifyFailed } from '../errors.js';
 import { drawInput } from '../core/draw-input.js';
@@ -46,14 +47,14 @@ export const drawEvents2 = (db: Db, drawId: number): DrawEvent2[] =>
   drawEvents(db, drawId).map((e) => ({ ...e, type: e.type as DrawEvent2['type'] }));
 
 /** Re-derive a stored SSJ-2 draw. */
-export function replayStored2(db: Db, d: DrawRecord): Replayed2 {
-  return replay2(storedDrawInput2(db, d), drawEvents2(db, d.id));
+export function replayStored2(db: Db, d: DrawRecord, hints: DrawHints = {}): Replayed2 {
+  return replay2(storedDrawInput2(db, d), drawEvents2(db, d.id), hints);
 }
 
 /** Re-derive a stored draw: draw from its snapshot, then replay its events in order, by the draw's protocol. */
-export function replayStored(db: Db, d: DrawRecord): Replayed | Replayed2 {
-  if (isSsj2(d)) return replayStored2(db, d);
-  return replay(storedDrawInput(db, d), drawEvents(db, d.id));
+export function replayStored(db: Db, d: DrawRecord, hints: DrawHints = {}): Replayed | Replayed2 {
+  if (isSsj2(d)) return replayStored2(db, d, hints);
+  return replay(storedDrawInput(db, d), drawEvents(db, d.id), hints);
 }
 
 /** The result hash of a state by its draw's protocol (the audit log records it at draw and at each event). */
@@ -74,21 +75,23 @@ export function checkedReplay(
   db: Db,
   d: DrawRecord,
   code = 'draw.storedStateDiffers',
+  hints: Pick<DrawHints, 'orderSource'> = {},
 ): { replayed: DrawState | DrawState2; stored: StoredState } {
   // One snapshot: the events, the stored result and the snapshot files must come from one committed state, or an
   // event committed by another process between two reads would look like an edit (src/db/tx.ts).
-  return inSnapshot(db, () => checkedReplayIn(db, d, code));
+  return inSnapshot(db, () => checkedReplayIn(db, d, code, hints));
 }
 
 function checkedReplayIn(
   db: Db,
   d: DrawRecord,
   code: string,
+  hints: Pick<DrawHints, 'orderSource'>,
 ): { replayed: DrawState | DrawState2; stored: StoredState } {
   const differs = (detail: string) => verifyFailed(code, { id: d.planId, detail });
   let replayed: Replayed | Replayed2;
   try {
-    replayed = replayStored(db, d);
+    replayed = replayStored(db, d, hints);
   } catch (e) {
     if (e instanceof ProtocolError) throw differs(e.code);
     throw e;

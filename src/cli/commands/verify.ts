@@ -2,6 +2,7 @@ import type { Register } from '../register.js';
 import type { Context } from '../context.js';
 import { BundleError, verifyBundle, type Difference, type Verification } from '../../core/verify.js';
 import { readBundleDir } from '../../io/bundle.js';
+import { inspectorOrdersSync } from '../../parallel/orders-sync.js';
 import { Exit, SsjError } from '../../errors.js';
 import { bi, t, type Lang } from '../../i18n/index.js';
 import { displayTime, table } from '../output.js';
@@ -33,7 +34,8 @@ function runVerify(ctx: Context, dir: string): number {
   const files = readBundleDir(dir);
   let result: Verification;
   try {
-    result = verifyBundle(files);
+    // Inspector orders on every core (src/parallel/orders-sync.ts): the same verification, sooner.
+    result = verifyBundle(files, { orderSource: inspectorOrdersSync });
   } catch (e) {
     if (e instanceof BundleError) throw new SsjError('invalidInput', e.code, { ...e.params, dir }, e);
     throw e;

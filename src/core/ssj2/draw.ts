@@ -1,4 +1,4 @@
-import { drawEnterprises, type DrawHints } from '../draw.js';
+import { drawEnterprises, hintedOrders, type DrawHints } from '../draw.js';
 import type { DrawInput } from '../state.js';
 import { DrawState2 } from './state.js';
 import type { DrawInput2, StratumCount2 } from './types.js';
@@ -41,10 +41,14 @@ export function drawEnterprises2(input: DrawInput2): ReturnType<typeof drawEnter
 /**
  * SSJ-2: enterprises, then for each selected enterprise in processing order its check items and its team, group by
  * group. Pure and deterministic; throws ProtocolError naming the enterprise and the group when a team cannot be
- * formed. Hints (inspector orders computed on worker threads) only save work.
+ * formed. Hints (inspector orders computed on worker threads) only save work: draw2(input, hints) equals draw2(input)
+ * (test/unit/fast-path.test.ts). hints.enterprises is not taken: SSJ-2 ranks what remains after pool-removed.
  */
 export function draw2(input: DrawInput2, hints: DrawHints = {}): DrawState2 {
   const d = drawEnterprises2(input);
+  const orders = hintedOrders(hints, input.seed, input.planId, d.selection, () =>
+    input.inspectors.map((i) => i.certNo),
+  );
   const state = new DrawState2(
     input,
     d.counts as StratumCount2[],
@@ -53,7 +57,7 @@ export function draw2(input: DrawInput2, hints: DrawHints = {}): DrawState2 {
   state.hashes = d.hashes;
   for (const e of state.processingOrder()) {
     state.checkItems.set(e.uscc, state.drawItems(e));
-    state.teams.set(e.uscc, state.drawTeam(e, hints.orders?.get(e.uscc)));
+    state.teams.set(e.uscc, state.drawTeam(e, orders?.get(e.uscc)));
   }
   return state;
 }

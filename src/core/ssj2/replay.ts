@@ -1,3 +1,4 @@
+import type { DrawHints } from '../draw.js';
 import { draw2 } from './draw.js';
 import { applyEvent2, type EventOutcome2, type ReplayMismatch2 } from './events.js';
 import type { DrawState2 } from './state.js';
@@ -11,8 +12,8 @@ export interface Replayed2 {
 }
 
 /** Draw by SSJ-2, then apply the events in seq order, checking each recorded outcome against the recomputed one. */
-export function replay2(input: DrawInput2, events: readonly DrawEvent2[]): Replayed2 {
-  const state = draw2(input);
+export function replay2(input: DrawInput2, events: readonly DrawEvent2[], hints: DrawHints = {}): Replayed2 {
+  const state = draw2(input, { orderSource: hints.orderSource });
   const outcomes: EventOutcome2[] = [];
   const mismatches: ReplayMismatch2[] = [];
   for (const ev of [...events].sort((a, b) => a.seq - b.seq)) {

@@ -25,6 +25,7 @@ import {
   readPoolRemoved,
   teamsCsv2,
 } from './canonical.js';
+import type { DrawHints } from '../draw.js';
 import { draw2 } from './draw.js';
 import { applyEvent2 } from './events.js';
 import { PlanRulesError, planRules2 } from './plan-rules.js';
@@ -178,7 +179,10 @@ function unique<T>(rows: T[], key: (r: T) => string, file: string, diffs: Differ
  * redraw, replay, compare row by row), plus the seed rule, the secret and its commitment, pool-removed.csv, the kind
  * and department columns, the group column of teams.csv and the published reason categories.
  */
-export function verifyBundle2(files: ReadonlyMap<string, string>): Verification {
+export function verifyBundle2(
+  files: ReadonlyMap<string, string>,
+  hints: Pick<DrawHints, 'orderSource'> = {},
+): Verification {
   const diffs: Difference[] = [];
   const manifest = readManifest2(files.get(MANIFEST_FILE)!);
   for (const name of BUNDLE_FILES_2) if (!files.has(name)) throw new BundleError('verify.fileMissing', { file: name });
@@ -301,7 +305,7 @@ export function verifyBundle2(files: ReadonlyMap<string, string>): Verification 
   };
   let state: DrawState2;
   try {
-    state = draw2(input);
+    state = draw2(input, hints);
   } catch (e) {
     if (!(e instanceof ProtocolError)) throw e;
     diffs.push({ ...flat(e.details), code: 'verify.drawFailed', reason: e.code });
