@@ -91,13 +91,15 @@ export function sortedBy<T>(rows: T[], key: (t: T) => string): T[] {
     if (cmp(key(rows[i - 1]!), key(rows[i]!)) > 0) return [...rows].sort((a, b) => cmp(key(a), key(b)));
   return rows;
 }
-export const readPoolEnterprises = (text: string): PoolEnterprise[] =>
-  parseCsv(text).map((r) => ({
-    stratum: r.stratum ?? '',
-    uscc: r.uscc ?? '',
-    name: r.name ?? '',
-    industry: r.industry ?? '',
-  }));
+/** The largest file: read straight from the rows, without a record per row (the same result as parseCsv's). */
+export function readPoolEnterprises(text: string): PoolEnterprise[] {
+  const [header, ...body] = csvRows(text);
+  if (!header) return [];
+  // parseCsv keeps a repeated header's last column; a missing column reads as ''.
+  const [s, u, n, ind] = ['stratum', 'uscc', 'name', 'industry'].map((h) => header.lastIndexOf(h));
+  const at = (r: string[], j: number) => (j < 0 ? '' : (r[j] ?? ''));
+  return body.map((r) => ({ stratum: at(r, s!), uscc: at(r, u!), name: at(r, n!), industry: at(r, ind!) }));
+}
 
 export function poolInspectorsCsv(inspectors: PoolInspector[]): string {
   const sorted = [...inspectors].sort((a, b) => cmp(a.certNo, b.certNo));

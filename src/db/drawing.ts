@@ -5,7 +5,7 @@ import type { DrawHints } from '../core/draw.js';
 import { validatePlan } from '../domain/plan.js';
 import { verifyFailed } from '../errors.js';
 import { drawInput } from '../core/draw-input.js';
-import { parseInputFiles } from './draw-inputs.js';
+import { parseInputFiles, type InputFiles } from './draw-inputs.js';
 import { drawEvents, drawFiles, loadState, type DrawRecord, type StoredState } from './draws.js';
 import type { Db } from './open.js';
 import { stateHash, stateHash2 } from './state-hash.js';
@@ -28,9 +28,8 @@ export function storedDrawInput(db: Db, d: DrawRecord): DrawInput {
  * A stored SSJ-2 draw as protocol input: its plan as drawn, its own snapshot of the inputs (SSJ-2 columns) and the
  * enterprises it took out of its frozen pool (pool-removed.csv, src/app/pool-after-freeze.ts).
  */
-export function storedDrawInput2(db: Db, d: DrawRecord): DrawInput2 {
+export function storedDrawInput2(db: Db, d: DrawRecord, files: InputFiles = drawFiles(db, d.id)): DrawInput2 {
   const plan = validatePlan(JSON.parse(d.planJson));
-  const files = drawFiles(db, d.id);
   return drawInput2(plan, d.seed, d.strata, {
     pool: readPoolEnterprises(files.poolEnterprises),
     removed: poolRemovals(db, d.id),
@@ -40,6 +39,14 @@ export function storedDrawInput2(db: Db, d: DrawRecord): DrawInput2 {
   });
 }
 
+/**
+ * What a replay may be given to save work: inspector orders from the cores (src/parallel), and the draw's input when
+ * the caller has already read it from the draw's own snapshot (storedDrawInput/storedDrawInput2 of the same draw).
+ */
+export interface ReplayHints extends Pick<DrawHints, 'orderSource'> {
+  input?: DrawInput | DrawInput2;
+}
+
 export const isSsj2 = (d: { algorithm: string }): boolean => d.algorithm === SSJ2;
 
 /** A stored draw's events in SSJ-2's shape (the same rows; SSJ-2 adds the type reassign). */
@@ -47,14 +54,14 @@ export const drawEvents2 = (db: Db, drawId: number): DrawEvent2[] =>
   drawEvents(db, drawId).map((e) => ({ ...e, type: e.type as DrawEvent2['type'] }));
 
 /** Re-derive a stored SSJ-2 draw. */
-export function replayStored2(db: Db, d: DrawRecord, hints: DrawHints = {}): Replayed2 {
-  return replay2(storedDrawInput2(db, d), drawEvents2(db, d.id), hints);
+export function replayStored2(db: Db, d: DrawRecord, hints: ReplayHints = {}): Replayed2 {
+  return replay2((hints.input as DrawInput2 | undefined) ?? storedDrawInput2(db, d), drawEvents2(db, d.id), hints);
 }
 
 /** Re-derive a stored draw: draw from its snapshot, then replay its events in order, by the draw's protocol. */
-export function replayStored(db: Db, d: DrawRecord, hints: DrawHints = {}): Replayed | Replayed2 {
+export function replayStored(db: Db, d: DrawRecord, hints: ReplayHints = {}): Replayed | Replayed2 {
   if (isSsj2(d)) return replayStored2(db, d, hints);
-  return replay(storedDrawInput(db, d), drawEvents(db, d.id), hints);
+  return replay((hints.input as DrawInput | undefined) ?? storedDrawInput(db, d), drawEvents(db, d.id), hints);
 }
 
 /** The result hash of a state by its draw's protocol (the audit log records it at draw and at each event). */
@@ -75,7 +82,7 @@ export function checkedReplay(
   db: Db,
   d: DrawRecord,
   code = 'draw.storedStateDiffers',
-  hints: Pick<DrawHints, 'orderSource'> = {},
+  hints: ReplayHints = {},
 ): { replayed: DrawState | DrawState2; stored: StoredState } {
   // One snapshot: the events, the stored result and the snapshot files must come from one committed state, or an
   // event committed by another process between two reads would look like an edit (src/db/tx.ts).
@@ -86,7 +93,7 @@ function checkedReplayIn(
   db: Db,
   d: DrawRecord,
   code: string,
-  hints: Pick<DrawHints, 'orderSource'>,
+  hints: ReplayHints,
 ): { replayed: DrawState | DrawState2; stored: StoredState } {
   const differs = (detail: string) => verifyFailed(code, { id: d.planId, detail });
   let replayed: Replayed | Replayed2;

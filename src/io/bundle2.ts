@@ -11,7 +11,7 @@ import { ticketSeed } from '../core/ssj2/seed.js';
 import type { DrawState2 } from '../core/ssj2/state.js';
 import { BUNDLE_FORMAT_2, type DrawEvent2, type DrawInput2, type SeedFields2, SSJ2 } from '../core/ssj2/types.js';
 import { BUNDLE_FILES_2, type BundleFileName2, type Manifest2 } from '../core/ssj2/verify.js';
-import { bundleJson, MANIFEST_FILE, sha256 } from '../core/verify.js';
+import { bundleJson, MANIFEST_FILE, sha256 as sha256Of } from '../core/verify.js';
 
 /** What an ssj-bundle/2 says besides the draw itself: how the seed was made and when. */
 export interface BundleMeta2 extends SeedFields2 {
@@ -22,6 +22,16 @@ export interface BundleMeta2 extends SeedFields2 {
   seedSource: string;
   frozenAt: string | null;
   drawnAt: string;
+}
+
+/**
+ * What the caller already knows about the pool file: the stored canonical text (byte-equal to
+ * poolEnterprisesCsv(strata, input.pool): it is the draw's own snapshot, and its hash is the one the draw recorded)
+ * and its SHA-256. Both only save work.
+ */
+export interface KnownPool {
+  poolText?: string;
+  poolHash?: string;
 }
 
 /**
@@ -36,6 +46,7 @@ export function bundleFiles2(
   state: DrawState2,
   events: DrawEvent2[],
   meta: BundleMeta2,
+  known: KnownPool = {},
 ): Map<string, string> {
   // manifest.seed carries the secret: a bundle of a plan with a committed secret is the reveal, or it is not written.
   if (meta.secretCommitment !== null && meta.seedSecret === null)
@@ -49,13 +60,20 @@ export function bundleFiles2(
     'events.csv': eventsCsv2(events),
     'items.csv': itemsCsv2(input.items),
     'plan.json': bundleJson(planJson),
-    'pool-enterprises.csv': poolEnterprisesCsv(strataOrder, input.pool),
+    'pool-enterprises.csv': known.poolText ?? poolEnterprisesCsv(strataOrder, input.pool),
     'pool-inspectors.csv': poolInspectorsCsv2(input.inspectors),
     'pool-removed.csv': poolRemovedCsv(strataOrder, input.removed),
     'selection.csv': selectionCsv(strataOrder, state.selection),
     'teams.csv': teamsCsv2(state.teams),
   };
   const files = new Map<string, string>(BUNDLE_FILES_2.map((n) => [n, byName[n]]));
+  // Each file hashed once (the pool file is the manifest's poolHash and one of its files).
+  const hashes = new Map<string, string>(known.poolText && known.poolHash ? [[known.poolText, known.poolHash]] : []);
+  const sha256 = (text: string) => {
+    let h = hashes.get(text);
+    if (h === undefined) hashes.set(text, (h = sha256Of(text)));
+    return h;
+  };
   const manifest: Manifest2 = {
     format: BUNDLE_FORMAT_2,
     algorithm: SSJ2,

@@ -7,7 +7,7 @@ import {
   BundleError,
   type Difference,
   MANIFEST_FILE,
-  sha256,
+  sha256 as sha256Of,
   type Verification,
   type VerifySummary,
 } from '../bundle.js';
@@ -184,6 +184,13 @@ export function verifyBundle2(
   hints: Pick<DrawHints, 'orderSource'> = {},
 ): Verification {
   const diffs: Difference[] = [];
+  // Each file hashed once: the pool file of a million enterprises is 70 MB and was hashed three times.
+  const hashes = new Map<string, string>();
+  const sha256 = (text: string) => {
+    let h = hashes.get(text);
+    if (h === undefined) hashes.set(text, (h = sha256Of(text)));
+    return h;
+  };
   const manifest = readManifest2(files.get(MANIFEST_FILE)!);
   for (const name of BUNDLE_FILES_2) if (!files.has(name)) throw new BundleError('verify.fileMissing', { file: name });
   for (const [file, listed] of Object.entries(manifest.files)) {
@@ -251,17 +258,17 @@ export function verifyBundle2(
   if (conflictsCsv(conflicts) !== files.get('conflicts.csv')) pushCanonical(diffs, 'conflicts.csv');
 
   // pool-removed.csv: each row a member of the frozen pool in that stratum, named once, with the plan that caused it.
-  const poolByUscc = new Map(pool.map((e) => [e.uscc, e]));
-  const removed = unique(readPoolRemoved(text('pool-removed.csv')), (r) => r.uscc, 'pool-removed.csv', diffs).filter(
-    (r) => {
-      const member = poolByUscc.get(r.uscc);
-      if (member?.stratum !== r.stratum || r.byPlan === '') {
-        diffs.push({ code: 'verify.removedRow', uscc: r.uscc, stratum: r.stratum, byPlan: r.byPlan });
-        return false;
-      }
-      return true;
-    },
-  );
+  const removedRows = unique(readPoolRemoved(text('pool-removed.csv')), (r) => r.uscc, 'pool-removed.csv', diffs);
+  // The pool by uscc only when something was removed (most bundles): a map of a million entries is not free.
+  const poolByUscc = removedRows.length ? new Map(pool.map((e) => [e.uscc, e])) : new Map<string, PoolEnterprise>();
+  const removed = removedRows.filter((r) => {
+    const member = poolByUscc.get(r.uscc);
+    if (member?.stratum !== r.stratum || r.byPlan === '') {
+      diffs.push({ code: 'verify.removedRow', uscc: r.uscc, stratum: r.stratum, byPlan: r.byPlan });
+      return false;
+    }
+    return true;
+  });
   if (poolRemovedCsv(strataOrder, removed) !== files.get('pool-removed.csv')) pushCanonical(diffs, 'pool-removed.csv');
 
   const listed = new Map(manifest.strata.map((s) => [s.name, s]));
@@ -269,8 +276,11 @@ export function verifyBundle2(
     if (!names.has(s.name)) diffs.push({ code: 'verify.stratumNotInPlan', stratum: s.name });
   for (const s of rules.strata)
     if (!listed.has(s.name)) diffs.push({ code: 'verify.stratumNotInManifest', stratum: s.name });
+  // One pass over the pool for every stratum's count (a filter per stratum was a pass each).
+  const pooledIn = new Map<string, number>();
+  for (const e of pool) pooledIn.set(e.stratum, (pooledIn.get(e.stratum) ?? 0) + 1);
   for (const s of manifest.strata) {
-    const pooled = pool.filter((e) => e.stratum === s.name).length;
+    const pooled = pooledIn.get(s.name) ?? 0;
     if (pooled !== s.pool) diffs.push({ code: 'verify.poolCount', stratum: s.name, listed: s.pool, actual: pooled });
     const gone = removed.filter((r) => r.stratum === s.name).length;
     if (gone !== s.removed)
@@ -446,12 +456,13 @@ function compareListed(
           computed: String(c[field]),
         });
   }
+  const extra = [...published].filter(([uscc]) => !computed.has(uscc));
+  if (extra.length === 0) return; // the usual case: nothing listed beyond the draw, no pass over the pool needed
   const removed = new Set(input.removed.map((r) => r.uscc));
   const remaining = input.pool.filter((e) => !removed.has(e.uscc));
   const byUscc = new Map(remaining.map((e) => [e.uscc, e]));
   const t = ticketer(input.seed, 'E', input.planId);
-  for (const [uscc, p] of published) {
-    if (computed.has(uscc)) continue;
+  for (const [uscc, p] of extra) {
     const e = byUscc.get(uscc);
     if (!e) {
       diffs.push({ code: 'verify.selectionNotInPool', uscc, listedRole: p.role!, stratum: p.stratum! });
