@@ -85,6 +85,39 @@ export function poolEnterprisesCsv(strataOrder: string[], pool: PoolEnterprise[]
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * Exactly `poolEnterprisesCsv(strataOrder, pool) === text`, without building the 70 MB text of a million-enterprise
+ * pool: each line is compared in place (verification checks the published pool file is canonical).
+ */
+export function poolIsCanonical(strataOrder: string[], pool: PoolEnterprise[], text: string): boolean {
+  const buckets = new Map<string, PoolEnterprise[]>(strataOrder.map((s) => [s, []]));
+  for (const e of pool) buckets.get(e.stratum)!.push(e);
+  let at = 0;
+  const line = (l: string): boolean => {
+    if (!text.startsWith(l, at) || text.charCodeAt(at + l.length) !== 10) return false;
+    at += l.length + 1;
+    return true;
+  };
+  if (!line(CSV_HEADERS['pool-enterprises.csv'].join(','))) return false;
+  for (const [stratum, members] of buckets) {
+    const st = csvField(stratum);
+    for (const e of sortedBy(members, (x) => x.uscc))
+      if (!line(`${st},${csvField(e.uscc)},${csvField(e.name)},${csvField(e.industry)}`)) return false;
+  }
+  return at === text.length;
+}
+
+/**
+ * Whether a list of keys provably has no repeat, by sorting a copy and comparing neighbours: on the pool file (a run
+ * of sorted keys per stratum) that is a few comparisons per key, where a set of a million strings hashes each one.
+ * The verifiers use it to skip their set-based duplicate search (which also says where) when there is nothing to find.
+ */
+export function distinctKeys(keys: string[]): boolean {
+  const sorted = keys.slice().sort();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return false;
+  return true;
+}
+
 /** Sort by a key in code-point order; skips the sort when the rows already are in order (a roster read by key). */
 export function sortedBy<T>(rows: T[], key: (t: T) => string): T[] {
   for (let i = 1; i < rows.length; i++)

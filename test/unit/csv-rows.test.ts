@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/canonical.js';
+import { distinctKeys, parseCsv, poolEnterprisesCsv, poolIsCanonical } from '../../src/core/canonical.js';
 import { csvRows } from '../../src/core/csv-rows.js';
 
 /** The character loop parseCsv used before src/core/csv-rows.ts: the oracle the fast reader must equal. */
@@ -73,5 +73,38 @@ describe('csvRows: the fast CSV reader equals the character loop it replaced', (
     expect(csvRows(text)).toEqual(oracleRows(text));
     expect(parseCsv(text)[0]).toEqual({ stratum: '一般', uscc: '9137', name: '青禾"精工",有限公司', industry: '机械' });
     expect(parseCsv(text)).toHaveLength(3);
+  });
+});
+
+describe('poolIsCanonical and distinctKeys: the verifiers fast checks equal the slow ones', () => {
+  it('poolIsCanonical(order, pool, text) is poolEnterprisesCsv(order, pool) === text, on texts changed by one character', () => {
+    const next = rng(5);
+    const names = ['青禾化工', 'a,b', 'say "hi"', 'x\ny', ''];
+    for (let k = 0; k < 300; k++) {
+      const pool = Array.from({ length: Math.floor(next() * 8) }, (_, i) => ({
+        stratum: next() < 0.5 ? '重点' : '一般',
+        uscc: `U${Math.floor(next() * 50)}-${i}`,
+        name: names[Math.floor(next() * names.length)]!,
+        industry: next() < 0.5 ? '机械' : '',
+      }));
+      const order = ['重点', '一般'];
+      const text = poolEnterprisesCsv(order, pool);
+      expect(poolIsCanonical(order, pool, text)).toBe(true);
+      const at = Math.floor(next() * text.length);
+      for (const changed of [
+        text.slice(0, at) + text.slice(at + 1),
+        `${text.slice(0, at)}X${text.slice(at)}`,
+        `${text}\n`,
+      ])
+        expect(poolIsCanonical(order, pool, changed)).toBe(poolEnterprisesCsv(order, pool) === changed);
+    }
+  });
+
+  it('distinctKeys is false exactly when a key repeats', () => {
+    const next = rng(9);
+    for (let k = 0; k < 500; k++) {
+      const keys = Array.from({ length: Math.floor(next() * 20) }, () => `K${Math.floor(next() * 30)}`);
+      expect(distinctKeys(keys)).toBe(new Set(keys).size === keys.length);
+    }
   });
 });
