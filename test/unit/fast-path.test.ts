@@ -3,7 +3,7 @@ import { checkItemsCsv2, selectionCsv, teamsCsv2 } from '../../src/core/ssj2/can
 import { draw, inspectorOrder, type OrderSource } from '../../src/core/draw.js';
 import { draw2 } from '../../src/core/ssj2/draw.js';
 import type { DrawState2 } from '../../src/core/ssj2/state.js';
-import { ProtocolError } from '../../src/core/state.js';
+import { ProtocolError } from '../../src/core/errors.js';
 import { inspectorOrdersSync } from '../../src/parallel/orders-sync.js';
 import { generatedInput } from '../helpers/ssj2.js';
 
