@@ -1,4 +1,5 @@
 import { parseRatio, RatioFormatError } from './ratio.js';
+import { jsonStringProblems, type CellKind } from './text-hygiene.js';
 import { ENTERPRISE_WHERE_FIELDS, INSPECTOR_WHERE_FIELDS, unknownKeys } from './plan-keys.js';
 import { parseInspectorKind } from './rosters.js';
 
@@ -120,6 +121,9 @@ const strList = (v: unknown): string[] | undefined =>
 /** Where a plan comes from: a new file (absent `protocol` = SSJ-2) or the database (absent = stored before: SSJ-1). */
 export type PlanSource = 'file' | 'stored';
 
+/** The title and every name of a plan file are names (200 characters, one line); other strings free text. */
+const planStringKind = (path: string): CellKind => (/(^title$|name$|^id$)/.test(path) ? 'name' : 'text');
+
 /**
  * Validate a parsed plan. Collects every problem (so the officer fixes the file once) and returns the plan
  * with defaults filled in. This is the file's structure only, which stored plans are read with too (the default
@@ -147,6 +151,10 @@ export function readPlan(raw: unknown, source: PlanSource = 'stored'): { plan: P
       nearest: u.nearest,
       known: u.known.join(', '),
     });
+
+  // A new plan's strings follow the cell rules of rosters (text-hygiene.ts): no control, bidi or invisible
+  // characters, bounded length; the title and names as names, anything longer (notes) as text.
+  if (source === 'file') for (const h of jsonStringProblems(raw, planStringKind)) bad(h.path, h.code, h.params);
 
   const id = raw.id;
   if (typeof id !== 'string' || !ID_RE.test(id)) bad('id', 'plan.badId', { value: id });

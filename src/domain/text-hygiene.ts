@@ -117,3 +117,26 @@ function preview(value: string): string {
   const chars = Array.from(value.slice(0, PREVIEW * 2 + 2));
   return chars.length > PREVIEW ? `${chars.slice(0, PREVIEW).join('')}…` : value;
 }
+
+/**
+ * Every string in a JSON value (a plan file) checked as a cell: `kindOf` gives the rules by JSON path ("title",
+ * "strata[0].name"). Formula starts are allowed: a plan's strings reach spreadsheets only through our own CSV
+ * writers, which neutralise them. Returns one problem per bad string, with its path.
+ */
+export function jsonStringProblems(
+  value: unknown,
+  kindOf: (path: string) => CellKind,
+  path = '',
+): { path: string; code: string; params: Record<string, unknown> }[] {
+  if (typeof value === 'string') {
+    const p = value === '' ? undefined : cellProblem(value.trim(), kindOf(path), { allowFormulaStart: true });
+    return p ? [{ path, ...p }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => jsonStringProblems(v, kindOf, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => [
+      ...(k.length > 0 ? jsonStringProblems(k, () => 'name', path ? `${path}.${k}` : k) : []),
+      ...jsonStringProblems(v, kindOf, path ? `${path}.${k}` : k),
+    ]);
+  return [];
+}

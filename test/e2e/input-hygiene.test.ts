@@ -266,3 +266,25 @@ describe('results and holidays files follow the same rules', () => {
     expect(r.stderr).not.toContain('\u202e');
   });
 });
+
+describe('plan files follow the same rules', () => {
+  it('plan add: a title with a bidi override and a stratum name with ESC are refused, naming the JSON path', async () => {
+    const cwd = join(root, 'plan');
+    mkdirSync(cwd);
+    const plan = JSON.parse(readFileSync(join(FIXTURES, 'plan-2024Q1.json'), 'utf8')) as {
+      title: string;
+      strata: { name: string }[];
+    };
+    plan.title = `${plan.title}\u202e`;
+    plan.strata[0]!.name = `重点\u001b[2J`;
+    const file = join(cwd, 'plan.json');
+    writeFileSync(file, JSON.stringify(plan));
+    const r = await run(cwd, ['plan', 'add', file]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/title: .*U\+202E/);
+    expect(r.stderr).toMatch(/strata\[0\]\.name: .*U\+001B/);
+    expect(r.stderr).not.toContain('\u202e');
+    expect(r.stderr).not.toContain('\u001b');
+    expect(existsSync(join(cwd, 'ssj.db'))).toBe(false);
+  });
+});

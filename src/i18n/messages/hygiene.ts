@@ -11,19 +11,19 @@ const kindEn = (p: Params) => (p.kind === 'code' ? 'a code' : p.kind === 'text' 
 export const hygiene: Catalog = {
   'cell.control': {
     zh: (p) =>
-      `“${p.shown}”第 ${p.at} 个字符是控制字符 ${p.char}。${kindZh(p)}不能含控制字符（终端会把它当作命令，屏幕上看不出来）。请在 Excel 中删除该字符（必要时重新输入这个值）后再导入。`,
+      `“${p.shown}”第 ${p.at} 个字符是控制字符 ${p.char}。${kindZh(p)}不能含控制字符（终端会把它当作命令，屏幕上看不出来）。请在 Excel 中删除该字符（必要时重新输入这个值）后重新运行。`,
     en: (p) =>
-      `"${p.shown}" has the control character ${p.char} at character ${p.at}. ${capital(kindEn(p))} may not contain control characters (a terminal acts on them; nothing shows on screen). Delete it in Excel (retype the value if unsure) and import again.`,
+      `"${p.shown}" has the control character ${p.char} at character ${p.at}. ${capital(kindEn(p))} may not contain control characters (a terminal acts on them; nothing shows on screen). Delete it in Excel (retype the value if unsure) and run the command again.`,
   },
   'cell.bidi': {
-    zh: '“{shown}”第 {at} 个字符是双向文字控制符 {char}，它会让文字显示的顺序与实际内容不同。请删除该字符（必要时重新输入这个值）后再导入。',
-    en: '"{shown}" has the bidi control character {char} at character {at}, which makes text display in another order than it is stored. Delete it (retype the value if unsure) and import again.',
+    zh: '“{shown}”第 {at} 个字符是双向文字控制符 {char}，它会让文字显示的顺序与实际内容不同。请删除该字符（必要时重新输入这个值）后重新运行。',
+    en: '"{shown}" has the bidi control character {char} at character {at}, which makes text display in another order than it is stored. Delete it (retype the value if unsure) and run the command again.',
   },
   'cell.invisible': {
     zh: (p) =>
-      `“${p.shown}”第 ${p.at} 个字符是不可见字符 ${p.char}。${p.kind === 'code' ? '带有它的编码看起来与另一条记录相同，却会被当作另一条记录' : '带有它的名称看起来与另一个名称相同，实际却不同'}。请删除该字符（必要时重新输入这个值）后再导入。`,
+      `“${p.shown}”第 ${p.at} 个字符是不可见字符 ${p.char}。${p.kind === 'code' ? '带有它的编码看起来与另一条记录相同，却会被当作另一条记录' : '带有它的名称看起来与另一个名称相同，实际却不同'}。请删除该字符（必要时重新输入这个值）后重新运行。`,
     en: (p) =>
-      `"${p.shown}" has the invisible character ${p.char} at character ${p.at}. ${p.kind === 'code' ? 'A code with it looks like another record but would be a second one' : 'A name with it looks the same as another name but is not'}. Delete it (retype the value if unsure) and import again.`,
+      `"${p.shown}" has the invisible character ${p.char} at character ${p.at}. ${p.kind === 'code' ? 'A code with it looks like another record but would be a second one' : 'A name with it looks the same as another name but is not'}. Delete it (retype the value if unsure) and run the command again.`,
   },
   'cell.tooLong': {
     zh: (p) =>
@@ -42,7 +42,7 @@ export const hygiene: Catalog = {
       `${p.file} line ${p.line}, ${p.field ? `column "${p.field}"` : `column ${p.column}`}: a cell longer than ${p.limit} characters, which no field can be. Usually a value opened with a double quote is never closed (everything after it ran into this cell): add the closing quote, or double the quote ("") if it is part of the text.`,
   },
   'input.nulByte': {
-    zh: '{file} 第 {line} 行含有 NUL 字节，不是文本文件，已在读到该处时停止。请在 Excel 中另存为 CSV（逗号分隔）后再导入。',
+    zh: '{file} 第 {line} 行含有 NUL 字节，不是文本文件，已在读到该处时停止。请在 Excel 中另存为 CSV（逗号分隔）后重新运行。',
     en: '{file} has a NUL byte on line {line}: it is not a text file, and reading stopped there. Save it from Excel as CSV (comma delimited) and import that.',
   },
   'input.stdinName': { zh: '标准输入', en: 'standard input' },
