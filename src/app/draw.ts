@@ -30,6 +30,9 @@ import { poolAfterFreeze } from './pool-after-freeze.js';
 import { checkRedraw } from './redraw-rules.js';
 import { storePoolRemovals } from '../db/year-checks.js';
 import type { RemovedRow } from '../core/ssj2/types.js';
+import { secretPlan } from './freeze.js';
+import { seedRuleBreach, seedRuleExample, ticketSeed } from '../core/ssj2/seed.js';
+import { findFreezeSeed, hasDrawSeed, storeDrawSeed, type DrawSeed } from '../db/seeds.js';
 
 /**
  * `ssj draw`: check the plan and its frozen inputs, draw by the plan's protocol (SSJ-1, or SSJ-2 for a plan that draws
@@ -52,7 +55,9 @@ export interface DrawRequest {
   /** Where the seed came from (default: the source named at freeze, else the RFC 3797 input). */
   seedSource?: string;
   redraw?: boolean;
-  /** Why the plan is drawn again (required with redraw). */
+  /** Draw a plan that was never frozen (--unfrozen): needs a reason, recorded with the draw and published. */
+  unfrozen?: boolean;
+  /** Why the plan is drawn again (required with redraw), or without a freeze (required with unfrozen). */
   reason?: string;
 }
 
@@ -78,6 +83,7 @@ export interface StoredDraw {
 
 export async function drawPlan(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<StoredDraw> {
   if (req.redraw && !req.reason?.trim()) throw usageError('draw.redrawNeedsReason');
+  if (req.unfrozen && !req.reason?.trim()) throw usageError('draw.unfrozenNeedsReason');
   // One snapshot: the frozen-input check, the draw and the store see the same data. Without a question to ask
   // (--yes) all of it runs under the write lock, so an import cannot commit between the check and the store; a
   // terminal asks first and stores only if no other command wrote meanwhile (exit 5 otherwise; src/db/tx.ts).
@@ -107,6 +113,8 @@ interface PreparedDraw {
   /** SSJ-1, or SSJ-2 for a plan that draws under it (domain/plan.ts planProtocol). */
   algorithm: string;
   seedSource: string;
+  /** The seed rule and secret the freeze fixed (copied to the draw), and why it was drawn unfrozen. */
+  seeds: DrawSeed;
   summary: DrawSummary;
   /** The database as the draw saw it (src/db/tx.ts). */
   mark: string;
@@ -124,10 +132,13 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
   if (current && req.redraw) checkRedraw(db, current, findFreeze(db, plan.id));
 
   const freeze = findFreeze(db, plan.id);
+  const seeds = seedsOfDraw(db, plan.id, freeze, req, hooks);
+  // A plan frozen with a secret draws under SSJ-2, the protocol that has one (app/freeze.ts secretPlan).
+  const drawn = seeds.seedSecret !== null ? secretPlan(plan) : plan;
   // A frozen plan: drawn in freeze order, its pool recomputed with the caps of its freeze, minus what plans frozen
   // before it capped since (src/app/pool-after-freeze.ts). An unfrozen plan takes the pool of now and removes nothing.
-  const after = freeze ? poolAfterFreeze(db, plan, freeze, hooks.warn) : undefined;
-  const inputs = after?.inputs ?? computeInputs(db, plan);
+  const after = freeze ? poolAfterFreeze(db, drawn, freeze, hooks.warn) : undefined;
+  const inputs = after?.inputs ?? computeInputs(db, drawn);
   const removed = after?.removed ?? [];
   if (inputs.inspectors.length === 0) throw refused('draw.noInspectors');
   if (freeze) {
@@ -140,12 +151,15 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
         files: changes,
       });
   } else hooks.warn('draw.notFrozenWarning');
+  // The seed the tickets use: the public seed, with the secret committed at freeze when there is one. It is never
+  // returned or printed: the summary, the draw row and the audit entry carry the public seed.
+  const tickets = ticketSeed(seed.seed, seeds.seedSecret);
 
   const seedSource =
     req.seedSource?.trim() || freeze?.seedSource || (seed.kind === 'rfc3797' ? `RFC 3797: ${seed.input}` : '');
   if (inputs.ssj2) {
     // SSJ-2 (README "Which protocol a plan draws under"): seat groups, officers apart from experts, joint departments.
-    const input2 = drawInput2(plan, seed.seed, inputs.strata, {
+    const input2 = drawInput2(drawn, tickets, inputs.strata, {
       pool: inputs.pool,
       removed,
       inspectors: inputs.ssj2.inspectors,
@@ -155,13 +169,14 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
     // Inspector orders on every core (src/parallel/orders-sync.ts): the same draw, sooner.
     const state = protocol(() => draw2(input2, { orderSource: inspectorOrdersSync }));
     const summary = drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state, SSJ2);
-    return { plan, current, freeze, inputs, removed, state, seedSource, summary, mark: stateMark(db), algorithm: SSJ2 };
+    const mark = stateMark(db);
+    return { plan: drawn, current, freeze, inputs, removed, state, seedSource, seeds, summary, mark, algorithm: SSJ2 };
   }
-  const input = drawInput(plan, seed.seed, inputs.strata, inputs);
+  const input = drawInput(plan, tickets, inputs.strata, inputs);
   const enterprises = protocol(() => drawEnterprises(input));
   const selected = enterprises.selection.filter((r) => r.role === 'selected').map((r) => r.uscc);
   const orders = await inspectorOrders(
-    seed.seed,
+    tickets,
     plan.id,
     selected,
     input.inspectors.map((i) => i.certNo),
@@ -176,6 +191,7 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
     removed,
     state,
     seedSource,
+    seeds,
     summary,
     mark: stateMark(db),
     algorithm: ALGORITHM,
@@ -184,7 +200,7 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
 
 /** Store the draw with its audit entry (inside the write transaction). */
 function storeDraw(db: Db, req: DrawRequest, hooks: DrawHooks, p: PreparedDraw): StoredDraw {
-  const { plan, current, freeze, inputs, state, seedSource, algorithm } = p;
+  const { plan, current, freeze, inputs, state, seedSource, seeds, algorithm } = p;
   const { seed } = req;
   const at = hooks.now();
   // Checked again inside the write lock: of two processes drawing the same plan at once, exactly one stores.
@@ -210,13 +226,20 @@ function storeDraw(db: Db, req: DrawRequest, hooks: DrawHooks, p: PreparedDraw):
   });
   storeState(db, id, state);
   storePoolRemovals(db, id, p.removed);
+  const withSeeds = hasDrawSeed(seeds);
+  if (withSeeds) storeDrawSeed(db, id, seeds);
   const order = state.strata.map((x) => x.name);
   setPlanStatus(db, plan.id, 'drawn');
   appendAudit(db, {
     at,
     operator: hooks.operator,
     action: req.redraw ? 'draw.redraw' : 'draw',
-    tables: p.removed.length ? ['draws', 'plans', 'pool_removals'] : ['draws', 'plans'],
+    tables: [
+      'draws',
+      'plans',
+      ...(p.removed.length ? (['pool_removals'] as const) : []),
+      ...(withSeeds ? (['draw_seeds'] as const) : []),
+    ],
     planId: plan.id,
     payload: {
       drawId: id,
@@ -232,9 +255,65 @@ function storeDraw(db: Db, req: DrawRequest, hooks: DrawHooks, p: PreparedDraw):
       strata: state.strata,
       ...(p.removed.length ? { removed: p.removed } : {}),
       resultHash: algorithm === SSJ2 ? stateHash2(state, order) : stateHash(state as DrawState),
+      // The public seed fields, only when there are any (entries of plans without them stay as they were). Never the
+      // secret: audit verify checks the stored secret against the logged commitment.
+      ...(withSeeds ? publicSeedFields(seeds) : {}),
     },
   });
   return { drawId: id, summary: p.summary, at };
+}
+
+/**
+ * What the draw takes from its freeze about the seed, checked against the seed typed (DESIGN.md "Nothing is chosen
+ * after the seed is known"):
+ *  - a frozen plan with a seed rule refuses a seed of another kind or another number of sources (exit 5), so a
+ *    declined or refused draw cannot be tried again with the result written another way;
+ *  - a plan frozen without a rule (every freeze made before rules existed, or one that fixed none) draws with any seed,
+ *    as before, with a warning: its bundle says seedRule null;
+ *  - a plan never frozen is drawn only with --unfrozen and a reason, kept with the draw and published.
+ */
+function seedsOfDraw(
+  db: Db,
+  planId: string,
+  freeze: FreezeRecord | undefined,
+  req: DrawRequest,
+  hooks: DrawHooks,
+): DrawSeed {
+  if (!freeze) {
+    if (!req.unfrozen) throw usageError('draw.needsUnfrozen', { id: planId });
+    return {
+      seedRule: null,
+      secretCommitment: null,
+      seedSecret: null,
+      unfrozenReason: req.reason!.normalize('NFC').trim(),
+    };
+  }
+  if (req.unfrozen) throw usageError('draw.unfrozenButFrozen', { id: planId, at: freeze.frozenAt });
+  const fixed = findFreezeSeed(db, planId);
+  const { seed } = req;
+  const breach = seedRuleBreach(fixed.seedRule, seed.kind, seed.input);
+  if (breach) {
+    const rule = fixed.seedRule!;
+    throw refused(breach.code === 'seedRule.kind' ? 'draw.seedRuleKind' : 'draw.seedRuleSources', {
+      id: planId,
+      kind: rule.kind,
+      count: rule.sources.length,
+      found: breach.code === 'seedRule.sources' ? (breach.found ?? '?') : seed.kind,
+      sources: rule.sources.map((s, i) => `${i + 1}. ${s}`).join('\n'),
+      example: seedRuleExample(rule).input,
+    });
+  }
+  if (fixed.seedRule === null) hooks.warn('draw.noSeedRule', { id: planId, at: freeze.frozenAt });
+  return { ...fixed, unfrozenReason: null };
+}
+
+/** The seed fields a log entry or a publication may carry: never the secret. */
+export function publicSeedFields(s: DrawSeed): Record<string, unknown> {
+  return {
+    ...(s.seedRule ? { seedRule: { kind: s.seedRule.kind, sources: s.seedRule.sources } } : {}),
+    ...(s.secretCommitment ? { secretCommitment: s.secretCommitment } : {}),
+    ...(s.unfrozenReason ? { unfrozenReason: s.unfrozenReason } : {}),
+  };
 }
 
 /** The frozen inputs that changed, for the refusal message: which file, and which rows came or went. */

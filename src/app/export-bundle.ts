@@ -22,6 +22,12 @@ import { publishedReason } from '../domain/event-reasons.js';
 /** Events as published: a recusal's or reassign's category only, never the officer's words (domain/event-reasons.ts). */
 const published = <E extends { type: string; reason: string }>(events: E[]): E[] =>
   events.map((e) => ({ ...e, reason: publishedReason(e.type, e.reason) }));
+import { appendAudit } from '../audit/log.js';
+import { findDrawSeed } from '../db/seeds.js';
+import { inSnapshot, inWrite } from '../db/tx.js';
+import { mustWithhold } from '../io/announcement.js';
+import { beijingDate } from '../io/dates.js';
+import type { Who } from './results.js';
 
 /**
  * The verification bundle of a plan's active draw (docs/ALGORITHM.md sections 10 and 11): file name -> exact text,
@@ -47,14 +53,16 @@ const FAST = { orderSource: inspectorOrdersSync };
 
 /**
  * The ssj-bundle/2 of an SSJ-2 draw (io/bundle2.ts): the state re-derived from the draw's own snapshot and events and
- * checked against the stored one first, like every publication. No seed rule or secret is recorded yet, so the
- * manifest's publicSeed is the draw's seed and the secret fields are null.
+ * checked against the stored one first, like every publication. The manifest carries the seed rule and commitment the
+ * freeze fixed and, when there is a secret, the secret itself: this bundle IS the reveal, which is why an unannounced
+ * plan's bundle is refused before its window ends (exportBundle) and left off the site until then (export-site.ts).
  */
 function bundleFilesOf2(db: Db, draw: DrawRecord): Map<string, string> {
   // The snapshot is read and parsed once, for the replay and for the bundle (it is 70 MB at a million enterprises).
   const stored = drawFiles(db, draw.id);
   const input = storedDrawInput2(db, draw, stored);
   const { replayed } = checkedReplay(db, draw, undefined, { ...FAST, input });
+  const seeds = findDrawSeed(db, draw.id);
   const planJson = JSON.parse(draw.planJson) as { title?: string };
   const meta = {
     title: planJson.title ?? '',
@@ -63,10 +71,10 @@ function bundleFilesOf2(db: Db, draw: DrawRecord): Map<string, string> {
     seedSource: draw.seedSource,
     frozenAt: draw.frozenAt,
     drawnAt: draw.drawnAt,
-    seedRule: null,
+    seedRule: seeds.seedRule,
     publicSeed: draw.seed,
-    secretCommitment: null,
-    seedSecret: null,
+    secretCommitment: seeds.secretCommitment,
+    seedSecret: seeds.seedSecret,
   };
   // The stored pool file is the canonical one the draw hashed (draw.poolHash): published as stored, not rewritten.
   const poolHash = sha256Hex(stored.poolEnterprises);
@@ -121,6 +129,47 @@ export interface WrittenBundle {
   dir: string;
   manifest: Manifest;
   files: { name: string; sha256: string; bytes: number }[];
+}
+
+/**
+ * `ssj export bundle`: the bundle of a plan's active draw, written into `outDir`. An unannounced (暗查暗访) plan's bundle
+ * names who is checked and reveals the secret seed part, so before its window has ended (Beijing date of `who.at`)
+ * it is refused (exit 5) unless `reveal`, which is recorded in the audit log (one transaction with the export's read).
+ */
+export function exportBundle(
+  db: Db,
+  who: Who,
+  planId: string,
+  outDir: string,
+  opts: { reveal?: boolean } = {},
+): WrittenBundle & { revealedBefore: string | null } {
+  const early = (): { end: string } | null => {
+    const { plan } = getPlan(db, planId);
+    const p = { unannounced: plan.publication.unannounced, window: plan.window };
+    return mustWithhold(p, beijingDate(who.at)) ? { end: plan.window.end } : null;
+  };
+  const peek = inSnapshot(db, early);
+  if (peek && !opts.reveal) throw refused('bundle.beforeReveal', { id: planId, end: peek.end });
+  if (!peek) return { ...inSnapshot(db, () => writeBundle(db, planId, outDir)), revealedBefore: null };
+  return inWrite(db, () => {
+    const window = early();
+    const written = writeBundle(db, planId, outDir);
+    const draw = activeDraw(db, planId)!;
+    if (window)
+      appendAudit(db, {
+        at: who.at,
+        operator: who.operator,
+        action: 'bundle.reveal',
+        planId,
+        tables: [],
+        payload: {
+          drawId: draw.id,
+          windowEnd: window.end,
+          secretCommitment: findDrawSeed(db, draw.id).secretCommitment,
+        },
+      });
+    return { ...written, revealedBefore: window?.end ?? null };
+  });
 }
 
 /**

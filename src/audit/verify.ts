@@ -16,6 +16,7 @@ import { stateHash, stateHash2 } from '../db/state-hash.js';
 import { normalizeSeed, rfc3797Key } from '../core/seed.js';
 import { ALL_BOUND, tableDigest, type BoundTable } from '../db/table-digest.js';
 import { canonicalJson, chainHead, entryHash, GENESIS, type AuditEntry } from './log.js';
+import { checkSeeds } from './seeds.js';
 
 /**
  * `ssj audit verify`: prove that the database is what its audit log says it is.
@@ -110,7 +111,7 @@ function verifySnapshot(db: Db, opts: { head?: string }): AuditReport {
   const plans = checkPlans(db, entries);
   const freezes = checkFreezes(db, entries);
   const tables = checkTables(db, entries);
-  problems.push(...plans.problems, ...freezes.problems, ...tables.problems);
+  problems.push(...plans.problems, ...freezes.problems, ...checkSeeds(db, entries, draws), ...tables.problems);
 
   return {
     ok: problems.length === 0,

@@ -22,6 +22,11 @@ export interface Io extends Streams {
   env: NodeJS.ProcessEnv;
   cwd: string;
   stdinIsTTY: boolean;
+  /**
+   * The random source for a freeze's secret part; absent = crypto.randomBytes (src/app/freeze.ts). Only an in-process
+   * caller can set it (tests, for repeatable golden files): no option or environment variable reaches it.
+   */
+  randomBytes?: (n: number) => Buffer;
 }
 
 /** Everything a command needs from the outside world, passed in (never module globals). */

@@ -17,6 +17,8 @@ import type { DrawState2 } from '../core/ssj2/state.js';
 import { SSJ2, type DrawEvent2, type DrawInput2 } from '../core/ssj2/types.js';
 import { inSnapshot } from './tx.js';
 import { poolRemovals } from './year-checks.js';
+import { ticketSeed } from '../core/ssj2/seed.js';
+import { findDrawSeed } from './seeds.js';
 
 /** A stored draw as protocol input: its plan as drawn, its seed and its own snapshot of the inputs. */
 export function storedDrawInput(db: Db, d: DrawRecord): DrawInput {
@@ -26,11 +28,12 @@ export function storedDrawInput(db: Db, d: DrawRecord): DrawInput {
 
 /**
  * A stored SSJ-2 draw as protocol input: its plan as drawn, its own snapshot of the inputs (SSJ-2 columns) and the
- * enterprises it took out of its frozen pool (pool-removed.csv, src/app/pool-after-freeze.ts).
+ * enterprises it took out of its frozen pool (pool-removed.csv, src/app/pool-after-freeze.ts). The draw row holds the
+ * public seed; with a secret committed at freeze (db/seeds.ts) the tickets use publicSeed + "#" + secret.
  */
 export function storedDrawInput2(db: Db, d: DrawRecord, files: InputFiles = drawFiles(db, d.id)): DrawInput2 {
   const plan = validatePlan(JSON.parse(d.planJson));
-  return drawInput2(plan, d.seed, d.strata, {
+  return drawInput2(plan, ticketSeed(d.seed, findDrawSeed(db, d.id).seedSecret), d.strata, {
     pool: readPoolEnterprises(files.poolEnterprises),
     removed: poolRemovals(db, d.id),
     inspectors: readPoolInspectors2(files.poolInspectors).map(({ kindText: _k, ...i }) => i),

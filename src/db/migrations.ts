@@ -346,4 +346,24 @@ export const migrations: readonly string[] = [
     operator    TEXT NOT NULL
   );
   `,
+  // 11: how the seed will be written and the secret part (#15, DESIGN.md SSJ-2 "Seed rule", "Secret part"). A freeze
+  // may fix a seed rule (JSON {"kind":"rfc3797","sources":[…]}) and commit a secret (64 hex digits; its commitment is
+  // published in the pre-announcement, the secret only with the bundle). Each draw copies what its freeze fixed, so a
+  // later freeze never changes how an earlier draw replays, and records why a plan was drawn without a freeze. Rows
+  // exist only when there is something to say: plans and draws without any keep their table digests.
+  `
+  CREATE TABLE freeze_seeds (
+    plan_id           TEXT PRIMARY KEY REFERENCES plans(id),
+    seed_rule         TEXT,
+    secret_commitment TEXT,
+    seed_secret       TEXT
+  );
+  CREATE TABLE draw_seeds (
+    draw_id           INTEGER PRIMARY KEY REFERENCES draws(id),
+    seed_rule         TEXT,
+    secret_commitment TEXT,
+    seed_secret       TEXT,
+    unfrozen_reason   TEXT
+  );
+  `,
 ];

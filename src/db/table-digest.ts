@@ -35,6 +35,8 @@ export const BOUND_TABLES = {
   plan_withdrawals: 'plan_id',
   annual_plans: 'year',
   pool_removals: 'draw_id, uscc',
+  freeze_seeds: 'plan_id',
+  draw_seeds: 'draw_id',
 } as const;
 
 export type BoundTable = keyof typeof BOUND_TABLES;

@@ -13,7 +13,7 @@ export const helpZh: Record<string, string> = {
   'ssj plan new': '交互式向导：编写并添加抽查计划（仅限终端）',
   'ssj plan list': '列出抽查计划及其状态',
   'ssj plan show': '查看计划、冻结情况、历次抽取与当前结果（检查组与检查事项）',
-  'ssj plan freeze': '在种子产生前冻结抽取对象库，并生成抽取预告',
+  'ssj plan freeze': '在种子产生前冻结抽取对象库、种子规则（及暗查暗访的秘密种子承诺），并生成抽取预告',
   'ssj plan annual':
     '记录年度抽查计划：范围、各类别比例和频次、时间安排、预估数量、备案日期和机关（顺城 第十一、十二条；高青 6.1）',
   'ssj plan withdraw': '撤回已冻结或已抽取的计划（抽取结果作废），网站公告注明撤回原因和日期',

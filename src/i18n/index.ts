@@ -21,6 +21,7 @@ import { report } from './messages/report.js';
 import { annual } from './messages/annual.js';
 import { poolAfterFreeze } from './messages/pool-after-freeze.js';
 import { dbFaults, dueRows, hygiene, resultDates } from './messages/hygiene.js';
+import { seedRules } from './messages/seed-rules.js';
 
 export type { Lang, Params, Message, Catalog } from './types.js';
 
@@ -51,6 +52,7 @@ const catalog: Catalog = {
   ...dbFaults,
   ...resultDates,
   ...dueRows,
+  ...seedRules,
 };
 
 /** Pick the language: explicit flag, then SSJ_LANG, then LANG (zh when it starts with "zh"), else en. */

@@ -7,6 +7,8 @@ import { dbBytes } from '../helpers/db.js';
 import { shuffled } from '../helpers/protocol.js';
 
 const SEED = ['--seed-rfc3797', '9319 / 2 5 12 8 10 / 9 18 26 34 41 45'];
+/** A plan never frozen is drawn only with --unfrozen and a reason (#15). */
+const UNFROZEN = ['--unfrozen', '--reason', '测试：未冻结抽取'];
 const NOW = ['--now', '2024-01-10T02:00:00Z'];
 const ROSTERS = ['enterprises', 'inspectors', 'items', 'conflicts', 'history'] as const;
 
@@ -189,7 +191,7 @@ describe('the draw does not depend on roster row order', () => {
     for (const d of [a.dir, b.dir]) {
       for (const args of [
         ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')],
-        ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW],
+        ['draw', '--plan', '2024Q1', ...SEED, ...UNFROZEN, '--yes', ...NOW],
       ]) {
         const r = await ssj(d, args);
         expect(r.code, r.stderr).toBe(0);
@@ -259,9 +261,9 @@ describe('yearly caps and exclusions', () => {
       all(p);
     });
     for (const f of [q1, q2, next]) expect((await ssj(t.dir, ['plan', 'add', f])).code).toBe(0);
-    expect((await ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes'])).code).toBe(0);
-    expect((await ssj(t.dir, ['draw', '--plan', '2024Q2', ...SEED, '--yes'])).code).toBe(0);
-    expect((await ssj(t.dir, ['draw', '--plan', '2025Q1', ...SEED, '--yes'])).code).toBe(0);
+    expect((await ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, ...UNFROZEN, '--yes'])).code).toBe(0);
+    expect((await ssj(t.dir, ['draw', '--plan', '2024Q2', ...SEED, ...UNFROZEN, '--yes'])).code).toBe(0);
+    expect((await ssj(t.dir, ['draw', '--plan', '2025Q1', ...SEED, ...UNFROZEN, '--yes'])).code).toBe(0);
     // The fixture plan exempts credit D and the flag 失信 from the cap (冷水滩 第十五条, 高青 6.2).
     const roster = parse(readFileSync(join(FIXTURES, 'enterprises.csv')), { columns: true, bom: true }) as Record<
       string,
@@ -302,7 +304,7 @@ describe('yearly caps and exclusions', () => {
       p.team = { size: 2, specialists: 2, maxPerInspector: 1 };
     });
     expect((await ssj(u.dir, ['plan', 'add', f])).code).toBe(0);
-    const r = await ssj(u.dir, ['draw', '--plan', '2024X', ...SEED, '--yes']);
+    const r = await ssj(u.dir, ['draw', '--plan', '2024X', ...SEED, ...UNFROZEN, '--yes']);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/9[0-9A-Z]{17}/);
     expect((await show(u.dir, '2024X')).draws).toEqual([]);
@@ -350,7 +352,12 @@ describe('a plan drawn without a freeze', () => {
   it('is drawn with a warning, and its announcement says no pre-announcement fixed the pool', async () => {
     await importFixtures(t.dir);
     expect((await ssj(t.dir, ['plan', 'add', join(FIXTURES, 'plan-2024Q1.json')])).code).toBe(0);
-    const r = await ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW]);
+    const refused = await ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--yes', ...NOW]);
+    expect(refused.code, 'an unfrozen plan needs --unfrozen --reason').toBe(2);
+    expect(refused.stderr).toMatch(/--unfrozen --reason/);
+    const noReason = await ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, '--unfrozen', '--yes', ...NOW]);
+    expect(noReason.code).toBe(2);
+    const r = await ssj(t.dir, ['draw', '--plan', '2024Q1', ...SEED, ...UNFROZEN, '--yes', ...NOW]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/not frozen/);
     const a = await ssj(t.dir, ['export', 'announcement', '--plan', '2024Q1', '--format', 'txt', ...NOW]);

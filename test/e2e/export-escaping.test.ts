@@ -77,7 +77,19 @@ beforeAll(async () => {
   for (const roster of ['enterprises', 'inspectors', 'items'])
     expect((await run(NOW, ['import', roster, `${roster}.csv`, '--allow-formula-start'])).code).toBe(0);
   await run(NOW, ['plan', 'add', 'plan.json']);
-  await run(NOW, ['draw', '--plan', 'EVIL', '--seed', `${IMG}'; rm -rf ~ #`, '--seed-source', SCRIPT, '--yes']);
+  await run(NOW, [
+    'draw',
+    '--plan',
+    'EVIL',
+    '--seed',
+    `${IMG}'; rm -rf ~ #`,
+    '--seed-source',
+    SCRIPT,
+    '--unfrozen',
+    '--reason',
+    `${SCRIPT}${IMG}`,
+    '--yes',
+  ]);
   const sel = (
     JSON.parse((await run(NOW, ['plan', 'show', 'EVIL', '--json'])).stdout) as {
       selection: { uscc: string; team: { certNo: string }[] }[];

@@ -14,7 +14,17 @@ import { dumpDb } from '../helpers/db.js';
  */
 
 const NOW = '2024-01-10T02:00:00Z';
-const DRAW = ['draw', '--plan', '2024Q1', '--seed-rfc3797', '9319 / 2 5 12 8 10 / 9 18 26 34 41 45', '--yes'];
+const DRAW = [
+  'draw',
+  '--plan',
+  '2024Q1',
+  '--seed-rfc3797',
+  '9319 / 2 5 12 8 10 / 9 18 26 34 41 45',
+  '--unfrozen',
+  '--reason',
+  '测试',
+  '--yes',
+];
 const ROSTERS = ['enterprises', 'inspectors', 'items', 'conflicts', 'history'];
 
 async function ok(dir: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
@@ -390,7 +400,19 @@ describe.skipIf(!fixturesReady)('a recusal holds for later plans', () => {
     };
     writeFileSync(join(dir, 'plan-2025Q1.json'), JSON.stringify(plan));
     await ok(dir, ['plan', 'add', 'plan-2025Q1.json']);
-    await ok(dir, ['--now', '2025-01-10T02:00:00Z', 'draw', '--plan', '2025Q1', '--seed', '2025 第一期', '--yes']);
+    await ok(dir, [
+      '--now',
+      '2025-01-10T02:00:00Z',
+      'draw',
+      '--plan',
+      '2025Q1',
+      '--seed',
+      '2025 第一期',
+      '--unfrozen',
+      '--reason',
+      '测试',
+      '--yes',
+    ]);
   }
 
   it('never seats the recused inspector at that enterprise again, where the same later draw without the recusal would', async () => {

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,8 +74,21 @@ export async function ssj(cwd: string, args: string[], env: Record<string, strin
     env: testEnv(cwd, env),
     cwd,
     stdinIsTTY: false,
+    randomBytes: (n) => repeatableBytes(args, n),
   });
   return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/**
+ * In-process runs take a freeze's secret part from this instead of the operating system (src/cli/context.ts Io), so
+ * that fixture databases and golden files are the same on every run: the bytes depend only on the command line.
+ * Spawned runs (ssjSpawned) use crypto.randomBytes like every real run.
+ */
+export function repeatableBytes(args: string[], n: number): Buffer {
+  return createHash('sha256')
+    .update(`ssj-test-random|${args.join('\u0000')}`)
+    .digest()
+    .subarray(0, n);
 }
 
 /** ssj() that fails the test with the command's output when it does not exit as expected. */

@@ -18,7 +18,8 @@ export const register: Register = (program, wrap) => {
     )
     .option('--seed-source <text>', 'where the seed came from (default: the source named when the plan was frozen)')
     .option('--redraw', 'draw a plan again: voids the current draw and keeps both on record')
-    .option('--reason <text>', 'why the plan is drawn again (required with --redraw)')
+    .option('--unfrozen', 'draw a plan that was never frozen (needs --reason; every published page states it)')
+    .option('--reason <text>', 'why the plan is drawn again (--redraw), or drawn without a freeze (--unfrozen)')
     .addHelpText(
       'after',
       `
@@ -26,7 +27,10 @@ Examples:
   ssj draw --plan 2024Q1 --seed-rfc3797 "9319 / 2 5 12 8 10 / 9 18 26 34 41 45" --yes
   ssj draw --plan 2024Q1 --seed "体彩大乐透第24010期 03 11 19 27 31 + 04 09"
   ssj draw --plan 2024Q1 --seed "…" --redraw --reason "名录导入有误，经局务会决定重抽"
+  ssj draw --plan 2024X --seed "…" --unfrozen --reason "上级临时部署，来不及预告"
 
+A plan frozen with a seed rule takes only a seed written by that rule (--seed-rfc3797, one "/"-separated group per
+source, in order): anything else is refused (exit 5). A plan frozen with a secret draws with it, under SSJ-2.
 A terminal asks for confirmation after showing the summary; scripts pass --yes.`,
     )
     .action(wrap((ctx, _args, opts) => runDraw(ctx, opts as unknown as DrawOptions)));
@@ -38,6 +42,7 @@ export interface DrawOptions {
   seedRfc3797?: string;
   seedSource?: string;
   redraw?: boolean;
+  unfrozen?: boolean;
   reason?: string;
 }
 
@@ -47,7 +52,14 @@ async function runDraw(ctx: Context, opts: DrawOptions): Promise<void> {
   ctx.requireConfirmable();
   const { drawId, summary, at } = await drawPlan(
     db,
-    { planId: opts.plan, seed, seedSource: opts.seedSource, redraw: opts.redraw, reason: opts.reason },
+    {
+      planId: opts.plan,
+      seed,
+      seedSource: opts.seedSource,
+      redraw: opts.redraw,
+      unfrozen: opts.unfrozen,
+      reason: opts.reason,
+    },
     {
       lang: ctx.lang,
       operator: ctx.operator,

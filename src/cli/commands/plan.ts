@@ -11,7 +11,7 @@ import { findPlan, getPlan, insertPlan, listPlans, updatePlan } from '../../db/p
 import { activeInspectorGroups } from '../../db/inspector-groups.js';
 import { getSettings } from '../../db/settings.js';
 import { planRosterProblems } from '../../domain/plan-roster.js';
-import type { Plan } from '../../domain/plan.js';
+import { planProtocol, type Plan } from '../../domain/plan.js';
 import { refused, usageError } from '../../errors.js';
 import { bi, t } from '../../i18n/index.js';
 import { displayTime, table } from '../output.js';
@@ -19,7 +19,7 @@ import { checkWhereValues, planInvalid, readPlanFile } from '../plan-file.js';
 import { runPlanWizard } from '../plan-wizard.js';
 import { teamSummary } from '../team-summary.js';
 import { withdrawPlan } from '../../app/plan-withdraw.js';
-import { freezePlan, warnAboutStrata, type Frozen } from '../../app/freeze.js';
+import { freezePlan, seedRuleOf, warnAboutStrata, type Frozen } from '../../app/freeze.js';
 import { annualWarnings } from '../../app/annual-plan.js';
 import { StagedFile, writeFileAtomic } from '../../io/atomic.js';
 
@@ -107,19 +107,35 @@ export const register: Register = (program, wrap) => {
 
   plan
     .command('freeze <id>')
-    .description('fix the pool before the seed exists and print the pre-announcement')
+    .description(
+      'fix the pool, the seed rule and (unannounced plans) a secret commitment before the seed exists; print the pre-announcement',
+    )
     .requiredOption(
       '--seed-source <text>',
       'which future public randomness will be the seed (lottery issue, beacon round)',
     )
+    .option(
+      '--seed-rule <kind>',
+      'how the result will be typed as the seed: rfc3797 (lottery numbers, sources in order)',
+    )
+    .option(
+      '--source <text>',
+      'one source of the seed rule, in order (repeat: --source "…红球" --source "…蓝球")',
+      (v: string, prev?: string[]) => [...(prev ?? []), v],
+    )
+    .option('--secret', 'commit a secret seed part now, revealed with the bundle (always done for unannounced plans)')
     .option('--out <file>', 'also write the pre-announcement to this file')
     .addHelpText(
       'after',
-      '\nExample:\n  ssj plan freeze 2024Q1 --seed-source "中国体育彩票超级大乐透 第24010期开奖号码" --out 2024Q1-预告.txt',
+      `
+Example:
+  ssj plan freeze 2026Q4 --seed-source "中国福利彩票双色球第2026138期开奖号码" --seed-rule rfc3797 \\
+    --source "双色球第2026138期 红球" --source "双色球第2026138期 蓝球" --out 2026Q4-预告.txt
+
+The draw must then use --seed-rfc3797 with as many "/"-separated groups as there are sources, in that order.
+A plan frozen without --seed-rule draws with any seed (with a warning).`,
     )
-    .action(
-      wrap((ctx, [id], opts) => runFreeze(ctx, String(id), String(opts.seedSource), opts.out as string | undefined)),
-    );
+    .action(wrap((ctx, [id], opts) => runFreeze(ctx, String(id), opts as unknown as FreezeOptions)));
 };
 
 function addPlan(ctx: Context, p: Plan, update: boolean, file: string): void {
@@ -174,18 +190,29 @@ function storePlan(
   return { existing: existing !== undefined, preview };
 }
 
-function runFreeze(ctx: Context, id: string, seedSource: string, out: string | undefined): void {
+interface FreezeOptions {
+  seedSource: string;
+  seedRule?: string;
+  source?: string[];
+  secret?: boolean;
+  out?: string;
+}
+
+function runFreeze(ctx: Context, id: string, opts: FreezeOptions): void {
+  const seedRule = seedRuleOf(opts.seedRule, opts.source);
   const db = ctx.db({ mustExist: true });
-  const staged = out ? new StagedFile(ctx.path(out)) : undefined;
+  const staged = opts.out ? new StagedFile(ctx.path(opts.out)) : undefined;
   let frozen: Frozen;
   try {
     frozen = freezePlan(
       db,
       { at: ctx.now(), operator: ctx.operator },
-      { planId: id, seedSource },
+      { planId: id, seedSource: opts.seedSource, seedRule, secret: Boolean(opts.secret) },
       {
         warn: (code, params) => ctx.out.warn(code, params),
-        beforeCommit: (f) => staged?.write(preAnnouncement(ctx.lang, f.stored.plan, f.seedSource, f.at, f.inputs)),
+        beforeCommit: (f) =>
+          staged?.write(preAnnouncement(ctx.lang, f.stored.plan, f.seedSource, f.at, f.inputs, f.seeds)),
+        randomBytes: ctx.io.randomBytes,
       },
     );
   } catch (e) {
@@ -194,7 +221,7 @@ function runFreeze(ctx: Context, id: string, seedSource: string, out: string | u
   }
   const { stored, inputs, at } = frozen;
   for (const w of annualWarnings(db, stored.plan)) ctx.out.warn(w.code, w.params);
-  const text = preAnnouncement(ctx.lang, stored.plan, frozen.seedSource, at, inputs);
+  const text = preAnnouncement(ctx.lang, stored.plan, frozen.seedSource, at, inputs, frozen.seeds);
   let file: string | null = null;
   try {
     staged?.commit();
@@ -208,6 +235,9 @@ function runFreeze(ctx: Context, id: string, seedSource: string, out: string | u
       id,
       frozenAt: at,
       seedSource: frozen.seedSource,
+      seedRule: frozen.seeds.seedRule,
+      secretCommitment: frozen.seeds.secretCommitment,
+      protocol: planProtocol(stored.plan),
       hashes: inputs.hashes,
       strata: strataPreview(stored.plan, inputs),
       file,

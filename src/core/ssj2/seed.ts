@@ -42,3 +42,15 @@ export function seedRuleBreach(rule: SeedRule | null, seedKind: string, seedInpu
   if (found !== rule.sources.length) return { code: 'seedRule.sources', rule, expected: rule.sources.length, found };
   return null;
 }
+
+/** Made-up numbers for the worked example of a rule, one group per source (a two-source rule reads like 双色球). */
+const EXAMPLE_NUMBERS = ['03 09 14 22 27 31', '08', '05 17', '11', '26 30'];
+
+/**
+ * How a lottery result will be typed under a rule, with made-up numbers: the pre-announcement prints it so that
+ * nobody can argue afterwards about how the result becomes the seed (sources in order, separated by "/").
+ */
+export function seedRuleExample(rule: SeedRule): { input: string; seed: string } {
+  const input = rule.sources.map((_, i) => EXAMPLE_NUMBERS[i % EXAMPLE_NUMBERS.length]).join(' / ');
+  return { input, seed: rfc3797Key(input) };
+}

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { inSnapshot } from '../../../db/tx.js';
 import type { Wrap } from '../../register.js';
-import { writeBundle } from '../../../app/export-bundle.js';
+import { exportBundle } from '../../../app/export-bundle.js';
 import { t } from '../../../i18n/index.js';
 
 /** Registers `ssj export bundle`: the verification bundle of a plan's draw (docs/ALGORITHM.md section 11). */
@@ -13,15 +12,29 @@ export function registerBundle(exp: Command, wrap: Wrap): void {
     )
     .requiredOption('--plan <id>', 'plan id')
     .requiredOption('--out <dir>', 'directory to write the bundle into (created if missing)')
+    .option(
+      '--reveal',
+      "export an unannounced plan's bundle (and its secret) before its window ends; recorded in the audit log",
+    )
     .addHelpText(
       'after',
-      '\nExample:\n  ssj export bundle --plan 2024Q1 --out bundle-2024Q1\n  ssj verify bundle-2024Q1',
+      `
+Example:
+  ssj export bundle --plan 2024Q1 --out bundle-2024Q1
+  ssj verify bundle-2024Q1
+
+The bundle of an unannounced (暗查暗访) plan names who is checked and reveals its secret seed part: before the
+plan's window has ended it is refused (exit 5) unless --reveal.`,
     )
     .action(
       wrap((ctx, _args, opts) => {
         const dir = ctx.path(String(opts.out));
         const db = ctx.db({ mustExist: true });
-        const written = inSnapshot(db, () => writeBundle(db, String(opts.plan), dir));
+        const written = exportBundle(db, { at: ctx.now(), operator: ctx.operator }, String(opts.plan), dir, {
+          reveal: Boolean(opts.reveal),
+        });
+        if (written.revealedBefore)
+          ctx.out.warn('bundle.revealed', { id: written.manifest.planId, end: written.revealedBefore });
         ctx.out.result(
           {
             planId: written.manifest.planId,
