@@ -68,14 +68,21 @@ export const helpNotesZh: Record<string, string> = {
 
   'ssj plan freeze': `
 示例：
-  ssj plan freeze 2024Q1 --seed-source "中国体育彩票超级大乐透 第24010期开奖号码" --out 2024Q1-预告.txt`,
+  ssj plan freeze 2026Q4 --seed-source "中国福利彩票双色球第2026138期开奖号码" --seed-rule rfc3797 \\
+    --source "双色球第2026138期 红球" --source "双色球第2026138期 蓝球" --out 2026Q4-预告.txt
+
+抽取时必须用 --seed-rfc3797，号码按来源顺序分组、组间用“/”分隔，组数与来源数相同。
+冻结时未给 --seed-rule 的计划，抽取时接受任何写法的种子（并给出警告）。`,
 
   'ssj draw': `
 示例：
   ssj draw --plan 2024Q1 --seed-rfc3797 "9319 / 2 5 12 8 10 / 9 18 26 34 41 45" --yes
   ssj draw --plan 2024Q1 --seed "体彩大乐透第24010期 03 11 19 27 31 + 04 09"
   ssj draw --plan 2024Q1 --seed "…" --redraw --reason "名录导入有误，经局务会决定重抽"
+  ssj draw --plan 2024X --seed "…" --unfrozen --reason "上级临时部署，来不及预告"
 
+冻结时预告了种子规则的计划，只接受按该规则写的种子（--seed-rfc3797，每个来源一组号码，按顺序，用“/”分隔），
+其他写法一律拒绝（退出码 5）。冻结时承诺了秘密种子部分的计划，按 SSJ-2 连同秘密部分抽取。
 在终端中运行时，显示摘要后要求确认；脚本请加 --yes。`,
 
   'ssj recuse': `
@@ -103,7 +110,10 @@ export const helpNotesZh: Record<string, string> = {
   'ssj export bundle': `
 示例：
   ssj export bundle --plan 2024Q1 --out bundle-2024Q1
-  ssj verify bundle-2024Q1`,
+  ssj verify bundle-2024Q1
+
+暗查暗访计划的核验包列出被检查对象并公开秘密种子部分：检查时间结束前导出将被拒绝（退出码 5），
+确需提前公开请加 --reveal。`,
 
   'ssj export announcement': `
 示例：

@@ -56,6 +56,9 @@ export const helpOptionsZh: Record<string, string> = {
   'ssj plan withdraw --reason': '撤回原因（公开）',
   'ssj plan freeze <id>': '计划编号',
   'ssj plan freeze --seed-source': '将作为种子的未来公开随机数（彩票期号、随机信标轮次）',
+  'ssj plan freeze --seed-rule': '开奖结果写成种子的方式：rfc3797（开奖号码，来源按顺序）',
+  'ssj plan freeze --source': '种子规则的一个来源，按顺序（可重复：--source "…红球" --source "…蓝球"）',
+  'ssj plan freeze --secret': '现在承诺一个秘密种子部分，随核验包公开（暗查暗访计划总是如此）',
   'ssj plan freeze --out': '同时把抽取预告写入此文件',
 
   'ssj draw --plan': '计划编号',
@@ -63,7 +66,8 @@ export const helpOptionsZh: Record<string, string> = {
   'ssj draw --seed-rfc3797': '按 RFC 3797 由公开开奖号码生成种子，如 "9319 / 2 5 12 8 10 / 9 18 26 34 41 45"',
   'ssj draw --seed-source': '种子来源（默认：冻结计划时写明的来源）',
   'ssj draw --redraw': '重新抽取：原抽取作废，两次都留档',
-  'ssj draw --reason': '重新抽取的原因（--redraw 时必填）',
+  'ssj draw --unfrozen': '抽取从未冻结的计划（须 --reason；每个公开页面都会注明）',
+  'ssj draw --reason': '重新抽取的原因（--redraw），或不冻结就抽取的原因（--unfrozen）',
 
   'ssj recuse --plan': '计划编号',
   'ssj recuse --enterprise': '被抽中的企业（统一社会信用代码）',
@@ -88,6 +92,7 @@ export const helpOptionsZh: Record<string, string> = {
 
   'ssj export bundle --plan': '计划编号',
   'ssj export bundle --out': '写入核验包的目录（不存在则创建）',
+  'ssj export bundle --reveal': '检查时间结束前导出暗查暗访计划的核验包（及其秘密部分）；记入审计日志',
   'ssj export announcement --plan': '计划编号',
   'ssj export announcement --format': 'html | md | txt | csv | xlsx（默认：按 --out 的扩展名，否则 html）',
   'ssj export announcement --out': '写入此文件（默认：标准输出）',
