@@ -168,7 +168,10 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
     });
     // Inspector orders on every core (src/parallel/orders-sync.ts): the same draw, sooner.
     const state = protocol(() => draw2(input2, { orderSource: inspectorOrdersSync }));
-    const summary = drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state, SSJ2);
+    const summary: DrawSummary = {
+      ...drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state, SSJ2),
+      ...(removed.length ? { removed } : {}),
+    };
     const mark = stateMark(db);
     return { plan: drawn, current, freeze, inputs, removed, state, seedSource, seeds, summary, mark, algorithm: SSJ2 };
   }
@@ -343,6 +346,8 @@ export interface DrawSummary {
   seedSource: string;
   poolHash: string;
   strata: DrawState['strata'];
+  /** SSJ-2: enterprises taken out of the frozen pool, each with the plan frozen earlier that capped it. */
+  removed?: RemovedRow[];
   hashes: number;
   selected: {
     stratum: string;

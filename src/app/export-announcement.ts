@@ -1,4 +1,5 @@
 import { publishedReason } from '../domain/event-reasons.js';
+import { poolRemovals } from '../db/year-checks.js';
 import { chainHead } from '../audit/log.js';
 import { readItems, readPoolInspectors } from '../core/canonical.js';
 import { activeDraw, drawEvents, drawFiles, drawsOfPlan } from '../db/draws.js';
@@ -98,6 +99,7 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
       voided: drawsOfPlan(db, planId)
         .filter((d) => d.status === 'void')
         .map((d) => ({ drawnAt: d.drawnAt, seed: d.seed, reason: d.voidReason ?? '' })),
+      ...removedOf(db, draw.id),
     },
     chainHead: chainHead(db),
     issuedOn: beijingDate(now),
@@ -105,4 +107,11 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
     events,
     withheld: null,
   };
+}
+
+/** The pool-after-freeze removals of a draw as the announcement states them: a count and the plans, no enterprises. */
+function removedOf(db: Db, drawId: number): { removed?: { count: number; plans: string[] } } {
+  const rows = poolRemovals(db, drawId);
+  if (rows.length === 0) return {};
+  return { removed: { count: rows.length, plans: [...new Set(rows.map((r) => r.byPlan))].sort() } };
 }

@@ -86,6 +86,12 @@ export interface AnnouncementData {
     redrawReason: string | null;
     /** Earlier draws of this plan that were voided (a redraw keeps both on record). */
     voided: { drawnAt: string; seed: string; reason: string }[];
+    /**
+     * SSJ-2 pool after freeze: how many enterprises left the frozen pool and the plans (frozen earlier) that capped
+     * them. Counts and plans only: the list is in the bundle, and naming the enterprises here would publish another
+     * plan's selection (perhaps unannounced) with this one.
+     */
+    removed?: { count: number; plans: string[] };
   };
   chainHead: { seq: number; hash: string };
   /** Beijing date the announcement is issued (YYYY-MM-DD). */
@@ -255,6 +261,11 @@ export function seedRows(d: AnnouncementData): [string, string][] {
     ['审计链头', `第${d.chainHead.seq}条 ${d.chainHead.hash}`],
   );
   if (d.draw.redrawReason) rows.push(['重新抽取原因', d.draw.redrawReason]);
+  if (d.draw.removed?.count)
+    rows.push([
+      '冻结后移出对象库',
+      `${d.draw.removed.count} 家（先冻结的计划 ${d.draw.removed.plans.join('、')} 抽中后达到年度检查上限，名单见核验包 pool-removed.csv）`,
+    ]);
   return rows;
 }
 

@@ -101,6 +101,10 @@ describe('two overlapping frozen SSJ-2 plans of one year, cap 1', () => {
     expect(d.code, d.stderr).toBe(0);
     b = selected(d.stdout);
     expect(b.length).toBeGreaterThan(0);
+    // The draw's --json names each removal and the plan that caused it.
+    const removed = JSON.parse(d.stdout).removed as { uscc: string; byPlan: string }[];
+    expect(removed.length).toBeGreaterThan(0);
+    expect(removed.every((r) => r.byPlan === 'A24' && a.includes(r.uscc))).toBe(true);
     expect(b.filter((u) => a.includes(u) && !EXEMPT.has(u))).toEqual([]);
     expect(EXEMPT.size).toBeGreaterThan(0);
   });
@@ -123,6 +127,11 @@ describe('two overlapping frozen SSJ-2 plans of one year, cap 1', () => {
       expect(v.code, v.stdout + v.stderr).toBe(0);
       expect(py.code, py.stdout + py.stderr).toBe(0);
     }
+    // The announcement states the removal by count and plan, never listing the enterprises (another plan's list).
+    await ssjOk(t.dir, ['export', 'announcement', '--plan', 'B24', '--out', join(t.dir, 'B24.txt')]);
+    const text = readFileSync(join(t.dir, 'B24.txt'), 'utf8');
+    expect(text).toContain(`冻结后移出对象库：${removed.length} 家（先冻结的计划 A24 抽中后达到年度检查上限`);
+    for (const r of removed) expect(text).not.toContain(r.uscc!);
     const audit = await ssj(t.dir, ['audit', 'verify']);
     expect(audit.code, audit.stdout + audit.stderr).toBe(0);
   });
@@ -135,6 +144,20 @@ describe('two overlapping frozen SSJ-2 plans of one year, cap 1', () => {
     const { ssj: v, py } = await bothVerifiers(dir);
     expect(v.code).toBe(1);
     expect(py.code).toBe(1);
+  });
+});
+
+describe('a withdrawn earlier plan is not waited for', () => {
+  const t = tempDir('ssj-pool-withdrawn-');
+  afterAll(t.cleanup);
+
+  it('draws the later plan once the earlier frozen one is withdrawn, removing nothing', async () => {
+    await setUp(t.dir, 'SSJ-2', 'A24', 'B24');
+    await ssjOk(t.dir, ['plan', 'withdraw', 'A24', '--reason', '计划调整'], 0, { SSJ_NOW: '2024-01-06T01:00:00Z' });
+    const d = await ssjOk(t.dir, ['--json', 'draw', '--plan', 'B24', '--seed-rfc3797', SEED_B, '--yes'], 0, {
+      SSJ_NOW: '2024-01-12T01:00:00Z',
+    });
+    expect(JSON.parse(d.stdout).removed).toBeUndefined();
   });
 });
 

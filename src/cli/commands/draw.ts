@@ -95,6 +95,18 @@ function printSummary(ctx: Context, s: DrawSummary): void {
       s.strata.map((x) => [x.name, x.population, x.pool, x.selected, x.reserves]),
     ),
   );
+  if (s.removed?.length)
+    ctx.out.line(
+      L(
+        `冻结后移出对象库 ${s.removed.length} 家（先冻结的计划抽中后达到年度上限，见核验包 pool-removed.csv）：`,
+        `Taken out of the frozen pool: ${s.removed.length} (brought to the yearly cap by plans frozen earlier; pool-removed.csv):`,
+      ) +
+        s.removed
+          .slice(0, 20)
+          .map((r) => ` ${r.uscc}（${r.byPlan}）`)
+          .join('') +
+        (s.removed.length > 20 ? ' …' : ''),
+    );
   ctx.out.line('');
   const shown = s.selected.slice(0, 200);
   ctx.out.line(
