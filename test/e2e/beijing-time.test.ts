@@ -35,9 +35,10 @@ describe('Beijing time in every human-readable output, ISO only in --json (issue
   });
 
   it('an error naming a stored time shows it in Beijing time', async () => {
-    const t = templateCopy('drawn');
+    // Frozen, not drawn: a second freeze is refused and names when it was frozen (a drawn plan without results may
+    // be frozen again, for a redraw).
+    const t = templateCopy('frozen');
     cleanup = t.cleanup;
-    // A second freeze of a frozen plan is refused; the message names when it was frozen.
     const r = await ssj(t.dir, ['plan', 'freeze', '2024Q1', '--seed-source', 'x'], { SSJ_LANG: 'zh' });
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/已于 2024年1月5日 10:00 冻结/);
