@@ -39,7 +39,11 @@ export function siteData(
       else if (announcement) {
         const files = bundleFiles(db, p.plan.id);
         for (const [name, text] of files) bundles.set(`${bundleDir(p.plan.id)}/${name}`, text);
-        announcement.bundle = { dir: bundleDir(p.plan.id), files: [...files.keys()] };
+        announcement.bundle = {
+          dir: bundleDir(p.plan.id),
+          files: [...files.keys()],
+          zip: `${bundleDir(p.plan.id)}.zip`,
+        };
       }
       return {
         plan: p.plan,

@@ -101,7 +101,7 @@ export interface AnnouncementData {
   /** Set when names, codes, tickets, teams and events are held back (unannounced plan, window not over). */
   withheld: null | { until: string; enterprises: number; events: number };
   /** Site export only: where the verification bundle files are, relative to the page. */
-  bundle?: { dir: string; files: string[] };
+  bundle?: { dir: string; files: string[]; zip?: string };
 }
 
 // ---------------------------------------------------------------- withholding
@@ -353,7 +353,7 @@ ${
 ${d.withheld ? html`<p>随名单一并公布。</p>` : d.events.length ? html`<ol>${d.events.map((e) => html`<li>${eventText(e)}</li>`)}</ol>` : html`<p>无。</p>`}
 <h2>六、如何核验</h2>
 <ol>${steps.map((s) => html`<li>${s.text}${s.code ? html`<pre>${s.code}</pre>` : ''}${s.after ?? ''}</li>`)}</ol>
-${d.bundle ? html`<h3>核验包下载</h3><ul>${d.bundle.files.map((f) => html`<li><a href="${`${d.bundle!.dir}/${f}`}">${f}</a></li>`)}</ul>` : ''}
+${d.bundle ? bundleLinks(d.bundle) : ''}
 <div class="signature"><p>${d.office}<br>${officialDate(d.issuedOn)}</p></div>
 </article>`;
 }
@@ -552,4 +552,14 @@ export function renderAnnouncement(
     case 'csv':
       return announcementCsv(d, encoding);
   }
+}
+
+/**
+ * The bundle download: one .zip when the site has it (a browser saves it whole instead of opening each CSV in a
+ * spreadsheet, issue 13 part 6), the file list otherwise. The files inside are the bundle's canonical bytes.
+ */
+function bundleLinks(b: { dir: string; files: string[]; zip?: string }): Html {
+  if (b.zip)
+    return html`<h3>核验包下载</h3><p><a href="${b.zip}" download>下载核验包（zip，含 ${String(b.files.length)} 个文件）</a>：解压后得到文件夹 ${b.dir.split('/').pop() ?? ''}，对它运行上面的命令。</p>`;
+  return html`<h3>核验包下载</h3><ul>${b.files.map((f) => html`<li><a href="${`${b.dir}/${f}`}">${f}</a></li>`)}</ul>`;
 }

@@ -1,3 +1,4 @@
+import { zipBytes } from './zip.js';
 import { sha256Hex } from '../core/hash.js';
 import type { Plan } from '../domain/plan.js';
 import { teamShapeText } from './team-text.js';
@@ -302,7 +303,7 @@ ${tableOrNone(
     html`<a href="${rel('tasks.html', taskPage(p.plan.id))}">${p.plan.title}</a>${p.announcement!.withheld ? html`<br><span class="muted">暗查暗访，名单于${officialDate(p.plan.window.end)}后公布</span>` : ''}`,
     officialRange(p.plan.window.start, p.plan.window.end),
     p.announcement!.strata.reduce((n, s) => n + s.selected, 0),
-    html`<a href="${rel('tasks.html', taskCsv(p.plan.id))}">CSV</a>${p.announcement!.bundle ? html` · <a href="${rel('tasks.html', `${bundleDir(p.plan.id)}/manifest.json`)}">核验包</a>` : ''}`,
+    html`<a href="${rel('tasks.html', taskCsv(p.plan.id))}">CSV</a>${p.announcement!.bundle ? html` · <a href="${rel('tasks.html', `${bundleDir(p.plan.id)}.zip`)}">核验包</a>` : ''}`,
   ]),
 )}`,
   );
@@ -389,7 +390,11 @@ export function renderSite(d: SiteData): Map<string, Buffer> {
       const a = p.announcement.bundle
         ? {
             ...p.announcement,
-            bundle: { ...p.announcement.bundle, dir: rel(taskPage(p.plan.id), p.announcement.bundle.dir) },
+            bundle: {
+              ...p.announcement.bundle,
+              dir: rel(taskPage(p.plan.id), p.announcement.bundle.dir),
+              ...(p.announcement.bundle.zip ? { zip: rel(taskPage(p.plan.id), p.announcement.bundle.zip) } : {}),
+            },
           }
         : p.announcement;
       put(taskPage(p.plan.id), shell(d, taskPage(p.plan.id), `${TASK_TITLE}：${p.plan.title}`, announcementBody(a)));
@@ -424,4 +429,20 @@ export function renderSite(d: SiteData): Map<string, Buffer> {
     put(monthCsv(m.scope.month), resultsCsv(m));
   }
   return files;
+}
+
+/**
+ * One .zip per bundle folder (src/io/zip.ts), from the site's bundle files (site path → text): `bundles/P.zip`
+ * holding `P/manifest.json` … so that unzipping gives the folder the verifiers read.
+ */
+export function bundleZips(bundles: ReadonlyMap<string, string>): Map<string, Buffer> {
+  const byDir = new Map<string, { name: string; data: string }[]>();
+  for (const [path, text] of bundles) {
+    const cut = path.lastIndexOf('/');
+    const dir = path.slice(0, cut);
+    const folder = dir.slice(dir.lastIndexOf('/') + 1);
+    if (!byDir.has(dir)) byDir.set(dir, []);
+    byDir.get(dir)!.push({ name: `${folder}/${path.slice(cut + 1)}`, data: text });
+  }
+  return new Map([...byDir].map(([dir, entries]) => [`${dir}.zip`, zipBytes(entries)]));
 }

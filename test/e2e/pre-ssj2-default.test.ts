@@ -13,7 +13,8 @@ import { listFiles, NOW_AFTER_Q2, NOW_IN_Q2, runner } from './export-fixture.js'
  * and 2024Q4 added but not drawn. Its expected files are what that code exported from it, except the recusal reasons,
  * which every publication now shows as their category since 0a456be (domain/event-reasons.ts publishedReason), the CSV
  * code cells, written without the leading tab since issue 16 (src/io/csv-write.ts; bundles never had it), and the
- * chain head, which names the upgrade's audit entry (see HEAD). Upgrading (every later migration runs on open) must change none of them:
+ * chain head, which names the upgrade's audit entry (see HEAD), and the site's bundle download, one .zip since
+ * issue 13 part 6 (src/io/zip.ts; the bundle files themselves are unchanged). Upgrading (every later migration runs on open) must change none of them:
  * published announcements, results, filing forms, site pages and bundles stay byte for byte what the office already
  * published. These files are never rewritten by SSJ_UPDATE_GOLDEN: they are the past.
  */

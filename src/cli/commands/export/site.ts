@@ -4,7 +4,7 @@ import type { Wrap } from '../../register.js';
 import type { Context } from '../../context.js';
 import { refused, usageError } from '../../../errors.js';
 import { writeFolderAtomic } from '../../../io/atomic.js';
-import { isSiteEntry, renderSite } from '../../../io/site.js';
+import { bundleZips, isSiteEntry, renderSite } from '../../../io/site.js';
 import { listSome, warnIfOfficeUnset } from '../../export-output.js';
 import { siteData } from '../../../app/export-site.js';
 
@@ -44,6 +44,8 @@ function exportSite(ctx: Context, yearText: string, out: string): void {
   if (!data.plans.length) ctx.out.warn('export.site.noPlans', { year });
   const files: Map<string, Buffer | string> = renderSite(data);
   for (const [path, text] of bundleTexts) files.set(path, text);
+  // Each bundle also as one .zip, which the announcement links (issue 13 part 6).
+  for (const [path, bytes] of bundleZips(bundleTexts)) files.set(path, bytes);
   // Built beside the target and swapped in whole: a reader (or a kill -9) sees the old site or the new one.
   const dir = writeFolderAtomic(target, files, {
     foreign: (entries) => entries.filter((e) => !isSiteEntry(e)),
