@@ -555,11 +555,12 @@ export function renderAnnouncement(
 }
 
 /**
- * The bundle download: one .zip when the site has it (a browser saves it whole instead of opening each CSV in a
- * spreadsheet, issue 13 part 6), the file list otherwise. The files inside are the bundle's canonical bytes.
+ * The bundle download (issue 13 part 6): one .zip when the site has it, which a browser saves whole instead of handing
+ * each CSV to a spreadsheet; then each file, marked `download` so a browser saves it too. The files are the bundle's
+ * canonical bytes either way.
  */
 function bundleLinks(b: { dir: string; files: string[]; zip?: string }): Html {
-  if (b.zip)
-    return html`<h3>核验包下载</h3><p><a href="${b.zip}" download>下载核验包（zip，含 ${String(b.files.length)} 个文件）</a>：解压后得到文件夹 ${b.dir.split('/').pop() ?? ''}，对它运行上面的命令。</p>`;
-  return html`<h3>核验包下载</h3><ul>${b.files.map((f) => html`<li><a href="${`${b.dir}/${f}`}">${f}</a></li>`)}</ul>`;
+  const list = html`<ul>${b.files.map((f) => html`<li><a href="${`${b.dir}/${f}`}"${b.zip ? html` download` : ''}>${f}</a></li>`)}</ul>`;
+  if (!b.zip) return html`<h3>核验包下载</h3>${list}`;
+  return html`<h3>核验包下载</h3><p><a href="${b.zip}" download>下载核验包（zip，含 ${String(b.files.length)} 个文件）</a>：解压后得到文件夹 ${b.dir.split('/').pop() ?? ''}，对它运行上面的命令。也可逐个下载：</p>${list}`;
 }
