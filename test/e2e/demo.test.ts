@@ -37,6 +37,17 @@ describe('ssj demo', () => {
     const both = await bothVerifiers(joint);
     expect(both.ssj.code, both.ssj.stdout + both.ssj.stderr).toBe(0);
     expect(both.py.code, both.py.stdout + both.py.stderr).toBe(0);
+    // #15: the frozen plan pre-announced its seed rule; the unannounced plan committed a secret, revealed with its
+    // bundle, which verifies.
+    expect(readFileSync(join(d, '2024Q1-预告.txt'), 'utf8')).toMatch(/RFC 3797/);
+    const pre2 = readFileSync(join(d, '2024Q2-预告.txt'), 'utf8');
+    const commitment = /SHA-256\): ([0-9a-f]{64})/.exec(pre2)?.[1];
+    expect(commitment).toMatch(/^[0-9a-f]{64}$/);
+    const m2 = JSON.parse(readFileSync(join(d, 'bundle-2024Q2', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(m2.secretCommitment).toBe(commitment);
+    expect(m2.seedSecret).toMatch(/^[0-9a-f]{64}$/);
+    const v2 = await ssj(d, ['verify', 'bundle-2024Q2']);
+    expect(v2.code, v2.stdout + v2.stderr).toBe(0);
     const audit = await ssj(d, ['audit', 'verify']);
     expect(audit.code, audit.stdout + audit.stderr).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Register, RunCli } from '../register.js';
@@ -15,6 +15,10 @@ const DEMO_OFFICE = '青禾县应急管理局';
 const JOINT_SEED_RFC3797 = '2024 / 3 7 11 19 30 / 4 9';
 const JOINT_SEED_SOURCE = '演示：虚构的开奖号码 / demo: made-up lottery numbers';
 export const DEMO_SEED_SOURCE = '演示：RFC 3797 第 6 节示例号码 / demo: the example numbers of RFC 3797 section 6';
+/** The seed rule pre-announced at freeze: the example's three groups of numbers, in order. */
+export const DEMO_SOURCES = ['RFC 3797 示例 第1组', 'RFC 3797 示例 第2组', 'RFC 3797 示例 第3组'];
+/** The unannounced plan's lottery result (two sources, like 双色球). */
+export const DEMO_SECRET_SEED_RFC3797 = '05 11 17 23 29 33 / 12';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** fixtures/ of this installation (dist/cli/commands → ../../../fixtures). */
@@ -102,7 +106,18 @@ async function runDemo(ctx: Context, dir: string, run: RunCli): Promise<void> {
     {
       zh: '冻结抽取对象库并生成预告',
       en: 'freeze the pool and write the pre-announcement',
-      argv: ['plan', 'freeze', '2024Q1', '--seed-source', DEMO_SEED_SOURCE, '--out', '2024Q1-预告.txt'],
+      argv: [
+        'plan',
+        'freeze',
+        '2024Q1',
+        '--seed-source',
+        DEMO_SEED_SOURCE,
+        '--seed-rule',
+        'rfc3797',
+        ...DEMO_SOURCES.flatMap((x) => ['--source', x]),
+        '--out',
+        '2024Q1-预告.txt',
+      ],
     },
     {
       zh: '以公开种子抽取',
@@ -198,13 +213,47 @@ async function runDemo(ctx: Context, dir: string, run: RunCli): Promise<void> {
       en: "export the joint plan's bundle (ssj-bundle/2)",
       argv: ['export', 'bundle', '--plan', JOINT, '--out', `bundle-${JOINT}`],
     },
-    { zh: '导出网站', en: 'export the website', argv: ['export', 'site', '--year', '2024', '--out', 'site'] },
     { zh: '核验核验包', en: 'verify the bundle', argv: ['verify', 'bundle-2024Q1'] },
     {
       zh: '核验联合抽查计划的核验包',
       en: "verify the joint plan's bundle",
       argv: ['verify', `bundle-${JOINT}`],
     },
+    // An unannounced plan (暗查暗访): its freeze commits a secret seed part, so nobody can rank the enterprises from
+    // the lottery result; the bundle reveals the secret after the window (or earlier with --reveal, audited).
+    { zh: '添加暗查暗访计划', en: 'add an unannounced plan', argv: ['plan', 'add', unannouncedPlan(dir, fx)] },
+    {
+      zh: '冻结暗查暗访计划（种子规则 + 秘密种子承诺）',
+      en: 'freeze it (seed rule + secret commitment)',
+      argv: [
+        'plan',
+        'freeze',
+        '2024Q2',
+        '--seed-source',
+        '演示：双色球开奖号码 / demo: a 双色球 result',
+        '--seed-rule',
+        'rfc3797',
+        '--source',
+        '双色球 红球',
+        '--source',
+        '双色球 蓝球',
+        '--out',
+        '2024Q2-预告.txt',
+      ],
+    },
+    {
+      zh: '抽取暗查暗访计划（公开种子 + 秘密部分）',
+      en: 'draw it (public seed + secret part)',
+      argv: ['draw', '--plan', '2024Q2', '--seed-rfc3797', DEMO_SECRET_SEED_RFC3797, '--yes'],
+    },
+    {
+      zh: '导出其核验包，公开秘密部分',
+      en: 'export its bundle, revealing the secret',
+      argv: ['export', 'bundle', '--plan', '2024Q2', '--out', 'bundle-2024Q2', '--reveal'],
+    },
+    { zh: '核验暗查暗访计划的核验包', en: 'verify the unannounced plan’s bundle', argv: ['verify', 'bundle-2024Q2'] },
+    { zh: '导出网站', en: 'export the website', argv: ['export', 'site', '--year', '2024', '--out', 'site'] },
+    { zh: '校验审计日志', en: 'verify the audit log', argv: ['audit', 'verify'] },
   ];
   for (const s of publish) {
     await exec(s.argv);
@@ -217,6 +266,15 @@ async function runDemo(ctx: Context, dir: string, run: RunCli): Promise<void> {
     ['2024Q1-预告.txt', bi(ctx.lang, '抽取前公布的预告', 'pre-announcement, published before the seed exists')],
     ['2024Q1-公告.html', bi(ctx.lang, '抽查任务公告', 'the announcement')],
     [`${JOINT}-预告.txt`, bi(ctx.lang, '部门联合抽查计划的预告', "the joint plan's pre-announcement")],
+    [
+      '2024Q2-预告.txt',
+      bi(
+        ctx.lang,
+        '暗查暗访计划的预告（含秘密种子承诺）',
+        "the unannounced plan's pre-announcement (with the commitment)",
+      ),
+    ],
+    ['bundle-2024Q2/', bi(ctx.lang, '暗查暗访计划的核验包（公开了秘密部分）', 'its bundle, with the secret revealed')],
     [
       'bundle-2024Q1/',
       bi(ctx.lang, '核验包：任何人可用 ssj verify 或 docs/verify.py 复核', 'the bundle anyone can re-verify'),
@@ -240,6 +298,20 @@ async function runDemo(ctx: Context, dir: string, run: RunCli): Promise<void> {
     `  python3 ${quote(resolve(FIXTURES_DIR, '..', 'docs', 'verify.py'))} bundle-${JOINT}`,
     `  printf '%s' '9319./2.5.8.10.12./9.18.26.34.41.45./|E|2024Q1|${first.uscc}' | sha256sum`,
   ]);
+}
+
+/** The demo's unannounced plan: the fixture plan as 2024Q2, 暗查暗访, written into the demo directory. */
+function unannouncedPlan(dir: string, fx: (f: string) => string): string {
+  const p = JSON.parse(readFileSync(fx('plan-2024Q1.json'), 'utf8')) as Record<string, unknown>;
+  Object.assign(p, {
+    id: '2024Q2',
+    title: '演示：2024年第二季度安全生产“双随机、一公开”暗查暗访',
+    window: { start: '2024-04-01', end: '2024-06-30' },
+    publication: { unannounced: true, resultDays: 20 },
+  });
+  const file = join(dir, 'plan-2024Q2.json');
+  writeFileSync(file, `${JSON.stringify(p, null, 2)}\n`);
+  return file;
 }
 
 const rosterZh: Record<string, string> = {
