@@ -77,7 +77,7 @@ figure.chart figcaption { color: #5b5b5b; font-size: 0.85rem; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.5rem; }
 .kpi { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.5rem; margin: 0.8rem 0; }
 .kpi div { border: 1px solid #d0d0d0; padding: 0.4rem 0.6rem; }
-.kpi b { display: block; font-size: 1.35rem; }
+.kpi strong { display: block; font-size: 1.35rem; }
 .kpi span { color: #5b5b5b; font-size: 0.85rem; }
 table.figures { width: auto; min-width: 60%; max-width: 100%; }
 @media screen and (min-width: 641px) { table.figures td, table.figures th { overflow-wrap: normal; word-break: keep-all; } }

@@ -72,7 +72,8 @@ const more = (n: number) =>
 export function reportBody(d: ReportPageData): Html {
   const r = d.report;
   const t = r.totals;
-  const kpi = (value: string | number, label: string) => html`<div><b>${value}</b><span>${label}</span></div>`;
+  const kpi = (value: string | number, label: string) =>
+    html`<div><strong>${value}</strong><span>${label}</span></div>`;
   const wl = r.workload;
   const pub = r.publishing;
   const late = pub.rows.filter((x) => x.status === 'late' || x.status === 'overdue');
