@@ -74,6 +74,7 @@ figure.chart rect.track { fill: #f1eeea; }
 figure.chart rect.bar { fill: #0b4f9c; }
 figure.chart rect.bar.warn { fill: #a8071a; }
 figure.chart figcaption { color: #5b5b5b; font-size: 0.85rem; }
+@media screen and (min-width: 900px) { .pair { display: grid; grid-template-columns: minmax(0, 26rem) minmax(0, 1fr); gap: 0 2rem; align-items: start; } .pair table.figures { width: 100%; margin-top: 0.6rem; } }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.5rem; }
 .kpi { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.5rem; margin: 0.8rem 0; }
 .kpi div { border: 1px solid #d0d0d0; padding: 0.4rem 0.6rem; }

@@ -55,7 +55,7 @@ export const pct = (x: number | null): string => (x === null ? '-' : `${(x * 100
 function coverageSection(title: string, rows: CoverageRow[], label: string): Html {
   if (!rows.length) return html`<h3>${title}</h3><p>暂无。</p>`;
   return html`<h3>${title}</h3>
-${barChart(
+<div class="pair">${barChart(
   `${title}（本级抽查覆盖率）`,
   rows.map((r) => ({ label: r.key, value: r.share, text: `${pct(r.share)} (${r.checked}/${r.members})` })),
   1,
@@ -63,7 +63,7 @@ ${barChart(
 ${figures(
   [{ label }, { label: '企业数', cls: 'num' }, { label: '已检查', cls: 'num' }, { label: '覆盖率', cls: 'num' }],
   rows.map((r) => [r.key, r.members, r.checked, pct(r.share)]),
-)}`;
+)}</div>`;
 }
 
 const more = (n: number) =>
@@ -146,14 +146,14 @@ ${
       ? `执法人员人均${wl.spread.mean}次，最少${wl.spread.min}次，最多${wl.spread.max}次，标准差${wl.spread.sd}。`
       : ''
   }${wl.idle.length ? `${wl.idle.length}人本年度未被选派。` : ''}</p>
-${barChart(
+<div class="pair">${barChart(
   '每人被选派次数',
   wl.inspectors.map((i) => ({ label: i.name || i.certNo, value: i.seats, warn: i.seats === 0 })),
 )}
 ${figures(
   [{ label: '姓名' }, { label: '所在单位' }, { label: '执法证号', cls: 'id' }, { label: '选派次数', cls: 'num' }],
   wl.inspectors.map((i) => [i.name, i.unit, i.certNo, i.seats]),
-)}
+)}</div>
 
 <h2>四、检查结果公开时效</h2>
 <p>检查结果应在检查后规定的工作日内公开（高青 9.1）。${
@@ -219,7 +219,7 @@ ${
         (
           p,
         ) => html`<h3>${p.planTitle}（${p.planId}，${officialDate(p.drawnOn)}抽取${p.status === 'void' ? '，已作废' : ''}）</h3>
-${barChart(
+<div class="pair">${barChart(
   `${p.planId} 各层入选概率 n/对象库`,
   p.strata.map((s) => ({ label: s.name, value: s.p ?? 0, text: `${pct(s.p)} (${s.selected}/${s.pool})` })),
   1,
@@ -245,7 +245,7 @@ ${figures(
     s.observed.reserve,
     s.observed.replaced,
   ]),
-)}`,
+)}</div>`,
       )
     : html`<p>本年度尚无抽取。</p>`
 }`;
