@@ -56,10 +56,10 @@ function coverageSection(title: string, rows: CoverageRow[], label: string): Htm
   if (!rows.length) return html`<h3>${title}</h3><p>暂无。</p>`;
   return html`<h3>${title}</h3>
 <div class="pair">${barChart(
-  `${title}（本级抽查覆盖率）`,
-  rows.map((r) => ({ label: r.key, value: r.share, text: `${pct(r.share)} (${r.checked}/${r.members})` })),
-  1,
-)}
+    `${title}（本级抽查覆盖率）`,
+    rows.map((r) => ({ label: r.key, value: r.share, text: `${pct(r.share)} (${r.checked}/${r.members})` })),
+    1,
+  )}
 ${figures(
   [{ label }, { label: '企业数', cls: 'num' }, { label: '已检查', cls: 'num' }, { label: '覆盖率', cls: 'num' }],
   rows.map((r) => [r.key, r.members, r.checked, pct(r.share)]),
@@ -147,9 +147,9 @@ ${
       : ''
   }${wl.idle.length ? `${wl.idle.length}人本年度未被选派。` : ''}</p>
 <div class="pair">${barChart(
-  '每人被选派次数',
-  wl.inspectors.map((i) => ({ label: i.name || i.certNo, value: i.seats, warn: i.seats === 0 })),
-)}
+    '每人被选派次数',
+    wl.inspectors.map((i) => ({ label: i.name || i.certNo, value: i.seats, warn: i.seats === 0 })),
+  )}
 ${figures(
   [{ label: '姓名' }, { label: '所在单位' }, { label: '执法证号', cls: 'id' }, { label: '选派次数', cls: 'num' }],
   wl.inspectors.map((i) => [i.name, i.unit, i.certNo, i.seats]),
@@ -220,10 +220,10 @@ ${
           p,
         ) => html`<h3>${p.planTitle}（${p.planId}，${officialDate(p.drawnOn)}抽取${p.status === 'void' ? '，已作废' : ''}）</h3>
 <div class="pair">${barChart(
-  `${p.planId} 各层入选概率 n/对象库`,
-  p.strata.map((s) => ({ label: s.name, value: s.p ?? 0, text: `${pct(s.p)} (${s.selected}/${s.pool})` })),
-  1,
-)}
+          `${p.planId} 各层入选概率 n/对象库`,
+          p.strata.map((s) => ({ label: s.name, value: s.p ?? 0, text: `${pct(s.p)} (${s.selected}/${s.pool})` })),
+          1,
+        )}
 ${figures(
   [
     { label: '层' },

@@ -27,6 +27,8 @@ const OUR_TAGS = new Set(
     ' ',
   ),
 );
+// The year report's charts (src/io/svg-chart.ts, inline SVG) and figure tiles.
+for (const t of ['figure', 'figcaption', 'svg', 'g', 'desc', 'text', 'rect', 'strong']) OUR_TAGS.add(t);
 
 const csvLine = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
 
