@@ -10,7 +10,8 @@ import { validatePlan } from '../domain/plan.js';
 import { refused } from '../errors.js';
 import type { AnnouncedEnterprise, AnnouncedEvent, AnnouncementData, TeamMember } from '../io/announcement.js';
 import { beijingDate } from '../io/dates.js';
-import { verifiedState } from '../db/drawing.js';
+import { isSsj2, verifiedState } from '../db/drawing.js';
+import { readPoolInspectors2 } from '../core/ssj2/canonical.js';
 
 /**
  * Everything the announcement says, from the plan's active draw: the plan as drawn, the draw's own snapshot of the
@@ -23,15 +24,26 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
   if (!draw) throw refused('export.notDrawn', { id: planId });
   const plan = validatePlan(JSON.parse(draw.planJson));
   const files = drawFiles(db, draw.id);
-  const inspectors = new Map(readPoolInspectors(files.poolInspectors).map((i) => [i.certNo, i]));
+  const ssj2 = isSsj2(draw);
+  // SSJ-2's pool says each inspector's kind, so an expert's number is never shown as a 执法证号 (team-groups.ts).
+  const inspectors = new Map<string, { name: string; unit: string; kind?: 'officer' | 'expert' }>(
+    ssj2
+      ? readPoolInspectors2(files.poolInspectors).map((i) => [i.certNo, { name: i.name, unit: i.unit, kind: i.kind }])
+      : readPoolInspectors(files.poolInspectors).map((i) => [i.certNo, i]),
+  );
   const itemNames = new Map(readItems(files.items).map((i) => [i.code, i.name]));
   const state = verifiedState(db, draw);
-  const member = (certNo: string, seat = 0, name = inspectors.get(certNo)?.name ?? ''): TeamMember => ({
-    seat,
-    certNo,
-    name,
-    unit: inspectors.get(certNo)?.unit ?? '',
-  });
+  const member = (certNo: string, seat = 0, name = inspectors.get(certNo)?.name ?? '', group?: string): TeamMember => {
+    const kind = inspectors.get(certNo)?.kind;
+    return {
+      seat,
+      certNo,
+      name,
+      unit: inspectors.get(certNo)?.unit ?? '',
+      ...(group !== undefined ? { group } : {}),
+      ...(kind ? { kind } : {}),
+    };
+  };
 
   const strataOrder = new Map(plan.strata.map((s, i) => [s.name, i]));
   const byUscc = new Map(state.selection.map((r) => [r.uscc, r]));
@@ -44,14 +56,15 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
       uscc: r.uscc,
       name: r.name,
       ticket: r.ticket,
-      team: (state.teams.get(r.uscc) ?? []).map((s) => member(s.certNo, s.seat, s.name)),
+      team: (state.teams.get(r.uscc) ?? []).map((s) => member(s.certNo, s.seat, s.name, ssj2 ? s.group : undefined)),
       items: (state.checkItems.get(r.uscc) ?? []).map((c) => ({ code: c.code, name: itemNames.get(c.code) ?? '' })),
     }));
 
   const firm = (uscc: string) => ({ uscc, name: byUscc.get(uscc)?.name ?? '' });
   const events: AnnouncedEvent[] = drawEvents(db, draw.id).map((e) => ({
     seq: e.seq,
-    type: e.type,
+    type: e.type as AnnouncedEvent['type'],
+    ...(ssj2 ? { protocol: draw.algorithm } : {}),
     at: e.at,
     enterprise: firm(e.uscc),
     inspector: e.certNo ? member(e.certNo) : null,

@@ -6,6 +6,7 @@ import { refused } from '../errors.js';
 import { eventText, isDirected, type AnnouncementData } from '../io/announcement.js';
 import { formsHtml } from '../io/forms/html.js';
 import { allForms, type FormMember, type FormsData } from '../io/forms/model.js';
+import { isGrouped, leadOfficerUnit, teamGroups } from '../io/team-groups.js';
 
 /**
  * `ssj export forms`: the paperwork of a drawn plan as .docx (Word/WPS) and one HTML print view, from the draw's
@@ -25,21 +26,39 @@ export interface FormsResult {
   enterprises: number;
 }
 
-/** The team of an enterprise as forms show it: SSJ-1 seats give 组长 / 组员, experts 专家. */
+/**
+ * The team of an enterprise as forms show it. SSJ-1 seats give 组长 / 组员, experts 专家 (by the roster). SSJ-2 seats
+ * come by group (io/team-groups.ts: 组长, 组员 by department in a joint plan, 专家) with the kind the draw's pool
+ * records, so an expert's number is printed as 专家编号.
+ */
 export function formTeam(
   team: AnnouncementData['enterprises'][number]['team'],
   details: FormRosterDetails,
   showPersonal: boolean,
 ): FormMember[] {
+  const personal = (certNo: string) => {
+    const r = details.inspectors.get(certNo);
+    return showPersonal && r ? { idNumber: r.idNumber, phone: r.phone } : {};
+  };
+  if (isGrouped(team))
+    return teamGroups(team).flatMap((g) =>
+      g.members.map((m) => ({
+        name: m.name,
+        certNo: m.certNo,
+        unit: m.unit,
+        group: g.label,
+        kind: m.kind ?? (m.group === 'experts' ? ('expert' as const) : ('officer' as const)),
+        ...personal(m.certNo),
+      })),
+    );
   return team.map((m) => {
-    const r = details.inspectors.get(m.certNo);
-    const expert = r?.kind === 'expert';
+    const expert = details.inspectors.get(m.certNo)?.kind === 'expert';
     return {
       name: m.name,
       certNo: m.certNo,
       unit: m.unit,
       group: m.seat === 1 ? '组长' : expert ? '专家' : '组员',
-      ...(showPersonal && r ? { idNumber: r.idNumber, phone: r.phone } : {}),
+      ...personal(m.certNo),
     };
   });
 }
@@ -73,6 +92,7 @@ export function formsData(
       legalRep: details.enterprises.get(e.uscc)?.legalRep ?? '',
       ticket: e.ticket,
       team: formTeam(e.team, details, showPersonal),
+      leadUnit: leadOfficerUnit(e.team),
       items: e.items.map((it) => ({ ...it, content: '', basis: '', method: '', ...details.items.get(it.code) })),
       events: d.events
         .filter((ev) => ev.enterprise.uscc === e.uscc || ev.otherEnterprise?.uscc === e.uscc)

@@ -6,6 +6,7 @@ import { resultViews, type ResultView } from '../db/results.js';
 import { getSettings } from '../db/settings.js';
 import { SsjError } from '../errors.js';
 import { mustWithhold, type AnnouncementData } from '../io/announcement.js';
+import { groupedNames, isGrouped } from '../io/team-groups.js';
 import { beijingDate } from '../io/dates.js';
 import type { PublishedResult, ResultsData, ResultsScope } from '../io/results-export.js';
 import { loadAnnouncement } from './export-announcement.js';
@@ -87,6 +88,7 @@ function publishedResult(
     name: v.name,
     items: (e?.items ?? []).map((i) => i.name || i.code),
     inspectors: (e?.team ?? []).map((m) => m.name),
+    ...(e && isGrouped(e.team) ? { inspectorsText: groupedNames(e.team) } : {}),
     checkDate: v.checkDate,
     outcome: v.outcome,
     followUp: v.followUp,

@@ -1,6 +1,7 @@
 import type { Plan, Stratum, WhereField } from '../domain/plan.js';
 import type { EventType } from '../core/types.js';
 import { teamShapeText, type TeamShape } from './team-text.js';
+import { groupedTeamText, idLabel, isGrouped, memberWithId, teamGroups } from './team-groups.js';
 import { csvBytes, type CsvColumn, type CsvEncoding } from './csv-write.js';
 import { addDays, beijingDate, officialDate, officialDateTime, officialRange } from './dates.js';
 import { cleanText, facts, html, join, page, table, type Html } from './html.js';
@@ -20,6 +21,9 @@ export interface TeamMember {
   name: string;
   /** 所在单位, from the draw's inspector pool (public, like the roster). */
   unit: string;
+  /** SSJ-2 only: the seat group (officers, a joint department, experts) and the kind, so pages show the team by group. */
+  group?: string | undefined;
+  kind?: 'officer' | 'expert' | undefined;
 }
 
 export interface AnnouncedEnterprise {
@@ -48,7 +52,10 @@ export interface AnnouncedStratum {
 
 export interface AnnouncedEvent {
   seq: number;
-  type: EventType;
+  /** SSJ-2 adds reassign (人员调整, 高青 7.3). */
+  type: EventType | 'reassign';
+  /** The protocol whose ticket orders the sentence names (SSJ-1 when absent: drawn before SSJ-2). */
+  protocol?: string | undefined;
   /** ISO time it was recorded. */
   at: string;
   enterprise: { uscc: string; name: string };
@@ -163,7 +170,8 @@ export function capText(cap: Plan['cap']): string {
   return `同一企业每年度被抽查不超过${cap.perYear}次${exempt.length ? `（${exempt.join('、')}不受此限）` : ''}；已达上限的企业不进入本次可抽范围。`;
 }
 
-const who = (m: TeamMember) => `${m.name}（执法证号${m.certNo}）`;
+/** 姓名（执法证号…）, an expert's number as 专家编号 (team-groups.ts); SSJ-1 members as they were always written. */
+const who = (m: TeamMember) => memberWithId(m);
 const firm = (e: { uscc: string; name: string }) => `${e.name}（${e.uscc}）`;
 
 /** One sentence per event, saying which rule chose the newcomer, then the recorded reason. */
@@ -175,9 +183,13 @@ function eventSentence(e: AnnouncedEvent): string {
   const day = officialDate(beijingDate(e.at));
   switch (e.type) {
     case 'recusal':
+    case 'reassign': {
+      const p = e.protocol ?? 'SSJ-1';
+      const left = e.type === 'recusal' ? '回避' : '因人员调整不再参加';
       return e.freshSeed
-        ? `${day}，${who(e.inspector!)}回避${firm(e.enterprise)}的检查；以新公开的随机种子“${e.freshSeed}”重新排序（SSJ-1 R 签），由排在首位的符合条件人员${who(e.replacement!)}递补`
-        : `${day}，${who(e.inspector!)}回避${firm(e.enterprise)}的检查；按原抽签顺序（SSJ-1 I 签），由其后第一位符合条件的人员${who(e.replacement!)}递补`;
+        ? `${day}，${who(e.inspector!)}${left}${firm(e.enterprise)}的检查；以新公开的随机种子“${e.freshSeed}”重新排序（${p} R 签），由排在首位的符合条件人员${who(e.replacement!)}递补`
+        : `${day}，${who(e.inspector!)}${left}${firm(e.enterprise)}的检查；按原抽签顺序（${p} I 签），由其后第一位符合条件的人员${who(e.replacement!)}递补`;
+    }
     case 'swap':
       return `${day}，${who(e.inspector!)}回避${firm(e.enterprise)}的检查，与${e.otherEnterprise ? firm(e.otherEnterprise) : ''}检查组的${who(e.replacement!)}交换检查对象`;
     case 'replacement':
@@ -273,8 +285,33 @@ export function voidedText(v: AnnouncementData['draw']['voided'][number]): strin
   return `${officialDateTime(v.drawnAt)}以种子“${v.seed}”进行的抽取已作废，原因：${v.reason}。`;
 }
 
+/** SSJ-2 teams by group (team-groups.ts); SSJ-1 teams in seat order as they were always published. */
 export const teamText = (team: readonly TeamMember[]): string =>
-  team.map((m) => `${m.name}${m.seat === 1 ? '（组长）' : ''} ${m.certNo}`).join('；');
+  isGrouped(team)
+    ? groupedTeamText(team)
+    : team.map((m) => `${m.name}${m.seat === 1 ? '（组长）' : ''} ${m.certNo}`).join('；');
+
+/** The 检查组 cell of the HTML list: one line per member (SSJ-1) or per group (SSJ-2). */
+function teamCell(team: readonly TeamMember[]): Html {
+  if (!isGrouped(team))
+    return join(
+      team.map(
+        (m) =>
+          html`${m.name}${m.seat === 1 ? html`<span class="leader">组长</span>` : ''} <span class="id">${m.certNo}</span>`,
+      ),
+      html`<br>`,
+    );
+  return join(
+    teamGroups(team).map(
+      (g) =>
+        html`<span class="${g.label.startsWith('组长') ? 'leader' : 'muted'}">${g.label}</span> ${join(
+          g.members.map((m) => html`${m.name} <span class="id">${idLabel(m)} ${m.certNo}</span>`),
+          '、',
+        )}`,
+    ),
+    html`<br>`,
+  );
+}
 export const itemsText = (items: AnnouncedEnterprise['items']): string => items.map((i) => i.name || i.code).join('；');
 
 /** The announcement is due `announceDays` calendar days before the window starts (汨罗: 15). */
@@ -334,13 +371,7 @@ ${
           e.name,
           e.uscc,
           e.stratum,
-          join(
-            e.team.map(
-              (m) =>
-                html`${m.name}${m.seat === 1 ? html`<span class="leader">组长</span>` : ''} <span class="id">${m.certNo}</span>`,
-            ),
-            html`<br>`,
-          ),
+          teamCell(e.team),
           join(
             e.items.map((it) => it.name || it.code),
             html`<br>`,

@@ -1,4 +1,5 @@
-import { eventText, isDirected, type AnnouncedEnterprise, type AnnouncementData } from './announcement.js';
+import { eventText, isDirected, type AnnouncedEnterprise, type AnnouncementData, type TeamMember } from './announcement.js';
+import { idLabel, isGrouped, leadOfficerUnit, teamGroups } from './team-groups.js';
 import { officialDateTime, officialRange } from './dates.js';
 import { html, page, type Content, type Html } from './html.js';
 
@@ -8,7 +9,8 @@ import { html, page, type Content, type Html } from './html.js';
  * that office, the inspecting unit and the enterprise. One printed A4 page per selected enterprise, pre-filled with
  * what the draw decided; the lines for signatures, seals and the actual check date are left blank for ink.
  *
- * Only what the article needs: enterprise by name and USCC, inspectors by name, 执法证号 and unit. No legal
+ * Only what the article needs: enterprise by name and USCC, inspectors by name, 执法证号 (专家编号 for an expert) and
+ * unit; 承办执法股室 is the lead officer's unit, never the expert roster's (team-groups.ts). No legal
  * representative, address, ID number or phone (the form goes to the enterprise too).
  */
 
@@ -41,8 +43,20 @@ function enterpriseEvents(d: AnnouncementData, uscc: string) {
   return d.events.filter((e) => e.enterprise.uscc === uscc || e.otherEnterprise?.uscc === uscc);
 }
 
+/**
+ * 执法检查人员: SSJ-1 teams as they were always printed (seat order, 执法证号); SSJ-2 teams by group (组长, 组员 by
+ * department, 专家), each number under its own label, so an expert's number never stands under 执法证号.
+ */
+function teamRows(team: readonly TeamMember[]): Html {
+  if (!isGrouped(team))
+    return html`<tr><th scope="rowgroup" rowspan="${team.length + 1}">执法检查人员</th><th>姓名</th><th>执法证号</th><th>所在单位</th></tr>
+${team.map((m) => html`<tr><td>${m.name}${m.seat === 1 ? '（组长）' : ''}</td><td><span class="id">${m.certNo}</span></td><td>${m.unit}</td></tr>`)}`;
+  const groups = teamGroups(team);
+  return html`<tr><th scope="rowgroup" rowspan="${team.length + 1}">执法检查人员</th><th>组别及姓名</th><th>证件编号</th><th>所在单位</th></tr>
+${groups.map((g) => g.members.map((m) => html`<tr><td>${g.label}　${m.name}</td><td>${idLabel(m)} <span class="id">${m.certNo}</span></td><td>${m.unit}</td></tr>`))}`;
+}
+
 function filingPage(d: AnnouncementData, e: AnnouncedEnterprise, n: number, o: FilingOptions): Html {
-  const leader = e.team.find((m) => m.seat === 1);
   const events = enterpriseEvents(d, e.uscc);
   return html`<section class="page filing">
 <h1>${filingTitle(o.region)}</h1>
@@ -50,15 +64,14 @@ function filingPage(d: AnnouncementData, e: AnnouncedEnterprise, n: number, o: F
 <table class="form">
 <tbody>
 ${row('检查单位', d.office)}
-${row('承办执法股室', leader?.unit ?? '')}
+${row('承办执法股室', leadOfficerUnit(e.team))}
 ${row('检查任务', `${d.plan.title}（${d.plan.id}）`)}
 ${row('检查对象', e.name)}
 ${row('统一社会信用代码', html`<span class="id">${e.uscc}</span>`)}
 ${row('检查方式', `“双随机”${isDirected(d.strata) ? '定向' : '不定向'}抽查${d.plan.unannounced ? '，暗查暗访' : ''}`)}
 ${row('检查时间', `${officialRange(d.plan.window.start, d.plan.window.end)}期间；实际检查日期：　　　　年　　月　　日`)}
 ${row('检查事项', html`${e.items.map((it, i) => html`${i ? html`<br>` : ''}${i + 1}. ${it.name || it.code}`)}`)}
-<tr><th scope="rowgroup" rowspan="${e.team.length + 1}">执法检查人员</th><th>姓名</th><th>执法证号</th><th>所在单位</th></tr>
-${e.team.map((m) => html`<tr><td>${m.name}${m.seat === 1 ? '（组长）' : ''}</td><td><span class="id">${m.certNo}</span></td><td>${m.unit}</td></tr>`)}
+${teamRows(e.team)}
 ${row('抽取情况', html`${officialDateTime(d.draw.drawnAt)}按 ${d.draw.algorithm} 规则随机抽取；随机种子：${d.draw.seed}；抽签值：<span class="hash">${e.ticket}</span>；审计链头：第${d.chainHead.seq}条 <span class="hash">${d.chainHead.hash}</span>`)}
 ${row('回避情况', events.length ? html`${events.map((ev, i) => html`${i ? html`<br>` : ''}${eventText(ev)}`)}` : '无')}
 ${row('承办股室负责人意见', '（签字）　　　　　　年　　月　　日', 'tall')}

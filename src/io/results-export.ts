@@ -34,6 +34,8 @@ export interface PublishedResult {
   items: string[];
   /** Team in seat order, names only (the roster page has the 执法证号). */
   inspectors: string[];
+  /** SSJ-2: the same names by group, "组长：…；组员：…；专家：…" (team-groups.ts); absent for SSJ-1 draws. */
+  inspectorsText?: string | undefined;
   checkDate: string;
   /** Codes (src/domain/outcomes.ts); rendered with their published Chinese names. */
   outcome: string;
@@ -64,6 +66,9 @@ export interface ResultsData {
 }
 
 export const RESULTS_TITLE = '抽查结果公告';
+
+/** 检查人员 of a result: by group for an SSJ-2 draw, names in seat order for SSJ-1 (as published before). */
+export const inspectorsCell = (r: PublishedResult): string => r.inspectorsText ?? r.inspectors.join('、');
 
 export function scopeTitle(s: ResultsScope): string {
   return s.kind === 'plan' ? `${s.title}（${s.planId}）` : `${officialMonth(s.month)}检查`;
@@ -103,7 +108,7 @@ const RESULT_COLUMNS: CsvColumn<PublishedResult>[] = [
   { header: '检查对象名称', value: (r) => r.name },
   { header: '统一社会信用代码', value: (r) => r.uscc, code: true },
   { header: '检查事项', value: (r) => r.items.join('；') },
-  { header: '检查人员', value: (r) => r.inspectors.join('、') },
+  { header: '检查人员', value: (r) => inspectorsCell(r) },
   { header: '检查日期', value: (r) => r.checkDate },
   { header: '检查结果', value: (r) => outcomeName(r.outcome) },
   { header: '后续处置', value: (r) => followUpName(r.followUp) },
@@ -149,7 +154,7 @@ export function resultsBody(d: ResultsData, links?: { csv?: string }): Html {
     { column: { label: '检查对象', cls: 'name' }, cell: (r) => r.name },
     { column: { label: '统一社会信用代码', cls: 'id' }, cell: (r) => r.uscc },
     { column: { label: '检查事项', cls: 'wide' }, cell: (r) => join(r.items, html`<br>`) },
-    { column: { label: '检查人员' }, cell: (r) => r.inspectors.join('、') },
+    { column: { label: '检查人员' }, cell: (r) => inspectorsCell(r) },
     { column: { label: '检查日期', cls: 'nowrap' }, cell: (r) => officialDate(r.checkDate) },
     { column: { label: '检查结果' }, cell: (r) => outcomeName(r.outcome) },
     { column: { label: '后续处置' }, cell: (r) => followUpName(r.followUp) },

@@ -20,6 +20,8 @@ export interface FormMember {
   certNo: string;
   unit: string;
   group?: string | undefined;
+  /** 'expert' (SSJ-2 pool): the number is a 专家编号, never printed under 执法证号. */
+  kind?: 'officer' | 'expert' | undefined;
   /** Only with --show-personal. */
   idNumber?: string | undefined;
   phone?: string | undefined;
@@ -39,6 +41,8 @@ export interface FormEnterprise {
   address: string;
   legalRep: string;
   team: FormMember[];
+  /** 承办执法股室: the lead officer's unit (never the expert roster's; io/team-groups.ts leadOfficerUnit). */
+  leadUnit?: string | undefined;
   items: FormItem[];
   ticket: string;
   /** 回避 and 替换 records of this enterprise, as sentences. */
@@ -80,7 +84,10 @@ export interface FormDoc {
 }
 
 const BLANK_DATE = '　　　　年　　月　　日';
-const teamLine = (t: FormMember[]) => t.map((m) => `${m.name}（执法证号 ${m.certNo}）`).join('、');
+const numberLabel = (m: FormMember) => (m.kind === 'expert' ? '专家编号' : '执法证号');
+const teamLine = (t: FormMember[]) => t.map((m) => `${m.name}（${numberLabel(m)} ${m.certNo}）`).join('、');
+/** A team with experts known as such prints one 证件编号 column, each number under its own label. */
+const labelled = (t: FormMember[]) => t.some((m) => m.kind !== undefined);
 const group = (m: FormMember, i: number) => m.group ?? (i === 0 ? '组长' : '组员');
 const personal = (t: FormMember[]) => t.some((m) => m.idNumber || m.phone);
 
@@ -89,7 +96,7 @@ function memberRows(team: FormMember[], withSign: boolean): { header: string[]; 
   const header = [
     '组别',
     '姓名',
-    '执法证号',
+    labelled(team) ? '证件编号' : '执法证号',
     '所在单位',
     ...(extra ? ['身份证号', '联系电话'] : []),
     ...(withSign ? ['签字'] : []),
@@ -100,7 +107,7 @@ function memberRows(team: FormMember[], withSign: boolean): { header: string[]; 
   const rows = team.map((m, i) => [
     group(m, i),
     m.name,
-    m.certNo,
+    labelled(team) ? `${numberLabel(m)} ${m.certNo}` : m.certNo,
     m.unit,
     ...(extra ? [m.idNumber ?? '', m.phone ?? ''] : []),
     ...(withSign ? [{ text: '', height: 'line' as const }] : []),
@@ -295,6 +302,7 @@ export function filingForm(d: FormsData): FormDoc {
         widths: [24, 76],
         rows: [
           [{ text: '检查单位', bold: true }, d.office.name],
+          [{ text: '承办执法股室', bold: true }, e.leadUnit ?? ''],
           [{ text: '检查任务', bold: true }, `${d.plan.title}（${d.plan.id}）`],
           [{ text: '检查对象', bold: true }, e.name],
           [{ text: '统一社会信用代码', bold: true }, e.uscc],
