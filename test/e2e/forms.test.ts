@@ -72,7 +72,8 @@ describe('ssj export forms', () => {
       e.items.forEach((it) => expect(t).toContain(`${it.name}（${it.code}）`));
       expect(t).toContain('检查组全体成员签字确认');
       const lead = e.team.find((m) => m.seat === 1)!;
-      expect(t).toMatch(new RegExp(`组长\\s+${lead.name}\\s+${lead.certNo}`));
+      // SSJ-2 (the fixture plan's protocol) prints each number under its own label in a 证件编号 column.
+      expect(t).toMatch(new RegExp(`组长\\s+${lead.name}\\s+执法证号 ${lead.certNo}`));
       for (const m of e.team) expect(t).toContain(m.certNo);
     }
   });

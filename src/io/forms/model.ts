@@ -101,9 +101,14 @@ function memberRows(team: FormMember[], withSign: boolean): { header: string[]; 
     ...(extra ? ['身份证号', '联系电话'] : []),
     ...(withSign ? ['签字'] : []),
   ];
+  // SSJ-2 labels (组员（青禾县市场监督管理局）, 执法证号 371323010021) need wider 组别 and number columns than SSJ-1's.
   const widths = extra
     ? [10, 12, 16, 22, 20, 14, ...(withSign ? [14] : [])]
-    : [12, 14, 20, 34, ...(withSign ? [20] : [])];
+    : labelled(team)
+      ? withSign
+        ? [22, 11, 21, 28, 18]
+        : [24, 12, 22, 42]
+      : [12, 14, 20, 34, ...(withSign ? [20] : [])];
   const rows = team.map((m, i) => [
     group(m, i),
     m.name,
