@@ -1,4 +1,10 @@
-import { eventText, isDirected, type AnnouncedEnterprise, type AnnouncementData, type TeamMember } from './announcement.js';
+import {
+  eventText,
+  isDirected,
+  type AnnouncedEnterprise,
+  type AnnouncementData,
+  type TeamMember,
+} from './announcement.js';
 import { idLabel, isGrouped, leadOfficerUnit, teamGroups } from './team-groups.js';
 import { officialDateTime, officialRange } from './dates.js';
 import { html, page, type Content, type Html } from './html.js';
