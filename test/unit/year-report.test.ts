@@ -166,6 +166,35 @@ describe('the year report on a hand-built year (two plans, history, a repeat, an
   });
 });
 
+describe('the published report leaves out an unannounced plan until its window ends (as the task pages do)', () => {
+  it('P2 made unannounced with its window to 2024-12-31: withheld on 2024-12-20, counted from 2025-01-01', () => {
+    const { dir: d, cleanup: done } = tempDir('ssj-year-unannounced-');
+    try {
+      buildYearDb(join(d, 'ssj.db'));
+      const db = openDb(join(d, 'ssj.db'));
+      try {
+        const json = JSON.parse((db.prepare("SELECT json FROM plans WHERE id = 'P2'").get() as { json: string }).json);
+        json.publication.unannounced = true;
+        db.prepare("UPDATE plans SET json = ? WHERE id = 'P2'").run(JSON.stringify(json));
+        db.prepare("UPDATE draws SET plan_json = ? WHERE plan_id = 'P2'").run(JSON.stringify(json));
+        const before = loadYearReport(db, { year: 2024, now: NOW, forPublication: true });
+        expect(before.withheld).toEqual([{ planId: 'P2', until: '2024-12-31' }]);
+        expect(before.report.totals.draws).toBe(1);
+        expect(before.report.probabilities.map((p) => p.planId)).toEqual(['P1', 'P1']);
+        expect(JSON.stringify(before.report)).not.toContain('"P2"');
+        // the office's own report (not for publication) counts it
+        expect(loadYearReport(db, { year: 2024, now: NOW }).withheld).toEqual([]);
+        const after = loadYearReport(db, { year: 2024, now: '2024-12-31T16:00:00.000Z', forPublication: true });
+        expect([after.withheld, after.report.totals.draws]).toEqual([[], 2]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      done();
+    }
+  });
+});
+
 describe('year report figures (table tests)', () => {
   it.each([
     [[], null],
