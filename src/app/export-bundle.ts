@@ -24,6 +24,7 @@ const published = <E extends { type: string; reason: string }>(events: E[]): E[]
   events.map((e) => ({ ...e, reason: publishedReason(e.type, e.reason) }));
 import { appendAudit } from '../audit/log.js';
 import { findDrawSeed } from '../db/seeds.js';
+import { poolRemovals } from '../db/year-checks.js';
 import { inSnapshot, inWrite } from '../db/tx.js';
 import { mustWithhold } from '../io/announcement.js';
 import { beijingDate } from '../io/dates.js';
@@ -148,6 +149,8 @@ export function exportBundle(
     const p = { unannounced: plan.publication.unannounced, window: plan.window };
     return mustWithhold(p, beijingDate(who.at)) ? { end: plan.window.end } : null;
   };
+  const other = inSnapshot(db, () => revealsOtherPlan(db, planId, beijingDate(who.at)));
+  if (other) throw refused('bundle.revealsOther', { id: planId, other: other.id, end: other.end });
   const peek = inSnapshot(db, early);
   if (peek && !opts.reveal) throw refused('bundle.beforeReveal', { id: planId, end: peek.end });
   if (!peek) return { ...inSnapshot(db, () => writeBundle(db, planId, outDir)), revealedBefore: null };
@@ -170,6 +173,26 @@ export function exportBundle(
       });
     return { ...written, revealedBefore: window?.end ?? null };
   });
+}
+
+/**
+ * The unannounced plan, still in its window on `today`, whose selection this plan's bundle would name. An SSJ-2
+ * bundle's pool-removed.csv lists the enterprises that plans frozen earlier capped by drawing them, each with the
+ * plan (byPlan): when that plan is 暗查暗访 and its window has not ended, the list is its secret (汨罗:
+ * 暂不公开被检查对象名单). Such a bundle waits for the other plan's window (the latest such end is returned);
+ * `--reveal` does not lift it, since the secret is another plan's.
+ */
+export function revealsOtherPlan(db: Db, planId: string, today: string): { id: string; end: string } | null {
+  const draw = activeDraw(db, planId);
+  if (!draw || !isSsj2(draw)) return null;
+  let found: { id: string; end: string } | null = null;
+  for (const by of new Set(poolRemovals(db, draw.id).map((r) => r.byPlan))) {
+    if (by === planId) continue;
+    const { plan } = getPlan(db, by);
+    if (!mustWithhold({ unannounced: plan.publication.unannounced, window: plan.window }, today)) continue;
+    if (!found || plan.window.end > found.end) found = { id: by, end: plan.window.end };
+  }
+  return found;
 }
 
 /**

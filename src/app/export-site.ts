@@ -9,7 +9,7 @@ import { listPlans } from '../db/plans.js';
 import { resultViews } from '../db/results.js';
 import { getSettings } from '../db/settings.js';
 import { forPublication } from '../io/announcement.js';
-import { bundleFiles } from './export-bundle.js';
+import { bundleFiles, revealsOtherPlan } from './export-bundle.js';
 import { beijingDate } from '../io/dates.js';
 import { bundleDir, type SiteData, type SitePlan } from '../io/site.js';
 import { drawLoader, loadResults } from './export-results.js';
@@ -35,7 +35,9 @@ export function siteData(
       const freeze = findFreeze(db, p.plan.id);
       const drawn = activeDraw(db, p.plan.id) !== undefined;
       const announcement = drawn ? forPublication(drawOf(p.plan.id)!, today) : null;
+      const other = announcement && !announcement.withheld ? revealsOtherPlan(db, p.plan.id, today) : null;
       if (announcement?.withheld) warn('export.site.bundleWithheld', { id: p.plan.id, end: p.plan.window.end });
+      else if (other) warn('export.site.bundleRevealsOther', { id: p.plan.id, other: other.id, end: other.end });
       else if (announcement) {
         const files = bundleFiles(db, p.plan.id);
         for (const [name, text] of files) bundles.set(`${bundleDir(p.plan.id)}/${name}`, text);

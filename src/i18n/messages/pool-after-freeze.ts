@@ -40,4 +40,12 @@ export const poolAfterFreeze: Catalog = {
     zh: '计划 "{id}" 已重新冻结，以备重新抽取：当前抽取结果仍然有效，直到 ssj draw --plan {id} --redraw --reason "…" 以新的种子重新抽取（原抽取作废后仍公开）。',
     en: 'Plan "{id}" is frozen again for a redraw: its current draw stands until ssj draw --plan {id} --redraw --reason "…" draws it with the new seed (the voided draw stays published).',
   },
+  'bundle.revealsOther': {
+    zh: '计划 {id} 的核验包（pool-removed.csv）会列出暗查暗访计划 {other} 抽中的企业，该计划检查时间至 {end} 结束，结束前不能导出此核验包（--reveal 也不行：这是另一个计划的名单）。请在 {end} 之后再导出。',
+    en: "Plan {id}'s bundle (pool-removed.csv) would list enterprises drawn by the unannounced plan {other}, whose window runs to {end}: it cannot be exported before then (not with --reveal either: the list is another plan's). Export it after {end}.",
+  },
+  'export.site.bundleRevealsOther': {
+    zh: '计划 {id} 的核验包会列出暗查暗访计划 {other} 抽中的企业，{end} 检查结束前网站不包含此核验包。',
+    en: "Plan {id}'s verification bundle would list enterprises drawn by the unannounced plan {other}: the site leaves it out until that window ends ({end}).",
+  },
 };
