@@ -3,6 +3,7 @@ import { poolRemovals } from '../db/year-checks.js';
 import { chainHead } from '../audit/log.js';
 import { readItems, readPoolInspectors } from '../core/canonical.js';
 import { activeDraw, drawEvents, drawFiles, drawsOfPlan } from '../db/draws.js';
+import { publicDrawSeed } from '../db/seeds.js';
 import type { Db } from '../db/open.js';
 import { getPlan } from '../db/plans.js';
 import { getSettings } from '../db/settings.js';
@@ -113,12 +114,26 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
         .filter((d) => d.status === 'void')
         .map((d) => ({ drawnAt: d.drawnAt, seed: d.seed, reason: d.voidReason ?? '' })),
       ...removedOf(db, draw.id),
+      ...seedFieldsOf(db, draw.id),
     },
     chainHead: chainHead(db),
     issuedOn: beijingDate(now),
     enterprises,
     events,
     withheld: null,
+  };
+}
+
+/** What the freeze fixed about the seed and why a plan was drawn unfrozen (never the secret; db/seeds.ts). */
+function seedFieldsOf(
+  db: Db,
+  drawId: number,
+): { unfrozenReason?: string; seedRule?: { kind: string; sources: string[] }; secretCommitment?: string } {
+  const s = publicDrawSeed(db, drawId);
+  return {
+    ...(s.unfrozenReason ? { unfrozenReason: s.unfrozenReason } : {}),
+    ...(s.seedRule ? { seedRule: { kind: s.seedRule.kind, sources: s.seedRule.sources } } : {}),
+    ...(s.secretCommitment ? { secretCommitment: s.secretCommitment } : {}),
   };
 }
 

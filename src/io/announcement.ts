@@ -99,6 +99,11 @@ export interface AnnouncementData {
      * plan's selection (perhaps unannounced) with this one.
      */
     removed?: { count: number; plans: string[] };
+    /** #15: why the plan was drawn without a freeze (--unfrozen --reason); absent for a frozen plan. */
+    unfrozenReason?: string;
+    /** #15: the seed rule and the secret's commitment pre-announced at freeze (never the secret); absent when none. */
+    seedRule?: { kind: string; sources: string[] };
+    secretCommitment?: string;
   };
   chainHead: { seq: number; hash: string };
   /** Beijing date the announcement is issued (YYYY-MM-DD). */
@@ -267,6 +272,14 @@ export function seedRows(d: AnnouncementData): [string, string][] {
   ];
   // Saying so matters: without a freeze published before the seed, nothing shows the pool was fixed in advance.
   rows.push(['名录冻结时间', d.draw.frozenAt ? officialDateTime(d.draw.frozenAt) : '未在种子产生前冻结（无预告）']);
+  if (d.draw.unfrozenReason) rows.push(['未冻结即抽取的原因', d.draw.unfrozenReason]);
+  if (d.draw.seedRule)
+    rows.push([
+      '预告的种子规则',
+      `RFC 3797，来源依次为：${d.draw.seedRule.sources.map((x, i) => `${i + 1}. ${x}`).join('；')}`,
+    ]);
+  if (d.draw.secretCommitment)
+    rows.push(['秘密种子承诺（SHA-256）', `${d.draw.secretCommitment}（秘密部分随核验包公开）`]);
   rows.push(
     ['抽取时间', officialDateTime(d.draw.drawnAt)],
     ['对象库哈希（SHA-256）', d.draw.poolHash],

@@ -363,5 +363,7 @@ describe('a plan drawn without a freeze', () => {
     const a = await ssj(t.dir, ['export', 'announcement', '--plan', '2024Q1', '--format', 'txt', ...NOW]);
     expect(a.code, a.stderr).toBe(0);
     expect(a.stdout).toContain('未在种子产生前冻结');
+    // #15: the reason given with --unfrozen is published with it.
+    expect(a.stdout).toContain('未冻结即抽取的原因：测试：未冻结抽取');
   });
 });
