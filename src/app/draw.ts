@@ -24,7 +24,7 @@ import { drawnPlanJson, type Plan } from '../domain/plan.js';
 import { refused, SsjError, usageError } from '../errors.js';
 import { bi, type Lang } from '../i18n/index.js';
 import { inspectorOrders } from '../parallel/inspector-orders.js';
-import { inspectorOrdersSync } from '../parallel/orders-sync.js';
+import { PARALLEL } from '../parallel/hints.js';
 import { protocol } from './errors.js';
 import { poolAfterFreeze } from './pool-after-freeze.js';
 import { checkRedraw } from './redraw-rules.js';
@@ -166,8 +166,8 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
       items: inputs.ssj2.items,
       conflicts: inputs.conflicts,
     });
-    // Inspector orders on every core (src/parallel/orders-sync.ts): the same draw, sooner.
-    const state = protocol(() => draw2(input2, { orderSource: inspectorOrdersSync }));
+    // E keys and inspector orders on every core (src/parallel/hints.ts): the same draw, sooner.
+    const state = protocol(() => draw2(input2, PARALLEL));
     const summary: DrawSummary = {
       ...drawSummary(plan.id, seed.seed, seedSource, inputs.hashes.poolEnterprises, state, SSJ2),
       ...(removed.length ? { removed } : {}),
@@ -176,7 +176,7 @@ async function prepareDraw(db: Db, req: DrawRequest, hooks: DrawHooks): Promise<
     return { plan: drawn, current, freeze, inputs, removed, state, seedSource, seeds, summary, mark, algorithm: SSJ2 };
   }
   const input = drawInput(plan, tickets, inputs.strata, inputs);
-  const enterprises = protocol(() => drawEnterprises(input));
+  const enterprises = protocol(() => drawEnterprises(input, PARALLEL));
   const selected = enterprises.selection.filter((r) => r.role === 'selected').map((r) => r.uscc);
   const orders = await inspectorOrders(
     tickets,

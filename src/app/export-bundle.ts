@@ -12,7 +12,7 @@ import { activeDraw, drawEvents, drawFiles, type DrawRecord } from '../db/draws.
 import type { Db } from '../db/open.js';
 import { getPlan } from '../db/plans.js';
 import { checkedReplay, drawEvents2, isSsj2, storedDrawInput2 } from '../db/drawing.js';
-import { inspectorOrdersSync } from '../parallel/orders-sync.js';
+import { PARALLEL } from '../parallel/hints.js';
 import { bundleFiles2 } from '../io/bundle2.js';
 import type { DrawState2 } from '../core/ssj2/state.js';
 import { refused } from '../errors.js';
@@ -50,7 +50,7 @@ export function bundleFiles(db: Db, planId: string): Map<string, string> {
 }
 
 /** The replay before publishing ranks inspectors on every core (src/parallel/orders-sync.ts): the same result. */
-const FAST = { orderSource: inspectorOrdersSync };
+const FAST = PARALLEL;
 
 /**
  * The ssj-bundle/2 of an SSJ-2 draw (io/bundle2.ts): the state re-derived from the draw's own snapshot and events and

@@ -56,13 +56,20 @@ export interface EnterpriseDraw {
   hashes: number;
 }
 
-export function drawEnterprises(input: DrawInput): EnterpriseDraw {
+export function drawEnterprises(input: DrawInput, hints: Pick<DrawHints, 'eKeySource'> = {}): EnterpriseDraw {
   const byStratum = new Map<string, PoolEnterprise[]>(input.strata.map((s) => [s.name, []]));
   for (const e of input.pool) {
     const list = byStratum.get(e.stratum);
     if (!list) throw new ProtocolError('draw.unknownStratum', { uscc: e.uscc, stratum: e.stratum });
     list.push(e);
   }
+  const keys = hints.eKeySource?.(
+    input.seed,
+    input.planId,
+    input.pool.map((e) => e.uscc),
+  );
+  const keysOf = new Map<string, number[]>(input.strata.map((s) => [s.name, []]));
+  if (keys) input.pool.forEach((e, i) => keysOf.get(e.stratum)!.push(keys[i]!));
   const eTicket = ticketer(input.seed, 'E', input.planId);
   const selection: SelectionRow[] = [];
   const counts: StratumCount[] = [];
@@ -71,7 +78,10 @@ export function drawEnterprises(input: DrawInput): EnterpriseDraw {
     const members = byStratum.get(s.name)!;
     const n = drawCount(s.rule, s.population, members.length);
     const reserves = Math.min(s.reserves, members.length - n);
-    const ticketed = members.map((e) => ({ e, ticket: eTicket(e.uscc) }));
+    const ticketed = candidates(members, keys ? keysOf.get(s.name)! : undefined, n + reserves).map((e) => ({
+      e,
+      ticket: eTicket(e.uscc),
+    }));
     hashes += members.length;
     smallestK(ticketed, n + reserves, (x) => x.ticket).forEach((x, i) => {
       selection.push({
@@ -87,6 +97,18 @@ export function drawEnterprises(input: DrawInput): EnterpriseDraw {
     counts.push({ name: s.name, population: s.population, pool: members.length, selected: n, reserves });
   }
   return { counts, selection, hashes };
+}
+
+/**
+ * The members that can be among the k smallest tickets, given the first 32 bits of every member's ticket: those whose
+ * key is at most the k-th smallest key. A member with a larger key has a larger ticket than each of at least k others
+ * (hex tickets compare as their bytes do), so it cannot be drawn; the rest are ranked by their full tickets as before.
+ */
+function candidates(members: PoolEnterprise[], keys: number[] | undefined, k: number): PoolEnterprise[] {
+  if (!keys || k >= members.length) return members;
+  if (k <= 0) return [];
+  const limit = Uint32Array.from(keys).sort()[k - 1]!;
+  return members.filter((_, j) => keys[j]! <= limit);
 }
 
 /** Pool inspector indices in ascending ticket("I", planId/uscc, certNo) order. */
@@ -116,7 +138,14 @@ export interface DrawHints {
   enterprises?: EnterpriseDraw;
   orders?: ReadonlyMap<string, Uint32Array>;
   orderSource?: OrderSource;
+  eKeySource?: EKeySource;
 }
+
+/**
+ * The first 32 bits of ticket("E", planId, uscc) for each uscc (the number its first 8 hex digits spell), computed
+ * elsewhere (src/parallel/ekeys-sync.ts, on every core); undefined when the source declines (a small pool).
+ */
+export type EKeySource = (seed: string, planId: string, usccs: readonly string[]) => Uint32Array | undefined;
 
 /** The orders the hints give for a selection: hints.orders, or what hints.orderSource computes, or none. */
 export function hintedOrders(
@@ -138,7 +167,7 @@ export function hintedOrders(
  * Hints only save work: draw(input, hints) equals draw(input) (tested).
  */
 export function draw(input: DrawInput, hints: DrawHints = {}): DrawState {
-  const { counts, selection, hashes } = hints.enterprises ?? drawEnterprises(input);
+  const { counts, selection, hashes } = hints.enterprises ?? drawEnterprises(input, hints);
   const state = new DrawState(
     input,
     counts,

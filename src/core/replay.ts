@@ -18,7 +18,7 @@ export interface Replayed {
 
 /** Draw, then apply the events in seq order, checking each recorded outcome against the recomputed one. */
 export function replay(input: DrawInput, events: DrawEvent[], hints: DrawHints = {}): Replayed {
-  const state = draw(input, { orderSource: hints.orderSource });
+  const state = draw(input, { orderSource: hints.orderSource, eKeySource: hints.eKeySource });
   const outcomes: EventOutcome[] = [];
   const mismatches: ReplayMismatch[] = [];
   for (const ev of [...events].sort((a, b) => a.seq - b.seq)) {

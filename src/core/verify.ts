@@ -53,7 +53,7 @@ const HEADERS: Partial<Record<BundleFileName, readonly string[]>> = CSV_HEADERS;
  */
 export function verifyBundle(
   files: ReadonlyMap<string, string>,
-  hints: Pick<DrawHints, 'orderSource'> = {},
+  hints: Pick<DrawHints, 'orderSource' | 'eKeySource'> = {},
 ): Verification {
   // The manifest says which protocol applies: ssj-bundle/2 (SSJ-2) has its own rules, SSJ-1 bundles stay as they were.
   if (bundleFormat(files) === BUNDLE_FORMAT_2) return verifyBundle2(files, hints);
@@ -335,7 +335,7 @@ function canonical(diffs: Difference[], file: string, files: ReadonlyMap<string,
 function drawOrReport(
   input: DrawInput,
   diffs: Difference[],
-  hints: Pick<DrawHints, 'orderSource'>,
+  hints: Pick<DrawHints, 'orderSource' | 'eKeySource'>,
 ): DrawState | undefined {
   try {
     return draw(input, hints);

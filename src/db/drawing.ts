@@ -46,7 +46,7 @@ export function storedDrawInput2(db: Db, d: DrawRecord, files: InputFiles = draw
  * What a replay may be given to save work: inspector orders from the cores (src/parallel), and the draw's input when
  * the caller has already read it from the draw's own snapshot (storedDrawInput/storedDrawInput2 of the same draw).
  */
-export interface ReplayHints extends Pick<DrawHints, 'orderSource'> {
+export interface ReplayHints extends Pick<DrawHints, 'orderSource' | 'eKeySource'> {
   input?: DrawInput | DrawInput2;
 }
 

@@ -18,4 +18,16 @@ describe('inspectorOrdersSync on worker threads (dist)', () => {
     for (const u of usccs)
       expect([...orders.get(u)!]).toEqual([...inspectorOrder('seed|with|bars', 'P-1', u, certNos)]);
   });
+
+  it('eKeysSync gives the first 32 bits of every E ticket with workers taking units', async () => {
+    const { eKeysSync } = await import('../../dist/parallel/ekeys-sync.js' as string);
+    const { ticket } = await import('../../dist/core/ticket.js' as string);
+    const usccs = Array.from({ length: 120_000 }, (_, i) => `91370322MA${String(i).padStart(8, '0')}`);
+    const keys: Uint32Array = eKeysSync('种子|s', 'P', usccs);
+    expect(keys.length).toBe(usccs.length);
+    usccs.forEach((u, i) => {
+      if (keys[i] !== Number.parseInt(ticket('种子|s', 'E', 'P', u).slice(0, 8), 16))
+        throw new Error(`key ${i} differs`);
+    });
+  });
 });

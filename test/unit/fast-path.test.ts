@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkItemsCsv2, selectionCsv, teamsCsv2 } from '../../src/core/ssj2/canonical.js';
-import { draw, inspectorOrder, type OrderSource } from '../../src/core/draw.js';
+import { draw, type EKeySource, inspectorOrder, type OrderSource } from '../../src/core/draw.js';
+import { ticket } from '../../src/core/ticket.js';
+import { eKeysSync } from '../../src/parallel/ekeys-sync.js';
 import { draw2 } from '../../src/core/ssj2/draw.js';
 import type { DrawState2 } from '../../src/core/ssj2/state.js';
 import { ProtocolError } from '../../src/core/errors.js';
@@ -14,6 +16,12 @@ import { generatedInput } from '../helpers/ssj2.js';
  */
 const mainThreadOrders: OrderSource = (seed, planId, usccs, certNos) =>
   new Map(usccs.map((u) => [u, inspectorOrder(seed, planId, u, certNos)]));
+
+/** E keys as the workers compute them (the first 8 hex digits), and a coarser key (2 digits: many ties). */
+const mainThreadKeys: EKeySource = (seed, planId, usccs) =>
+  Uint32Array.from(usccs, (u) => Number.parseInt(ticket(seed, 'E', planId, u).slice(0, 8), 16));
+const coarseKeys: EKeySource = (seed, planId, usccs) =>
+  Uint32Array.from(usccs, (u) => Number.parseInt(ticket(seed, 'E', planId, u).slice(0, 2), 16));
 
 function files(s: DrawState2): string {
   return (
@@ -49,6 +57,14 @@ describe('fast paths equal the simple path', () => {
         outcome(() => draw2(input, { orderSource: inspectorOrdersSync })),
         `seed ${seed}`,
       ).toBe(simple);
+      expect(
+        outcome(() => draw2(input, { eKeySource: mainThreadKeys })),
+        `seed ${seed}`,
+      ).toBe(simple);
+      expect(
+        outcome(() => draw2(input, { eKeySource: coarseKeys, orderSource: mainThreadOrders })),
+        `seed ${seed}`,
+      ).toBe(simple);
       if (!simple.startsWith('refused')) drawn++;
     }
     expect(drawn).toBeGreaterThan(100);
@@ -78,7 +94,15 @@ describe('fast paths equal the simple path', () => {
         }
       };
       expect(run({ orderSource: mainThreadOrders }), `seed ${seed}`).toBe(run());
+      expect(run({ eKeySource: coarseKeys }), `seed ${seed}`).toBe(run());
     }
+  });
+
+  it('eKeysSync gives the first 32 bits of every E ticket (main thread alone here), and declines a small pool', () => {
+    const usccs = Array.from({ length: 60_000 }, (_, i) => `91370322MA${String(i).padStart(8, '0')}`);
+    usccs[7] = '企业代码'; // not ASCII: bytes, not characters
+    expect([...eKeysSync('种子|s', 'P', usccs)!]).toEqual([...mainThreadKeys('种子|s', 'P', usccs)!]);
+    expect(eKeysSync('s', 'P', usccs.slice(0, 100))).toBeUndefined();
   });
 
   it('inspectorOrdersSync equals inspectorOrder when the work is large enough for threads (here the main thread alone)', () => {

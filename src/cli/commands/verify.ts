@@ -2,7 +2,7 @@ import type { Register } from '../register.js';
 import type { Context } from '../context.js';
 import { BundleError, verifyBundle, type Difference, type Verification } from '../../core/verify.js';
 import { readBundleDir } from '../../io/bundle.js';
-import { inspectorOrdersSync } from '../../parallel/orders-sync.js';
+import { PARALLEL } from '../../parallel/hints.js';
 import { Exit, SsjError } from '../../errors.js';
 import { bi, t, type Lang } from '../../i18n/index.js';
 import { displayTime, table } from '../output.js';
@@ -35,7 +35,7 @@ function runVerify(ctx: Context, dir: string): number {
   let result: Verification;
   try {
     // Inspector orders on every core (src/parallel/orders-sync.ts): the same verification, sooner.
-    result = verifyBundle(files, { orderSource: inspectorOrdersSync });
+    result = verifyBundle(files, PARALLEL);
   } catch (e) {
     if (e instanceof BundleError) throw new SsjError('invalidInput', e.code, { ...e.params, dir }, e);
     throw e;

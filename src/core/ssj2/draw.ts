@@ -8,7 +8,10 @@ import type { DrawInput2, StratumCount2 } from './types.js';
  * rules over what remains (ranks from 1 without gaps, reserves from what remains); n comes from the population and is
  * capped by what remains. SSJ-1's drawEnterprises does exactly that when given the remaining members.
  */
-export function drawEnterprises2(input: DrawInput2): ReturnType<typeof drawEnterprises> & { counts: StratumCount2[] } {
+export function drawEnterprises2(
+  input: DrawInput2,
+  hints: Pick<DrawHints, 'eKeySource'> = {},
+): ReturnType<typeof drawEnterprises> & { counts: StratumCount2[] } {
   // A plan with nothing removed (every unfrozen plan, most frozen ones) skips a pass over a pool of a million.
   let remaining = input.pool;
   let frozen: Map<string, number> | undefined;
@@ -23,7 +26,7 @@ export function drawEnterprises2(input: DrawInput2): ReturnType<typeof drawEnter
     for (const e of input.pool) frozen.set(e.stratum, (frozen.get(e.stratum) ?? 0) + 1);
   }
   const asSsj1 = { planId: input.planId, seed: input.seed, strata: input.strata, pool: remaining } as DrawInput;
-  const d = drawEnterprises(asSsj1);
+  const d = drawEnterprises(asSsj1, hints);
   const counts = d.counts.map((c) => {
     const pool = frozen ? (frozen.get(c.name) ?? 0) : c.pool;
     return {
@@ -45,7 +48,7 @@ export function drawEnterprises2(input: DrawInput2): ReturnType<typeof drawEnter
  * (test/unit/fast-path.test.ts). hints.enterprises is not taken: SSJ-2 ranks what remains after pool-removed.
  */
 export function draw2(input: DrawInput2, hints: DrawHints = {}): DrawState2 {
-  const d = drawEnterprises2(input);
+  const d = drawEnterprises2(input, hints);
   const orders = hintedOrders(hints, input.seed, input.planId, d.selection, () =>
     input.inspectors.map((i) => i.certNo),
   );

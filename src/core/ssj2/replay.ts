@@ -13,7 +13,7 @@ export interface Replayed2 {
 
 /** Draw by SSJ-2, then apply the events in seq order, checking each recorded outcome against the recomputed one. */
 export function replay2(input: DrawInput2, events: readonly DrawEvent2[], hints: DrawHints = {}): Replayed2 {
-  const state = draw2(input, { orderSource: hints.orderSource });
+  const state = draw2(input, { orderSource: hints.orderSource, eKeySource: hints.eKeySource });
   const outcomes: EventOutcome2[] = [];
   const mismatches: ReplayMismatch2[] = [];
   for (const ev of [...events].sort((a, b) => a.seq - b.seq)) {

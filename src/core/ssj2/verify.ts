@@ -189,7 +189,7 @@ function unique<T>(rows: T[], key: (r: T) => string, file: string, diffs: Differ
  */
 export function verifyBundle2(
   files: ReadonlyMap<string, string>,
-  hints: Pick<DrawHints, 'orderSource'> = {},
+  hints: Pick<DrawHints, 'orderSource' | 'eKeySource'> = {},
 ): Verification {
   const diffs: Difference[] = [];
   // Each file hashed once: the pool file of a million enterprises is 70 MB and was hashed three times.
