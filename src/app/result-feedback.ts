@@ -54,6 +54,7 @@ export function recordFeedback(db: Db, input: FeedbackInput, at: string, operato
         feedback: feedbackDate,
         opinion: opinion?.on,
         card: satisfaction?.on,
+        approved: input.correction?.approvedOn,
       });
       let result = requireResult(db, input.planId, input.uscc);
       const oldFeedbackDate = result.feedback_date;
