@@ -21,6 +21,19 @@ const BENCHES = [
     about: '1,000,000 enterprises, 500 inspectors, 1% drawn: ssj draw, export bundle, ssj verify, docs/verify.py',
   },
   {
+    name: 'scale',
+    script: 'scale.mjs',
+    args: [],
+    about:
+      'issue 17 at 1,000,000 / 500 / 1%, SSJ-2, 3 runs per step (median, load average beside each run): import beside sqlite3 .import, freeze, draw, export bundle, ssj verify, docs/verify.py',
+  },
+  {
+    name: 'growth',
+    script: 'growth.mjs',
+    args: [],
+    about: 'scale at 100,000 and 1,000,000 enterprises, 0.1% drawn, one run per step (add 10000000 by hand: long)',
+  },
+  {
     name: 'draw-core',
     script: 'draw-core.mjs',
     args: [],
