@@ -7,6 +7,10 @@ import { publicDrawSeed } from '../db/seeds.js';
 import type { Db } from '../db/open.js';
 import { getPlan } from '../db/plans.js';
 import { getSettings } from '../db/settings.js';
+import { findPublication, insertPublication } from '../db/publications.js';
+import { appendAudit } from '../audit/log.js';
+import { inWrite } from '../db/tx.js';
+import type { Who } from './results.js';
 import { validatePlan } from '../domain/plan.js';
 import { refused } from '../errors.js';
 import type { AnnouncedEnterprise, AnnouncedEvent, AnnouncementData, TeamMember } from '../io/announcement.js';
@@ -24,6 +28,7 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
   const draw = activeDraw(db, planId);
   if (!draw) throw refused('export.notDrawn', { id: planId });
   const plan = validatePlan(JSON.parse(draw.planJson));
+  const first = findPublication(db, draw.id);
   const files = drawFiles(db, draw.id);
   const ssj2 = isSsj2(draw);
   // SSJ-2's pool says each inspector's kind, so an expert's number is never shown as a 执法证号 (team-groups.ts).
@@ -116,8 +121,10 @@ export function loadAnnouncement(db: Db, planId: string, now: string): Announcem
       ...removedOf(db, draw.id),
       ...seedFieldsOf(db, draw.id),
     },
-    chainHead: chainHead(db),
-    issuedOn: beijingDate(now),
+    // Dated once: after the first publication every export keeps its day and chain head (publishAnnouncement).
+    chainHead: first?.head ?? chainHead(db),
+    issuedOn: beijingDate(first?.firstAt ?? now),
+    firstPublishedAt: first?.firstAt ?? null,
     enterprises,
     events,
     withheld: null,
@@ -142,4 +149,31 @@ function removedOf(db: Db, drawId: number): { removed?: { count: number; plans: 
   const rows = poolRemovals(db, drawId);
   if (rows.length === 0) return {};
   return { removed: { count: rows.length, plans: [...new Set(rows.map((r) => r.byPlan))].sort() } };
+}
+
+/**
+ * Record the first publication of an announcement just written (file, standard output or site page): its time and
+ * the chain head it printed, with an audit entry, in one transaction. Called after the output was written, with the
+ * data that was printed, so a failed write records nothing and the record equals the page. Once recorded, every later
+ * export keeps that date and head and lists later events under 更新记录 (loadAnnouncement), so the site no longer
+ * loses when the list was announced (汨罗: 15 days before the checks). Returns false when there was one already, when
+ * the draw printed is no longer the plan's active one, or when the database is open read-only (a copy on read-only
+ * media: the caller warns that the publication was not recorded).
+ */
+export function recordFirstPublication(db: Db, who: Who, d: AnnouncementData): boolean {
+  if (d.firstPublishedAt || db.readonly) return false;
+  return inWrite(db, () => {
+    const draw = activeDraw(db, d.plan.id);
+    if (!draw || draw.drawnAt !== d.draw.drawnAt || findPublication(db, draw.id)) return false;
+    insertPublication(db, { drawId: draw.id, planId: d.plan.id, firstAt: who.at, head: d.chainHead });
+    appendAudit(db, {
+      at: who.at,
+      operator: who.operator,
+      action: 'publication.first',
+      planId: d.plan.id,
+      tables: ['publications'],
+      payload: { drawId: draw.id, firstAt: who.at, head: d.chainHead },
+    });
+    return true;
+  });
 }

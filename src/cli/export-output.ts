@@ -5,6 +5,8 @@ import { usageError } from '../errors.js';
 import { parseCsvEncoding, type CsvEncoding } from '../io/csv-write.js';
 import { beijingDate } from '../io/dates.js';
 import type { Db } from '../db/open.js';
+import { recordFirstPublication } from '../app/export-announcement.js';
+import type { AnnouncementData } from '../io/announcement.js';
 import { getSettings, settingKeys } from '../db/settings.js';
 
 /** What the export subcommands share: format and encoding options, today's Beijing date, writing to --out or stdout. */
@@ -63,4 +65,14 @@ export function warnIfOfficeUnset(ctx: Context, db: Db): void {
   const placeholder = settingKeys.find((k) => k.key === 'office.name')?.default;
   const name = getSettings(db)['office.name'];
   if (name === placeholder) ctx.out.warn('export.officeUnset', { name });
+}
+
+/** Record the first publication of each announcement just written; on a read-only database, say it was not. */
+export function recordPublished(ctx: Context, db: Db, written: readonly AnnouncementData[]): void {
+  const who = { at: ctx.now(), operator: ctx.operator };
+  for (const d of written) {
+    if (d.firstPublishedAt) continue;
+    if (db.readonly) ctx.out.warn('publication.notRecorded', { id: d.plan.id });
+    else recordFirstPublication(db, who, d);
+  }
 }

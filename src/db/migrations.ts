@@ -366,4 +366,16 @@ export const migrations: readonly string[] = [
     unfrozen_reason   TEXT
   );
   `,
+  // 12: publication dated once (#15, DESIGN.md "Nothing is chosen after the seed is known"). The first export of a
+  // draw's announcement records when it was published and the chain head it printed; later exports keep both and list
+  // what changed since under 更新记录. Bound by digest, so a re-dated publication shows in audit verify.
+  `
+  CREATE TABLE publications (
+    draw_id   INTEGER PRIMARY KEY REFERENCES draws(id),
+    plan_id   TEXT NOT NULL,
+    first_at  TEXT NOT NULL,
+    head_seq  INTEGER NOT NULL,
+    head_hash TEXT NOT NULL
+  );
+  `,
 ];

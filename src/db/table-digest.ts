@@ -37,6 +37,7 @@ export const BOUND_TABLES = {
   pool_removals: 'draw_id, uscc',
   freeze_seeds: 'plan_id',
   draw_seeds: 'draw_id',
+  publications: 'draw_id',
 } as const;
 
 export type BoundTable = keyof typeof BOUND_TABLES;

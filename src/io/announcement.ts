@@ -106,8 +106,13 @@ export interface AnnouncementData {
     secretCommitment?: string;
   };
   chainHead: { seq: number; hash: string };
-  /** Beijing date the announcement is issued (YYYY-MM-DD). */
+  /** Beijing date the announcement is issued (YYYY-MM-DD): the day of its first publication once there was one. */
   issuedOn: string;
+  /**
+   * When this draw's announcement was first published (ISO), or null before that: later exports keep its date and
+   * chain head, and list what changed since under 更新记录 (DESIGN.md "Nothing is chosen after the seed is known").
+   */
+  firstPublishedAt?: string | null;
   enterprises: AnnouncedEnterprise[];
   events: AnnouncedEvent[];
   /** Set when names, codes, tickets, teams and events are held back (unannounced plan, window not over). */
@@ -294,6 +299,17 @@ export function seedRows(d: AnnouncementData): [string, string][] {
   return rows;
 }
 
+/** Events recorded after the first publication (each sentence starts with its date): the 更新记录 of later exports. */
+export function updateLines(d: AnnouncementData): string[] {
+  const first = d.firstPublishedAt;
+  if (!first || d.withheld) return [];
+  return d.events.filter((e) => e.at > first).map(eventText);
+}
+
+/** The sentence above the 更新记录 list. */
+export const updatesIntro = (d: AnnouncementData): string =>
+  `本公告于${officialDateTime(d.firstPublishedAt ?? '')}首次发布，发布日期和审计链头均为首次发布时的。此后的变更如下：`;
+
 export function voidedText(v: AnnouncementData['draw']['voided'][number]): string {
   return `${officialDateTime(v.drawnAt)}以种子“${v.seed}”进行的抽取已作废，原因：${v.reason}。`;
 }
@@ -394,12 +410,23 @@ ${
       )
 }
 <h2>五、回避与替补</h2>
-${d.withheld ? html`<p>随名单一并公布。</p>` : d.events.length ? html`<ol>${d.events.map((e) => html`<li>${eventText(e)}</li>`)}</ol>` : html`<p>无。</p>`}
+${d.withheld ? html`<p>随名单一并公布。</p>` : d.events.length ? html`<ol>${d.events.map((e) => html`<li>${eventText(e)}</li>`)}</ol>` : html`<p>无。</p>`}${updatesHtml(d)}
 <h2>六、如何核验</h2>
 <ol>${steps.map((s) => html`<li>${s.text}${s.code ? html`<pre>${s.code}</pre>` : ''}${s.after ?? ''}</li>`)}</ol>
 ${d.bundle ? bundleLinks(d.bundle) : ''}
 <div class="signature"><p>${d.office}<br>${officialDate(d.issuedOn)}</p></div>
 </article>`;
+}
+
+/** 更新记录 as HTML: nothing at all (not even a line) before the first publication, so earlier pages stay as they were. */
+function updatesHtml(d: AnnouncementData): Html | '' {
+  const lines = updateLines(d);
+  return lines.length
+    ? html`
+<h2>更新记录</h2>
+<p>${updatesIntro(d)}</p>
+<ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`
+    : '';
 }
 
 export function announcementHtml(d: AnnouncementData, c: HtmlContext = {}): string {
@@ -474,6 +501,8 @@ export function announcementMarkdown(d: AnnouncementData): string {
   out.push('## 五、回避与替补', '');
   if (d.withheld) out.push('随名单一并公布。', '');
   else out.push(...(d.events.length ? d.events.map((e, i) => `${i + 1}. ${md(eventText(e))}`) : ['无。']), '');
+  if (updateLines(d).length)
+    out.push('## 更新记录', '', md(updatesIntro(d)), '', ...updateLines(d).map((l) => `- ${md(l)}`), '');
   out.push('## 六、如何核验', '');
   verifySteps(d).forEach((s, i) => {
     out.push(`${i + 1}. ${md(s.text)}`);
@@ -526,6 +555,8 @@ export function announcementText(d: AnnouncementData): string {
   if (d.withheld) out.push('  随名单一并公布。');
   else if (!d.events.length) out.push('  无。');
   else d.events.forEach((e, i) => out.push(`  ${i + 1}. ${t(eventText(e))}`));
+  if (updateLines(d).length)
+    out.push('', '更新记录', `  ${updatesIntro(d)}`, ...updateLines(d).map((l) => `  - ${t(l)}`));
   out.push('', '六、如何核验');
   verifySteps(d).forEach((s, i) => {
     out.push(`  ${i + 1}. ${t(s.text)}`);

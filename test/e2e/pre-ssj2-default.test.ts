@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,8 +33,9 @@ const out = (...p: string[]) => join(t.dir, 'out', ...p);
 
 /**
  * The audit chain head a publication prints: opening the old database appends the upgrade's audit.bind entry (a table
- * bound since, migration 8's pool_removals), so the head printed by an export after the upgrade is that entry, and
- * only that line may differ from what the old code printed.
+ * bound since, migration 8's pool_removals), so the head printed by an export after the upgrade is that entry or a
+ * later one (each announcement's first publication is recorded, #15 part 6), and only that line may differ from what
+ * the old code printed.
  */
 const HEAD = /第(\d+)条 (<span class="hash">)?([0-9a-f]{64})/g;
 let upgradeHead: { seq: string; hash: string } | undefined;
@@ -46,9 +48,18 @@ function expectPinned(pinned: string, file: string): void {
   const expected = readFileSync(join(PINNED, pinned));
   const actual = readFileSync(file);
   if (actual.equals(expected)) return;
-  const heads = [...actual.toString('utf8').matchAll(HEAD)].map((m) => `${m[1]} ${m[3]}`);
-  for (const h of heads)
-    expect(h, `${pinned} prints the chain head after the upgrade`).toBe(`${upgradeHead!.seq} ${upgradeHead!.hash}`);
+  // Each printed head is an entry of the chain from the upgrade's on: the first export of each announcement now
+  // records its publication (an audit entry, #15 part 6), so later pages print a later head.
+  const db = new Database(join(t.dir, 'ssj.db'), { readonly: true });
+  const hashOf = (seq: string) =>
+    (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(Number(seq)) as { hash: string } | undefined)?.hash;
+  for (const m of actual.toString('utf8').matchAll(HEAD)) {
+    expect(Number(m[1]), `${pinned} prints a head from the upgrade on`).toBeGreaterThanOrEqual(
+      Number(upgradeHead!.seq),
+    );
+    expect(m[3], `${pinned} prints a head of the chain`).toBe(hashOf(m[1]!));
+  }
+  db.close();
   const masked = (b: Buffer) => b.toString('utf8').replace(HEAD, '第N条 $2HEAD');
   expect(masked(actual), `${pinned} changed for a database made before SSJ-2 was the default`).toBe(masked(expected));
 }

@@ -48,4 +48,8 @@ export const poolAfterFreeze: Catalog = {
     zh: '计划 {id} 的核验包会列出暗查暗访计划 {other} 抽中的企业，{end} 检查结束前网站不包含此核验包。',
     en: "Plan {id}'s verification bundle would list enterprises drawn by the unannounced plan {other}: the site leaves it out until that window ends ({end}).",
   },
+  'publication.notRecorded': {
+    zh: '数据库为只读：计划 {id} 公告的首次发布时间未能记录，以后导出时发布日期将是那一天。请在可写的数据库上再导出一次。',
+    en: "The database is read-only: the first publication of plan {id}'s announcement was not recorded, so a later export will date it then. Export once more from the writable database.",
+  },
 };

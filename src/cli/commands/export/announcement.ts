@@ -14,7 +14,7 @@ import {
 } from '../../../io/announcement.js';
 import { loadAnnouncement } from '../../../app/export-announcement.js';
 import { announcementXlsx } from '../../../io/announcement-xlsx.js';
-import { emit, pickEncoding, pickFormat, today, warnIfOfficeUnset } from '../../export-output.js';
+import { emit, pickEncoding, pickFormat, recordPublished, today, warnIfOfficeUnset } from '../../export-output.js';
 
 /** Registers `ssj export announcement`. */
 export function registerAnnouncement(exp: Command, wrap: Wrap): void {
@@ -55,6 +55,8 @@ has ended (by --now's Beijing date), and says so in the announcement.`,
           format === 'xlsx' ? await announcementXlsx(data) : renderAnnouncement(data, format, encoding),
           opts.out,
         );
+        // Written: the first publication of this draw's announcement is dated now, for good (#15 part 6).
+        recordPublished(ctx, db, [data]);
       }),
     );
 }

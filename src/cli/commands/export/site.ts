@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import { refused, usageError } from '../../../errors.js';
 import { writeFolderAtomic } from '../../../io/atomic.js';
 import { bundleZips, isSiteEntry, renderSite } from '../../../io/site.js';
-import { listSome, warnIfOfficeUnset } from '../../export-output.js';
+import { listSome, recordPublished, warnIfOfficeUnset } from '../../export-output.js';
 import { siteData } from '../../../app/export-site.js';
 
 /** Registers `ssj export site`. */
@@ -52,6 +52,12 @@ function exportSite(ctx: Context, yearText: string, out: string): void {
     refuse: (path, foreign) => refused('export.site.foreignFiles', { path, files: listSome(foreign) }),
     notFolder: (path) => usageError('export.site.notDir', { path }),
   });
+  // Written: each task page's first publication is dated now, for good (#15 part 6).
+  recordPublished(
+    ctx,
+    db,
+    data.plans.flatMap((p) => (p.announcement ? [p.announcement] : [])),
+  );
   const bundles = data.plans.filter((p) => p.announcement?.bundle).length;
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
   ctx.out.result({ dir, pages, plans: data.plans.length, bundles, files: [...files.keys()] }, (r) =>
