@@ -105,7 +105,8 @@ describe('export site while a recusal is recorded (finding 4)', () => {
           '--enterprise',
           team.uscc,
           '--inspector',
-          team.certNos[0]!,
+          // Seat 2: under SSJ-2 the seat-1 specialist may be the only officer of the trade, with nobody to take the seat.
+          team.certNos[1]!,
           '--category',
           '近亲属',
           '--reason',
@@ -118,7 +119,8 @@ describe('export site while a recusal is recorded (finding 4)', () => {
       const rows = existsSync(bundleEvents) ? readFileSync(bundleEvents, 'utf8').trim().split('\n').length - 1 : 0;
       const pages = (() => {
         try {
-          return execFileSync('grep', ['-rl', '--include=*.html', '与该企业法定代表人系近亲属', join(dir, 'site')], {
+          // The event's sentence (the reason itself is published as its category only): "…（执法证号X）回避…".
+          return execFileSync('grep', ['-rl', '--include=*.html', `${team.certNos[1]}）回避`, join(dir, 'site')], {
             encoding: 'utf8',
           })
             .trim()
