@@ -206,40 +206,19 @@ export interface EventReport {
 
 /** The report of an event on an SSJ-2 draw: the seat's group, the newcomer's place in the order used, and k. */
 function eventReport2(state: DrawState2, d: DrawRecord, event: StoredEvent, o: EventOutcome2): EventReport {
-  const inspector = (certNo: string) =>
-    certNo ? { certNo, name: state.inspectorsByCert.get(certNo)?.name ?? '' } : null;
-  const enterprise = (uscc: string) => (uscc ? { uscc, name: state.row(uscc)?.name ?? '' } : null);
-  const e = state.row(o.uscc)!;
-  const touched = [o.uscc, o.replacementUscc].filter((u) => u && state.teams.has(u));
-  return {
-    planId: d.planId,
-    drawId: d.id,
-    event,
-    outcome: o,
-    enterprise: { uscc: e.uscc, name: e.name, industry: e.industry },
-    left: inspector(o.certNo),
-    came: inspector(o.replacementCertNo),
-    other: enterprise(o.replacementUscc),
-    why:
-      o.type === 'replacement'
-        ? { stratum: e.stratum, rank: o.position ?? 0 }
-        : {
-            // The order the newcomer came from, as SSJ-1 reports it: R with a fresh seed, else the draw's I order.
-            order: event.seed ? ('R' as const) : ('I' as const),
-            group: o.group ?? '',
-            seat: o.seat ?? 0,
-            position: o.position ?? 0,
-            k: o.k ?? 0,
-            neededSpecialist: o.neededSpecialist ?? false,
-          },
-    rules: { specialists: state.input.team.specialists, maxPerInspector: state.input.team.maxPerInspector },
-    teams: Object.fromEntries(touched.map((u) => [u, state.teams.get(u)!])),
-    checkItems:
-      o.type === 'replacement'
-        ? { [o.replacementUscc]: (state.checkItems.get(o.replacementUscc) ?? []).map((c) => c.code) }
-        : {},
-    resultHash: resultHash(d, state),
-  };
+  const why: EventReport['why'] =
+    o.type === 'replacement'
+      ? { stratum: state.row(o.uscc)!.stratum, rank: o.position ?? 0 }
+      : {
+          // The order the newcomer came from, as SSJ-1 reports it: R with a fresh seed, else the draw's I order.
+          order: event.seed ? ('R' as const) : ('I' as const),
+          group: o.group ?? '',
+          seat: o.seat ?? 0,
+          position: o.position ?? 0,
+          k: o.k ?? 0,
+          neededSpecialist: o.neededSpecialist ?? false,
+        };
+  return reportOf(state, d.planId, d.id, event, o, why, resultHash(d, state));
 }
 
 export function eventReport(
@@ -249,17 +228,39 @@ export function eventReport(
   event: StoredEvent,
   o: EventOutcome,
 ): EventReport {
-  const inspector = (certNo: string) =>
-    certNo ? { certNo, name: state.inspectorsByCert.get(certNo)?.name ?? '' } : null;
-  const enterprise = (uscc: string) => (uscc ? { uscc, name: state.row(uscc)?.name ?? '' } : null);
-  const e = state.row(o.uscc)!;
-  const touched = [o.uscc, o.replacementUscc].filter((u) => u && state.teams.has(u));
   const why =
     o.type === 'recusal'
       ? explainRecusal(state, o, event.seed)
       : o.type === 'swap'
         ? explainSwap(state, o)
-        : { stratum: e.stratum, rank: o.position ?? 0 };
+        : { stratum: state.row(o.uscc)!.stratum, rank: o.position ?? 0 };
+  return reportOf(state, planId, drawId, event, o, why, stateHash(state));
+}
+
+/** What a report reads of either protocol's state (DrawState, DrawState2). */
+interface ReportedState {
+  row(uscc: string): { uscc: string; name: string; industry: string } | undefined;
+  readonly inspectorsByCert: ReadonlyMap<string, { name: string }>;
+  readonly teams: ReadonlyMap<string, (Seat & { group?: string })[]>;
+  readonly checkItems: ReadonlyMap<string, { code: string }[]>;
+  readonly input: { team: { specialists: number; maxPerInspector: number | null } };
+}
+
+/** The parts of a report both protocols write alike; `why` and the result hash are each protocol's own. */
+function reportOf(
+  state: ReportedState,
+  planId: string,
+  drawId: number,
+  event: StoredEvent,
+  o: EventOutcome | EventOutcome2,
+  why: EventReport['why'],
+  resultHash: string,
+): EventReport {
+  const inspector = (certNo: string) =>
+    certNo ? { certNo, name: state.inspectorsByCert.get(certNo)?.name ?? '' } : null;
+  const enterprise = (uscc: string) => (uscc ? { uscc, name: state.row(uscc)?.name ?? '' } : null);
+  const e = state.row(o.uscc)!;
+  const touched = [o.uscc, o.replacementUscc].filter((u) => u && state.teams.has(u));
   return {
     planId,
     drawId,
@@ -276,6 +277,6 @@ export function eventReport(
       o.type === 'replacement'
         ? { [o.replacementUscc]: (state.checkItems.get(o.replacementUscc) ?? []).map((c) => c.code) }
         : {},
-    resultHash: stateHash(state),
+    resultHash,
   };
 }
