@@ -1,4 +1,4 @@
-import { beijingDateTime } from '../domain/dates.js';
+import { beijingDateTime, beijingIso } from '../domain/dates.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
@@ -120,6 +120,6 @@ export function displayTime(lang: Lang, iso: string | null | undefined, withSeco
   const b = beijingDateTime(iso);
   if (b === undefined) return iso;
   // The audit log needs the second: several entries of one command share a minute.
-  const seconds = withSeconds ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(16, 19) : '';
+  const seconds = withSeconds ? beijingIso(iso)!.slice(16, 19) : '';
   return lang === 'zh' ? `${officialDateTime(iso)}${seconds}` : `${b.date} ${b.time}${seconds} (UTC+8)`;
 }

@@ -46,8 +46,12 @@ const BEIJING_OFFSET_MS = 8 * 3_600_000; // China Standard Time, UTC+8 all year 
  * undefined when the text is not a time. China has one time zone, so this is the same on every machine.
  */
 export function beijingDateTime(isoTime: string): { date: string; time: string } | undefined {
+  const local = beijingIso(isoTime);
+  return local === undefined ? undefined : { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+/** The instant as Beijing wall-clock time in ISO form ("2024-01-10T10:00:00.000Z", the Z meaning nothing here). */
+export function beijingIso(isoTime: string): string | undefined {
   const ms = Date.parse(isoTime);
-  if (Number.isNaN(ms)) return undefined;
-  const local = new Date(ms + BEIJING_OFFSET_MS).toISOString();
-  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+  return Number.isNaN(ms) ? undefined : new Date(ms + BEIJING_OFFSET_MS).toISOString();
 }

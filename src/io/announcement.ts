@@ -1,7 +1,7 @@
 import type { Plan, Stratum, WhereField } from '../domain/plan.js';
 import type { EventType } from '../core/types.js';
 import { teamShapeText, type TeamShape } from './team-text.js';
-import { groupedTeamText, idLabel, isGrouped, memberWithId, teamGroups } from './team-groups.js';
+import { type GroupedMember, groupedTeamText, idLabel, isGrouped, memberWithId, teamGroups } from './team-groups.js';
 import { csvBytes, type CsvColumn, type CsvEncoding } from './csv-write.js';
 import { addDays, beijingDate, officialDate, officialDateTime, officialRange } from './dates.js';
 import { cleanText, facts, html, join, page, table, type Html } from './html.js';
@@ -15,16 +15,8 @@ import { cleanText, facts, html, join, page, table, type Html } from './html.js'
  * built from the draw's own snapshot, never from roster rows that carry ID numbers, phones or addresses.
  */
 
-export interface TeamMember {
-  seat: number;
-  certNo: string;
-  name: string;
-  /** 所在单位, from the draw's inspector pool (public, like the roster). */
-  unit: string;
-  /** SSJ-2 only: the seat group (officers, a joint department, experts) and the kind, so pages show the team by group. */
-  group?: string | undefined;
-  kind?: 'officer' | 'expert' | undefined;
-}
+/** A member of a published team: unit from the draw's inspector pool; SSJ-2 adds the seat group and kind. */
+export type TeamMember = GroupedMember;
 
 export interface AnnouncedEnterprise {
   stratum: string;
@@ -501,8 +493,8 @@ export function announcementMarkdown(d: AnnouncementData): string {
   out.push('## 五、回避与替补', '');
   if (d.withheld) out.push('随名单一并公布。', '');
   else out.push(...(d.events.length ? d.events.map((e, i) => `${i + 1}. ${md(eventText(e))}`) : ['无。']), '');
-  if (updateLines(d).length)
-    out.push('## 更新记录', '', md(updatesIntro(d)), '', ...updateLines(d).map((l) => `- ${md(l)}`), '');
+  const updates = updateLines(d);
+  if (updates.length) out.push('## 更新记录', '', md(updatesIntro(d)), '', ...updates.map((l) => `- ${md(l)}`), '');
   out.push('## 六、如何核验', '');
   verifySteps(d).forEach((s, i) => {
     out.push(`${i + 1}. ${md(s.text)}`);
@@ -555,8 +547,8 @@ export function announcementText(d: AnnouncementData): string {
   if (d.withheld) out.push('  随名单一并公布。');
   else if (!d.events.length) out.push('  无。');
   else d.events.forEach((e, i) => out.push(`  ${i + 1}. ${t(eventText(e))}`));
-  if (updateLines(d).length)
-    out.push('', '更新记录', `  ${updatesIntro(d)}`, ...updateLines(d).map((l) => `  - ${t(l)}`));
+  const updates = updateLines(d);
+  if (updates.length) out.push('', '更新记录', `  ${updatesIntro(d)}`, ...updates.map((l) => `  - ${t(l)}`));
   out.push('', '六、如何核验');
   verifySteps(d).forEach((s, i) => {
     out.push(`  ${i + 1}. ${t(s.text)}`);
